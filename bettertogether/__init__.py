@@ -1,0 +1,1 @@
+"""Better Together: rights information, services and program tools for migrant workers."""

@@ -1,0 +1,23 @@
+"""Compile the .po catalogues to .mo without needing GNU gettext on the machine."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Compile every .po catalogue under LOCALE_PATHS into its .mo file (pure Python)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        count = 0
+        for locale_dir in settings.LOCALE_PATHS:
+            for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
+                mo_path = po_path.with_suffix(".mo")
+                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                    continue
+                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                count += 1
+        if options.get("verbosity", 1):
+            self.stdout.write(f"compiled {count} catalogue(s)")

@@ -1,0 +1,10 @@
+"""Local development: debug on, a throwaway secret, SQLite under data/ unless DATABASE_URL says otherwise."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
+os.environ.setdefault("DEBUG", "true")
+
+from .base import *  # noqa: E402,F403
+
+BT_DEMO_PASSWORDS_ALLOWED = True

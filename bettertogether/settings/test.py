@@ -1,0 +1,14 @@
+"""Test runs: fast hashing, plain static storage (the live server serves unhashed files)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+
+from .base import *  # noqa: E402,F403
+from .base import STORAGES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+BT_DEMO_PASSWORDS_ALLOWED = True
+REST_FRAMEWORK_THROTTLE_DISABLED = True

@@ -1,0 +1,35 @@
+"""Suite-wide switches: tests needing Chromium or ../shared/data skip where those are absent,
+saying so, unless CI makes them mandatory (BT_REQUIRE_BROWSER=1, BT_REQUIRE_SHARED=1)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent / "shared")) / "data"
+CHROMIUM = os.environ.get("BT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _required(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    no_browser = pytest.mark.skip(reason="Chromium not installed (apt-get install chromium); browser tests skipped")
+    no_shared = pytest.mark.skip(reason=f"{SHARED_DATA} not found; tests on the shared data skipped")
+    for item in items:
+        if "browser" in item.keywords and not CHROMIUM:
+            if _required("BT_REQUIRE_BROWSER"):
+                item.add_marker(pytest.mark.xfail(reason="Chromium is required here", strict=True, run=False))
+                raise pytest.UsageError("BT_REQUIRE_BROWSER=1 but Chromium was not found")
+            item.add_marker(no_browser)
+        if "shared_data" in item.keywords and not SHARED_DATA.is_dir():
+            if _required("BT_REQUIRE_SHARED"):
+                raise pytest.UsageError(f"BT_REQUIRE_SHARED=1 but {SHARED_DATA} was not found")
+            item.add_marker(no_shared)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    return SHARED_DATA
