@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "bettertogether.core",
     "bettertogether.directory",
     "bettertogether.site",
+    "bettertogether.positions",
 ]
 
 MIDDLEWARE = [
