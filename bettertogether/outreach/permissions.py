@@ -1,0 +1,43 @@
+"""Who may manage events and record attendance (design.md §2).
+
+Partner staff and case workers manage their own organization's events; coordinators and
+administrators manage all. Everything else about events and resources is public.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from bettertogether.core.roles import ORGANIZATION_ROLES
+
+from .models import Event
+
+
+def user_organization_id(user: Any) -> Any:
+    # A missing membership raises RelatedObjectDoesNotExist, an AttributeError: getattr's default.
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    return membership.organization_id if membership is not None else None
+
+
+def can_manage_events(user: Any) -> bool:
+    """May open the organizer pages at all."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_coordinator:
+        return True
+    return user.role in ORGANIZATION_ROLES and user_organization_id(user) is not None
+
+
+def can_manage_event(user: Any, event: Event) -> bool:
+    if not can_manage_events(user):
+        return False
+    return bool(user.is_coordinator or event.organization_id == user_organization_id(user))
+
+
+def events_managed_by(user: Any) -> QuerySet[Event]:
+    """The events a user may edit and take attendance for (none for the public)."""
+    if not can_manage_events(user):
+        return Event.objects.none()
+    if user.is_coordinator:
+        return Event.objects.all()
+    return Event.objects.filter(organization_id=user_organization_id(user))
