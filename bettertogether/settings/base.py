@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "bettertogether.directory",
     "bettertogether.site",
     "bettertogether.positions",
+    "bettertogether.outreach",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +138,11 @@ BT_TILE_ATTRIBUTION = env_str(
 )
 BT_LMIA_DIR = Path(env_str("BT_LMIA_DIR", BASE_DIR / "data" / "lmia"))
 BT_PROGRAM_EMAIL = env_str("BT_PROGRAM_EMAIL", "program@example.org")
+# Outreach: attendee data is deleted this many days after an event (purge_expired); resource uploads' limit.
+BT_ATTENDEE_RETENTION_DAYS = env_int("BT_ATTENDEE_RETENTION_DAYS", 30)
+BT_RESOURCE_MAX_BYTES = env_int("BT_RESOURCE_MAX_BYTES", 10 * 1024 * 1024)
+# Contact form: messages per IP hash per hour.
+BT_CONTACT_RATE = env_int("BT_CONTACT_RATE", 5)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@example.org")
 
 
