@@ -39,7 +39,7 @@ run: demo ## Install, migrate, load the demo data and serve on http://$(HOST):$(
 
 test: $(STAMP) messages ## Run the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
 	$(BIN)/pytest -q
-	@if [ -n "$$TEST_DATABASE_URL" ]; then echo "== again on PostgreSQL"; DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q -m "not browser"; \
+	@if [ -n "$$TEST_DATABASE_URL" ]; then echo "== again on PostgreSQL"; DATABASE_URL="$$TEST_DATABASE_URL" BT_REQUIRE_POSTGRES=1 $(BIN)/pytest -q -m "not browser"; \
 	else echo "PostgreSQL run skipped: set TEST_DATABASE_URL=postgres://… to run the suite on PostgreSQL"; fi
 
 bench: $(STAMP) messages ## Run the benchmarks (one JSON object per line)

@@ -1,11 +1,15 @@
 """Suite-wide switches: tests needing Chromium or ../shared/data skip where those are absent,
-saying so, unless CI makes them mandatory (BT_REQUIRE_BROWSER=1, BT_REQUIRE_SHARED=1)."""
+saying so, unless CI makes them mandatory (BT_REQUIRE_BROWSER=1, BT_REQUIRE_SHARED=1). Tests marked
+`postgres` skip on other databases, and fail there when BT_REQUIRE_POSTGRES=1 (the PostgreSQL run).
+The browser fixtures (Playwright + live server) come from the harness plugin below."""
 
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+pytest_plugins = ["bettertogether.core.tests.browser.harness"]
 
 SHARED_DATA = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent / "shared")) / "data"
 CHROMIUM = os.environ.get("BT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -28,6 +32,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             if _required("BT_REQUIRE_SHARED"):
                 raise pytest.UsageError(f"BT_REQUIRE_SHARED=1 but {SHARED_DATA} was not found")
             item.add_marker(no_shared)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if "postgres" not in item.keywords:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        message = f"needs PostgreSQL, the database is {connection.vendor} (set DATABASE_URL=postgres://…)"
+        if _required("BT_REQUIRE_POSTGRES"):
+            pytest.fail(f"BT_REQUIRE_POSTGRES=1 but this test {message}", pytrace=False)
+        pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
