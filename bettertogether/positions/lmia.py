@@ -17,9 +17,9 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import cast
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES, province_code
 
