@@ -12,6 +12,8 @@ class ImportRun(models.Model):
     class Status(models.TextChoices):
         OK = "ok", _("Imported")
         FAILED = "failed", _("Failed")
+        # Its rows were replaced by a later file of the same period (import_lmia --replace).
+        REPLACED = "replaced", _("Replaced")
 
     file_name = models.CharField(_("file name"), max_length=255)
     # Unique among successful runs only (constraint below): a failed file may be retried.

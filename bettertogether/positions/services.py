@@ -1,13 +1,45 @@
-"""The positions app's doors: the LMIA import (one transaction per file) and the filtered query the map uses."""
+"""The positions app's doors: the LMIA import (one transaction per file), the filtered query the map uses,
+and the review queue's placement of unplaced addresses.
+
+Rules of the import (docs: positions):
+- Each file is parsed and geocoded completely before anything is written; then its rows and its run
+  record are written in one transaction. A file that fails writes no row; its failure is recorded as a
+  failed ImportRun (dry runs record nothing).
+- A file whose SHA-256 was already imported successfully is skipped ("already imported"): nothing changes.
+- A period is loaded once. A different file covering a quarter already loaded (the converted CSV of a
+  quarter loaded from the XLSX, a French list of an English one, a corrected re-publication) is refused,
+  so nothing is double-counted. With `replace=True` it replaces the rows of every run it overlaps, in the
+  same transaction; those runs are marked "replaced".
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
 
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from .models import ApprovedPosition
+from .lmia import OUTSIDE_CANADA, LmiaFormatError, LmiaRecord, ParsedFile, RowError, parse_lmia
+from .models import ApprovedPosition, ImportRun
 from .periods import parse_period
+
+logger = logging.getLogger(__name__)
+
+MAX_STORED_MESSAGES = 500
+ProgressCallback = Callable[[str, int, int], None]  # (file name, rows done, rows in file)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Query door
 
 
 def positions_in(
@@ -27,7 +59,7 @@ def positions_in(
     quarters without inventing numbers, so a partial range leaves them out rather than guessing.
 
     `noc` takes NOC codes ('7611', '21231') and/or broad categories (one digit, '7'); `streams` canonical
-    stream names; `employer` a case-insensitive substring.
+    stream names; `employer` a case-insensitive substring. Raises ValueError for a malformed period.
     """
     start = parse_period(period_from).start
     end = parse_period(period_to).end
@@ -49,3 +81,402 @@ def positions_in(
     if employer:
         qs = qs.filter(employer__icontains=employer.strip())
     return qs
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Import door
+
+
+@dataclass
+class RunReport:
+    """What happened to one file. `status`: ok, failed, skipped (already imported or period loaded at
+    start-up) or dry-run."""
+
+    file_name: str
+    status: str
+    message: str = ""
+    path: str = ""
+    sha256: str = ""
+    size: int = 0
+    variant: str = ""
+    period: str = ""
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    rows: int = 0
+    positions: int = 0
+    lmias: int | None = None
+    per_province: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    geocoding: dict[str, int] = field(default_factory=dict)  # precision → rows ('' = unplaced)
+    warnings: list[str] = field(default_factory=list)
+    warning_count: int = 0
+    errors: list[str] = field(default_factory=list)
+    run_id: int | None = None
+    replaced_runs: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("period_start", "period_end"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+
+class PeriodConflict(Exception):
+    pass
+
+
+def import_lmia_files(
+    paths: Sequence[str | Path],
+    *,
+    dry_run: bool = False,
+    period: str | None = None,
+    user: Any = None,
+    progress: ProgressCallback | None = None,
+    replace: bool = False,
+    skip_loaded_periods: bool = False,
+) -> list[RunReport]:
+    """Import LMIA files (see the module docstring for the rules). One report per file, in order.
+
+    `period` overrides the period of every file. `skip_loaded_periods` (start-up import) turns a period
+    conflict into a quiet skip instead of a failure.
+    """
+    from .lmia import iter_files
+
+    reports = []
+    for path in iter_files(paths):
+        try:
+            data = path.read_bytes() if path.stat().st_size <= max_upload_bytes() else None
+        except OSError as exc:
+            reports.append(_fail(path.name, str(path), b"", f"cannot read the file: {exc.strerror}", dry_run, user))
+            continue
+        reports.append(
+            import_lmia_bytes(
+                data,
+                file_name=path.name,
+                path=str(path),
+                size=path.stat().st_size,
+                dry_run=dry_run,
+                period=period,
+                user=user,
+                progress=progress,
+                replace=replace,
+                skip_loaded_periods=skip_loaded_periods,
+            )
+        )
+    return reports
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "BT_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
+
+
+def import_lmia_bytes(
+    data: bytes | None,
+    *,
+    file_name: str,
+    path: str = "",
+    size: int | None = None,
+    dry_run: bool = False,
+    period: str | None = None,
+    user: Any = None,
+    progress: ProgressCallback | None = None,
+    replace: bool = False,
+    skip_loaded_periods: bool = False,
+) -> RunReport:
+    """Import one file given as bytes (`None` when it was refused for its size before being read)."""
+    limit = max_upload_bytes()
+    size = len(data) if data is not None else (size or 0)
+    if data is None or size > limit:
+        error = LmiaFormatError(file_name, [RowError(None, None, _size_message(size, limit))])
+        return _fail(file_name, path, b"", str(error), dry_run, user, size=size, errors=error.messages)
+
+    sha256 = hashlib.sha256(data).hexdigest()
+    previous = ImportRun.objects.filter(sha256=sha256, status=ImportRun.Status.OK).first()
+    if previous is not None:
+        return RunReport(
+            file_name=file_name,
+            path=path,
+            status="skipped",
+            message=f"already imported (run #{previous.pk}, {previous.file_name})",
+            sha256=sha256,
+            size=size,
+            period=previous.period,
+            run_id=previous.pk,
+        )
+
+    try:
+        parsed = parse_lmia(data, file_name=file_name, period=period, max_bytes=limit)
+    except LmiaFormatError as exc:
+        return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=exc.messages)
+
+    report = _summarize(parsed, file_name, path, sha256, size)
+    rows = _geocode(parsed.records, report, file_name, progress)
+    report.warning_count = len(parsed.warnings) + len(report.warnings)
+    report.warnings = _cap(parsed.warnings + report.warnings)
+
+    try:
+        conflicts = _overlapping_runs(parsed)
+        if conflicts and not replace:
+            raise PeriodConflict(
+                f"{file_name}: period {parsed.period.label} is already loaded from "
+                + ", ".join(f"{r.file_name} (run #{r.pk}, {r.period})" for r in conflicts)
+                + "; a period is loaded once. Use --replace to replace it with this file."
+            )
+    except PeriodConflict as exc:
+        if skip_loaded_periods:
+            report.status, report.message = "skipped", str(exc).split("; ")[0]
+            return report
+        return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=[str(exc)], report=report)
+
+    if dry_run:
+        report.status = "dry-run"
+        report.message = "dry run: nothing written"
+        report.replaced_runs = [r.pk for r in conflicts]
+        return report
+
+    try:
+        with transaction.atomic():
+            # Re-read under the transaction: another process may have loaded the period meanwhile.
+            conflicts = _overlapping_runs(parsed, lock=True)
+            if conflicts and not replace:
+                raise PeriodConflict(f"{file_name}: period {parsed.period.label} was loaded meanwhile")
+            replaced = [r.pk for r in conflicts]
+            if replaced:
+                ApprovedPosition.objects.filter(run_id__in=replaced).delete()
+                ImportRun.objects.filter(pk__in=replaced).update(status=ImportRun.Status.REPLACED)
+            run = ImportRun.objects.create(
+                file_name=file_name[:255],
+                sha256=sha256,
+                size=size,
+                period=parsed.period.label,
+                period_start=parsed.period.start,
+                period_end=parsed.period.end,
+                variant=parsed.variant,
+                status=ImportRun.Status.OK,
+                rows=report.rows,
+                positions=report.positions,
+                lmias=report.lmias,
+                per_province=report.per_province,
+                warnings=report.warnings,
+                replaced=replaced,
+                created_by=_user(user),
+            )
+            for row in rows:
+                row.run = run
+            ApprovedPosition.objects.bulk_create(rows, batch_size=2000)
+            run.finished_at = timezone.now()
+            run.save(update_fields=["finished_at"])
+    except (IntegrityError, PeriodConflict) as exc:
+        again = ImportRun.objects.filter(sha256=sha256, status=ImportRun.Status.OK).first()
+        if again is not None:
+            report.status, report.message, report.run_id = "skipped", f"already imported (run #{again.pk})", again.pk
+            return report
+        return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=[str(exc)], report=report)
+
+    report.status = "ok"
+    report.run_id = run.pk
+    report.replaced_runs = replaced
+    report.message = f"imported {report.rows} rows, {report.positions} positions"
+    if replaced:
+        report.message += f"; replaced run(s) {', '.join(f'#{pk}' for pk in replaced)}"
+    return report
+
+
+def _size_message(size: int, limit: int) -> str:
+    return f"the file is {size / 1048576:.1f} MB; the limit is {limit / 1048576:.1f} MB"
+
+
+def _user(user: Any) -> Any:
+    return user if getattr(user, "pk", None) else None
+
+
+def _cap(messages: list[str]) -> list[str]:
+    if len(messages) <= MAX_STORED_MESSAGES:
+        return messages
+    return [*messages[:MAX_STORED_MESSAGES], f"… and {len(messages) - MAX_STORED_MESSAGES} more"]
+
+
+def _fail(
+    file_name: str,
+    path: str,
+    data: bytes,
+    message: str,
+    dry_run: bool,
+    user: Any,
+    *,
+    sha256: str = "",
+    size: int | None = None,
+    errors: list[str] | None = None,
+    report: RunReport | None = None,
+) -> RunReport:
+    """A failed file: nothing of it is written; the failure itself is recorded (except in a dry run)."""
+    report = report or RunReport(file_name=file_name, path=path, status="failed")
+    report.status = "failed"
+    report.message = message
+    report.errors = _cap(errors or [message])
+    report.sha256 = sha256 or (hashlib.sha256(data).hexdigest() if data else "")
+    report.size = size if size is not None else len(data)
+    if not dry_run:
+        run = ImportRun.objects.create(
+            file_name=file_name[:255],
+            sha256=report.sha256,
+            size=report.size,
+            period=report.period,
+            period_start=report.period_start,
+            period_end=report.period_end,
+            variant=report.variant,
+            status=ImportRun.Status.FAILED,
+            errors=report.errors,
+            warnings=report.warnings,
+            created_by=_user(user),
+            finished_at=timezone.now(),
+        )
+        report.run_id = run.pk
+    return report
+
+
+def _summarize(parsed: ParsedFile, file_name: str, path: str, sha256: str, size: int) -> RunReport:
+    per: dict[str, dict[str, int | None]] = {}
+    lmias_total = 0
+    for record in parsed.records:
+        entry = per.get(record.province)
+        if entry is None:
+            entry = per[record.province] = {"rows": 0, "positions": 0, "lmias": 0 if parsed.has_lmias else None}
+        entry["rows"] = (entry["rows"] or 0) + 1
+        entry["positions"] = (entry["positions"] or 0) + record.positions
+        if parsed.has_lmias and record.lmias is not None:
+            entry["lmias"] = (entry["lmias"] or 0) + record.lmias
+            lmias_total += record.lmias
+    return RunReport(
+        file_name=file_name,
+        path=path,
+        status="ok",
+        sha256=sha256,
+        size=size,
+        variant=parsed.variant,
+        period=parsed.period.label,
+        period_start=parsed.period.start,
+        period_end=parsed.period.end,
+        rows=len(parsed.records),
+        positions=sum(r.positions for r in parsed.records),
+        lmias=lmias_total if parsed.has_lmias else None,
+        per_province=dict(sorted(per.items())),
+    )
+
+
+def _overlapping_runs(parsed: ParsedFile, *, lock: bool = False) -> list[ImportRun]:
+    qs = ImportRun.objects.filter(
+        status=ImportRun.Status.OK, period_start__lte=parsed.period.end, period_end__gte=parsed.period.start
+    )
+    if lock:
+        qs = qs.select_for_update()
+    return list(qs.order_by("pk"))
+
+
+def _geocoder() -> Callable[[str, str], Any] | None:
+    try:
+        from bettertogether.core.geocode import geocode_address
+    except ImportError:  # the geocoder is optional for parsing; rows then stay unplaced
+        return None
+    return geocode_address
+
+
+def _format_postal(code: str) -> str:
+    code = code.replace(" ", "").upper()
+    return f"{code[:3]} {code[3:]}" if len(code) == 6 else code
+
+
+def _geocode(
+    records: list[LmiaRecord], report: RunReport, file_name: str, progress: ProgressCallback | None
+) -> list[ApprovedPosition]:
+    """Records → unsaved rows, each placed once per distinct (address, province). Rows of employers whose
+    head office is outside Canada are counted but never placed."""
+    geocode_address = _geocoder()
+    if geocode_address is None:
+        report.warnings.append("the geocoder is not available: rows were not placed")
+    cache: dict[tuple[str, str], Any] = {}
+    precisions: Counter[str] = Counter()
+    rows: list[ApprovedPosition] = []
+    warnings = report.warnings
+    total = len(records)
+    step = max(1, total // 100)
+    for done, record in enumerate(records, start=1):
+        latitude = longitude = None
+        precision = ""
+        postal_code, fsa, place = record.postal_code, record.fsa, record.place
+        geo_warnings = [w for w in record.warnings if w.startswith(("postal code", "address says"))]
+        if record.province != OUTSIDE_CANADA and geocode_address is not None:
+            key = (record.address, record.province)
+            result = cache.get(key)
+            if result is None:
+                result = cache[key] = geocode_address(record.address, record.province)
+            geo_warnings = list(result.warnings)
+            postal_code = _format_postal(result.postal_code) if result.postal_code else ""
+            fsa = result.fsa or ""
+            place = result.place or place
+            if result.point is not None:
+                latitude, longitude, precision = result.point.latitude, result.point.longitude, result.point.precision
+        if record.province != OUTSIDE_CANADA:
+            precisions[precision] += 1
+        for message in (*[w for w in record.warnings if w not in geo_warnings], *geo_warnings):
+            warnings.append(f"row {record.row}: {message}")
+        rows.append(
+            ApprovedPosition(
+                row_number=record.row,
+                period=record.period,
+                period_start=record.period_start,
+                period_end=record.period_end,
+                quarter=record.period if "Q" in record.period and "-" not in record.period else "",
+                province=record.province,
+                stream=record.stream[:40],
+                stream_original=record.stream_original,
+                employer=record.employer[:300],
+                address=record.address[:400],
+                postal_code=postal_code,
+                fsa=fsa,
+                place=place[:200],
+                noc_code=record.noc_code,
+                noc_version=record.noc_version,
+                noc_title=record.noc_title[:300],
+                noc_broad=record.noc_code[:1],
+                lmias=record.lmias,
+                positions=record.positions,
+                latitude=latitude,
+                longitude=longitude,
+                geo_precision=precision,
+                geo_warnings=geo_warnings,
+            )
+        )
+        if progress is not None and (done % step == 0 or done == total):
+            progress(file_name, done, total)
+    report.geocoding = dict(sorted(precisions.items()))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Review queue
+
+
+def review_queue() -> QuerySet[ApprovedPosition]:
+    """Rows in Canada that are unplaced, or placed with a warning, and not yet placed by a coordinator."""
+    return (
+        ApprovedPosition.objects.exclude(province=OUTSIDE_CANADA)
+        .exclude(geo_precision=ApprovedPosition.GeoPrecision.FIX)
+        .filter(Q(latitude__isnull=True) | ~Q(geo_warnings=[]))
+    )
+
+
+def place_address(address: str, province: str, latitude: float, longitude: float, user: Any = None) -> int:
+    """A coordinator places an address: the fix is remembered for later imports and every row with that
+    address and province is moved there. Returns the number of rows updated. Raises ValueError for a
+    point outside Canada or an empty address."""
+    from bettertogether.core.geocode import remember_fix
+
+    with transaction.atomic():
+        remember_fix(address, province, latitude, longitude, user)
+        return ApprovedPosition.objects.filter(address=address, province=province).update(
+            latitude=float(latitude), longitude=float(longitude), geo_precision=ApprovedPosition.GeoPrecision.FIX
+        )
