@@ -1,12 +1,21 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from bettertogether.outreach import urls as outreach_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/map/", include("bettertogether.directory.map_urls")),
+    path("api/hsds/", include("bettertogether.directory.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include((outreach_urls.feed_urlpatterns, "outreach_feeds"))),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("bettertogether.site.urls")),
+    path("services/", include("bettertogether.directory.urls")),
+    path("", include("bettertogether.outreach.urls")),
     prefix_default_language=True,
 )

@@ -1,9 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import pages, views
 
 app_name = "site"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("program/", pages.program, name="program"),
+    path("rights/", pages.rights, name="rights"),
+    path("contact/", pages.contact, name="contact"),
 ]

@@ -1,0 +1,94 @@
+"""Organizer pages: partner staff manage their own organization's events and take attendance.
+
+Another organization's event answers 404 (not 403) so its existence does not leak.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.forms import formset_factory
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from bettertogether.directory.models import Organization
+
+from . import services
+from .forms import EventForm, WalkInForm
+from .models import Event, Registration
+from .permissions import can_manage_events, events_managed_by, user_organization_id
+
+WalkInFormSet = formset_factory(WalkInForm, extra=3, max_num=50)
+
+
+def _require_organizer(request: HttpRequest) -> None:
+    if not can_manage_events(request.user):
+        raise PermissionDenied
+
+
+def _managed_event(request: HttpRequest, pk: object) -> Event:
+    event = events_managed_by(request.user).select_related("organization").filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def _organizations(request: HttpRequest):  # type: ignore[no-untyped-def]
+    if request.user.is_coordinator:  # type: ignore[union-attr]
+        return Organization.objects.order_by("-is_program_partner", "name")
+    return Organization.objects.filter(pk=user_organization_id(request.user))
+
+
+@login_required
+def manage_list(request: HttpRequest) -> HttpResponse:
+    _require_organizer(request)
+    events = events_managed_by(request.user).select_related("organization").order_by("-starts_at")[:200]
+    return render(request, "outreach/manage_list.html", {"events": events})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage_edit(request: HttpRequest, pk: object = None) -> HttpResponse:
+    _require_organizer(request)
+    event = _managed_event(request, pk) if pk is not None else None
+    form = EventForm(request.POST or None, instance=event, organizations=_organizations(request))
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        if event is None:
+            saved.created_by = request.user
+        services.save_event(saved)
+        return redirect("outreach:manage")
+    return render(request, "outreach/manage_edit.html", {"form": form, "event": event})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request: HttpRequest, pk: object) -> HttpResponse:
+    _require_organizer(request)
+    event = _managed_event(request, pk)
+    registrations = event.registrations.exclude(status=Registration.Status.CANCELLED).select_related("attendance")
+    walk_ins = WalkInFormSet(request.POST or None, prefix="walkin")
+    result = None
+    if request.method == "POST" and walk_ins.is_valid():
+        present = [int(v) for v in request.POST.getlist("present") if v.isdigit()]
+        anonymous = request.POST.get("anonymous", "").strip()
+        result = services.record_attendance(
+            event.pk,
+            present_registration_ids=present,
+            walk_ins=[f.cleaned_data for f in walk_ins if f.cleaned_data],
+            anonymous_count=int(anonymous) if anonymous.isdigit() else None,
+            recorded_by=request.user,
+        )
+        event.refresh_from_db()
+        walk_ins = WalkInFormSet(prefix="walkin")
+    present_ids = set(event.attendances.filter(registration__isnull=False).values_list("registration_id", flat=True))
+    return render(
+        request,
+        "outreach/attendance.html",
+        {
+            "event": event,
+            "registrations": registrations,
+            "present_ids": present_ids,
+            "walk_ins": walk_ins,
+            "result": result,
+        },
+    )

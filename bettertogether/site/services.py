@@ -1,0 +1,40 @@
+"""The contact form's write: send the message to the program's address. Nothing is stored."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils.translation import gettext as _
+
+from .throttle import hit
+
+CONTACT_SCOPE = "contact"
+CONTACT_WINDOW = timedelta(hours=1)
+
+
+def contact_allowed(client: str) -> bool:
+    """Whether this client may send another message now (and count this attempt)."""
+    limit = int(getattr(settings, "BT_CONTACT_RATE", 5))
+    return hit(CONTACT_SCOPE, client, limit=limit, window=CONTACT_WINDOW)
+
+
+def send_contact_message(*, name: str, reply_to: str, message: str, language: str) -> None:
+    """E-mail the message to settings.BT_PROGRAM_EMAIL. The message is not kept in the database."""
+    subject = _("Message from the Better Together contact form")
+    body = "\n".join(
+        [
+            f"{_('Name')}: {name or '-'}",
+            f"{_('Reply to')}: {reply_to or '-'}",
+            f"{_('Language')}: {language}",
+            "",
+            message,
+        ]
+    )
+    email = EmailMessage(
+        subject=str(subject),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[settings.BT_PROGRAM_EMAIL],
+        reply_to=[reply_to] if reply_to and "@" in reply_to else None,
+    )
+    email.send(fail_silently=False)
