@@ -10,7 +10,7 @@ import os
 import sys
 import time
 
-BENCHES: list[str] = []
+BENCHES: list[str] = ["geocode"]
 
 
 def main(argv: list[str]) -> int:

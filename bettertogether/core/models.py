@@ -28,3 +28,28 @@ class RateLimitHit(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["scope", "key_hash", "created_at"])]
+
+
+class GeocodeFix(models.Model):
+    """A coordinator's placement of an address the geocoder could not place (or placed wrongly).
+
+    Keyed by province and the address with case, accents and punctuation ignored
+    (core.geocode.fix_key); it wins over every lookup.
+    """
+
+    key = models.CharField(_("address key"), max_length=255, unique=True)
+    province = models.CharField(_("province"), max_length=2, blank=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        "core.User", verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("geocode fix")
+        verbose_name_plural = _("geocode fixes")
+
+    def __str__(self) -> str:
+        return self.label or self.key

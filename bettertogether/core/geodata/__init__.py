@@ -1,0 +1,1 @@
+"""Offline lookup tables behind core.geocode: postal codes, FSAs and place names."""
