@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,9 +21,10 @@ import numpy as np
 from django.db import connection
 from django.db.backends.signals import connection_created
 from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, TextField, Value
-from django.db.models.functions import Coalesce, Concat, Lower, NullIf
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 
+from bettertogether.core.geo import haversine_km_many
 from bettertogether.core.provinces import PROVINCE_ALIASES
 
 from . import hours
@@ -40,7 +42,6 @@ from .models import (
 )
 
 MANY_LANGUAGES = "mul"
-EARTH_RADIUS_KM = 6371.0088
 # Bounding-box half-widths tried in turn; None means the whole country.
 _RADII_KM: tuple[float | None, ...] = (25, 60, 150, 400, 1200, None)
 
@@ -145,15 +146,21 @@ def province_spellings(code: str) -> list[str]:
     return sorted(spellings | {s.upper() for s in spellings} | {s.title() for s in spellings})
 
 
+class _JoinText(Func):
+    """a || ' | ' || b || … without Concat's nesting (deep nesting overflows SQLite's parser)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || ' | ' || "
+    output_field = TextField()
+
+
 def _text_filter(qs: QuerySet[Service], q: str) -> QuerySet[Service]:
     lang = _lang()
     fields = ["name_en", "description_en", "organization__name_en", "alternate_name"]
     if lang != "en":
         fields += [f"name_{lang}", f"description_{lang}", f"organization__name_{lang}"]
-    parts: list[Any] = []
-    for name in fields:
-        parts += [Coalesce(F(name), Value(""), output_field=TextField()), Value(" | ")]
-    qs = qs.annotate(search_text=Fold(Concat(*parts, output_field=TextField()), output_field=TextField()))
+    parts = [Coalesce(F(name), Value(""), output_field=TextField()) for name in fields]
+    qs = qs.annotate(search_text=Fold(_JoinText(*parts), output_field=TextField()))
     for word in q.split()[:8]:
         qs = qs.filter(search_text__contains=fold(word))
     return qs
@@ -263,14 +270,7 @@ def open_states(service_ids: Any, at: dt.datetime | None = None, narrow: bool = 
 
 
 def haversine_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    try:
-        from bettertogether.core.geo import haversine_km_many
-    except ImportError:  # core.geo not installed yet: same formula
-        phi1, phi2 = math.radians(lat), np.radians(lats)
-        dphi, dlmb = phi2 - phi1, np.radians(lons) - math.radians(lon)
-        a = np.sin(dphi / 2) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(dlmb / 2) ** 2
-        return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-    return np.asarray(haversine_km_many(lat, lon, lats, lons))
+    return haversine_km_many(lat, lon, lats, lons)
 
 
 def _bbox(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
@@ -482,3 +482,49 @@ def map_features(
             }
         )
     return features
+
+
+_COORDS = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+def resolve_place(text: str | None, province: str | None = None) -> Any:
+    """A place for `near`: 'lat,lon' from the browser, else a postal code or town via core.geocode.
+
+    None when the text is empty or unknown (the page then explains what it accepts).
+    """
+    if not text or not text.strip():
+        return None
+    match = _COORDS.match(text)
+    if match:
+        lat, lon = float(match.group(1)), float(match.group(2))
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return PointPlace(lat, lon)
+        return None
+    from bettertogether.core.geocode import geocode
+
+    return geocode(text.strip()[:100], province=province)
+
+
+@dataclass
+class HelplineGroup:
+    province: str  # '' for Canada-wide lines
+    services: list[Service]
+
+
+def helplines(category: str = "helpline") -> list[HelplineGroup]:
+    """Active services in the helpline category, Canada-wide first, then by province (NS, NB, PE, …)."""
+    from bettertogether.core.provinces import MARITIMES, Province
+
+    services = (
+        Service.objects.active()
+        .filter(Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id__in=term_ids_for(category))))
+        .select_related("organization")
+        .prefetch_related("phones", "service_areas")
+    )
+    groups: dict[str, list[Service]] = defaultdict(list)
+    for service in _name_order(services):
+        provinces = {area.province for area in service.service_areas.all() if area.province}
+        for code in sorted(provinces) or [""]:
+            groups[code].append(service)
+    order = ["", *MARITIMES, *(p.value for p in Province if p not in MARITIMES)]
+    return [HelplineGroup(code, groups[code]) for code in order if code in groups]

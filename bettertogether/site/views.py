@@ -1,6 +1,17 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from bettertogether.core.provinces import Province
+from bettertogether.directory.forms import SearchForm
+from bettertogether.directory.search import helplines
 
 
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "site/home.html")
+    groups = [
+        (Province(group.province).label if group.province else _("Across Canada"), group.services)
+        for group in helplines()
+    ]
+    return render(request, "site/home.html", {"form": SearchForm(), "helpline_groups": groups})

@@ -1,0 +1,21 @@
+from django import template
+from django.template.defaultfilters import floatformat
+
+register = template.Library()
+
+
+@register.filter
+def km(value: float | None) -> str:
+    """'850 m', '3.2 km' or '42 km' (decimal separator of the current language)."""
+    if value is None:
+        return ""
+    if value < 1:
+        return f"{round(value * 1000, -1):.0f} m"
+    return f"{floatformat(value, 1 if value < 10 else 0)} km"
+
+
+@register.filter
+def web_url(value: str | None) -> str:
+    """The URL if it is http(s), else '' (a stored 'javascript:' link never becomes a link)."""
+    text = (value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
