@@ -1,0 +1,216 @@
+"""Back office for LMIA imports: the run reports, an upload view and the review queue of unplaced rows.
+
+Only coordinators and administrators with staff access (and superusers) see any of it (permissions.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Min, Sum
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .forms import LmiaUploadForm, PlaceAddressForm
+from .models import ApprovedPosition, ImportRun
+from .permissions import can_delete_import_runs, can_manage_positions
+from .services import RunReport, import_lmia_bytes, place_address, review_queue
+
+REVIEW_GROUPS_SHOWN = 200
+
+
+class PositionsPermissionsMixin:
+    """Role-based, not per-model Django permissions: the whole app is one back-office duty."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can_manage_positions(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_manage_positions(request.user)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False  # rows and runs come from imports only
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
+    change_list_template = "admin/positions/importrun/change_list.html"
+    list_display = ("file_name", "period", "status", "rows", "positions", "lmias", "started_at", "created_by")
+    list_filter = ("status", "variant")
+    search_fields = ("file_name", "sha256", "period")
+    fields = (
+        "file_name",
+        "status",
+        "period",
+        "period_start",
+        "period_end",
+        "variant",
+        "rows",
+        "positions",
+        "lmias",
+        "per_province_table",
+        "warnings_list",
+        "errors_list",
+        "sha256",
+        "size",
+        "replaced",
+        "started_at",
+        "finished_at",
+        "created_by",
+    )
+    readonly_fields = fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_delete_import_runs(request.user)
+
+    @admin.display(description=_("per province"))
+    def per_province_table(self, obj: ImportRun) -> str:
+        rows = [
+            (
+                gettext("outside Canada") if code == "XX" else code,
+                entry.get("rows", 0),
+                entry.get("positions", 0),
+                "" if entry.get("lmias") is None else entry["lmias"],
+            )
+            for code, entry in sorted(obj.per_province.items())
+        ]
+        if not rows:
+            return "—"
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            gettext("Province"),
+            gettext("Rows"),
+            gettext("Positions"),
+            gettext("LMIAs"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    @admin.display(description=_("warnings"))
+    def warnings_list(self, obj: ImportRun) -> str:
+        return _message_list(obj.warnings)
+
+    @admin.display(description=_("errors"))
+    def errors_list(self, obj: ImportRun) -> str:
+        return _message_list(obj.errors)
+
+    def get_urls(self) -> list:
+        view = self.admin_site.admin_view
+        return [
+            path("upload/", view(self.upload_view), name="positions_importrun_upload"),
+            path("review/", view(self.review_view), name="positions_importrun_review"),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request: HttpRequest) -> HttpResponse:
+        if not can_manage_positions(request.user):
+            raise PermissionDenied
+        form = LmiaUploadForm(request.POST or None, request.FILES or None)
+        report: RunReport | None = None
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            report = import_lmia_bytes(
+                upload.read(),
+                file_name=upload.name,
+                period=form.cleaned_data["period"] or None,
+                replace=form.cleaned_data["replace"],
+                dry_run=form.cleaned_data["dry_run"],
+                user=request.user,
+            )
+            if report.status == "failed":
+                messages.error(request, gettext("The file was not imported; nothing was changed."))
+            elif report.status == "skipped":
+                messages.warning(request, report.message)
+            elif report.status == "ok":
+                messages.success(request, report.message)
+            if report.run_id and report.status != "dry-run":
+                return HttpResponseRedirect(reverse("admin:positions_importrun_change", args=[report.run_id]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Upload LMIA file"),
+            "form": form,
+            "report": report,
+        }
+        return TemplateResponse(request, "admin/positions/importrun/upload.html", context)
+
+    def review_view(self, request: HttpRequest) -> HttpResponse:
+        if not can_manage_positions(request.user):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = PlaceAddressForm(request.POST)
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    count = place_address(
+                        data["address"], data["province"], data["latitude"], data["longitude"], request.user
+                    )
+                except ValueError as exc:
+                    messages.error(request, str(exc))
+                else:
+                    messages.success(
+                        request,
+                        gettext("%(address)s placed: %(count)d rows updated; later imports will use it.")
+                        % {"address": data["address"] or "—", "count": count},
+                    )
+                return HttpResponseRedirect(request.path)
+            messages.error(request, gettext("Give a latitude and a longitude in Canada."))
+        queue = review_queue()
+        groups = list(
+            queue.values("address", "province")
+            .annotate(rows=Count("id"), positions=Sum("positions"), sample=Min("id"))
+            .order_by("-positions", "address")[:REVIEW_GROUPS_SHOWN]
+        )
+        samples = ApprovedPosition.objects.in_bulk([g["sample"] for g in groups])
+        for group in groups:
+            sample = samples[group["sample"]]
+            group["employer"] = sample.employer
+            group["warnings"] = sample.geo_warnings
+            group["latitude"] = sample.latitude
+            group["longitude"] = sample.longitude
+            group["precision"] = sample.get_geo_precision_display()
+            group["form"] = PlaceAddressForm(
+                initial={
+                    "address": group["address"],
+                    "province": group["province"],
+                    "latitude": sample.latitude,
+                    "longitude": sample.longitude,
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Positions to place"),
+            "groups": groups,
+            "total_groups": queue.values("address", "province").distinct().count(),
+        }
+        return TemplateResponse(request, "admin/positions/importrun/review.html", context)
+
+
+def _message_list(messages_: list[str]) -> str:
+    if not messages_:
+        return "—"
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((m,) for m in messages_)))
+
+
+@admin.register(ApprovedPosition)
+class ApprovedPositionAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
+    list_display = ("employer", "place", "province", "period", "stream", "noc_code", "positions", "geo_precision")
+    list_filter = ("period", "province", "stream", "geo_precision", "noc_broad")
+    search_fields = ("employer", "address", "noc_title", "noc_code")
+    list_select_related = ("run",)
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [f.name for f in self.model._meta.fields]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # rows leave with their run
