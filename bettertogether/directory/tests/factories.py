@@ -126,3 +126,93 @@ def located_service(lat: float, lon: float, **kwargs: object) -> models.Service:
     location = LocationFactory(latitude=lat, longitude=lon, organization=service.organization)
     ServiceAtLocationFactory(service=service, location=location)
     return service
+
+
+# --- HSDS API and exchange (hostile strings in every translated field) ---
+
+HOSTILE = "<script>alert(1)</script> \"quotes\" & 'apos' ☃ é\u200b"
+
+
+class TaxonomyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Taxonomy
+
+    name = factory.Sequence(lambda n: f"Vocabulary {n}")
+    description = "A vocabulary."
+    uri = "https://example.org/vocabulary"
+    version = "1"
+
+
+class CostOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CostOption
+
+    service = factory.SubFactory(ServiceFactory)
+    option = "Adults"
+    amount = "12.50"
+    amount_description = "per visit"
+
+
+class AccessibilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Accessibility
+
+    location = factory.SubFactory(LocationFactory)
+    description = "Step-free entrance."
+    details = "Ramp at the side door."
+
+
+def hostile_texts(model: type, fields: tuple[str, ...]) -> dict[str, str]:
+    """Every language variant of each translated field set to a distinct hostile string."""
+    return {f"{f}_{lang}": f"{HOSTILE} {f} {lang}" for f in fields for lang in ("en", "fr", "es", "tl")}
+
+
+def full_service(**kwargs: object) -> models.Service:
+    """A service with every related HSDS object, hostile strings in every translated field."""
+    org = OrganizationFactory(
+        **hostile_texts(models.Organization, ("name", "description")),
+        email="help@example.org",
+        website="https://example.org/",
+        year_incorporated=1999,
+        extra={"hsds": {"tax_status": "charity"}},
+    )
+    service_texts = (
+        "name",
+        "description",
+        "interpretation_services",
+        "application_process",
+        "fees_description",
+        "eligibility_description",
+        "alert",
+    )
+    service = ServiceFactory(
+        organization=org,
+        **{**hostile_texts(models.Service, service_texts), **kwargs},
+        url="https://example.org/help",
+        email="desk@example.org",
+        minimum_age=16,
+        assured_date=dt.date(2026, 1, 15),
+        extra={"hsds": {"wait_time": "2 days"}, "hsds_tables": {"required_documents": [
+            {"id": "0f6f2f6e-4c4a-4a53-9c57-1c3b1f7e2a10", "document": "Work permit", "uri": ""}
+        ]}},
+    )
+    taxonomy = TaxonomyFactory()
+    parent = TaxonomyTermFactory(taxonomy=taxonomy, code="health", **hostile_texts(models.TaxonomyTerm, ("name", "description")))
+    child = TaxonomyTermFactory(taxonomy=taxonomy, code="clinics", parent=parent)
+    AttributeFactory(service=service, taxonomy_term=child, value=HOSTILE)
+    location = LocationFactory(
+        organization=org, **hostile_texts(models.Location, ("name", "description", "transportation"))
+    )
+    AddressFactory(location=location)
+    AccessibilityFactory(location=location, description_fr=HOSTILE)
+    ServiceAtLocationFactory(service=service, location=location, description=HOSTILE)
+    phone = PhoneFactory(service=service, description_fr=HOSTILE, extension="12", whatsapp=True)
+    LanguageFactory(service=service, phone=phone, code="es", name="Spanish")
+    LanguageFactory(service=service, code="tl", name="Tagalog")
+    PhoneFactory(service=None, organization=org, number="1-800-555-0199")
+    PhoneFactory(service=None, location=location, number="902-555-0123")
+    ScheduleFactory(service=service, description_es=HOSTILE, valid_from=dt.date(2026, 1, 1))
+    ScheduleFactory(service=None, location=location)
+    ServiceAreaFactory(service=service)
+    CostOptionFactory(service=service)
+    return service

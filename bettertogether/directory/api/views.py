@@ -1,0 +1,410 @@
+"""HSDS 3.0 API views: parse parameters, query, map with directory.hsds, wrap in the HSDS page."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import StreamingHttpResponse
+from django.utils import translation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from .. import hsds
+from ..models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from . import queries
+from .pagination import paginate_ids, paginate_queryset
+from .params import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, Params
+from .serializers import ERROR_RESPONSES, PAGE_DOC
+
+NDJSON = "application/x-ndjson"
+
+
+class JSONOnly(BaseContentNegotiation):
+    """Always JSON: HSDS uses `?format=` for json/ndjson, which DRF would otherwise treat as a renderer."""
+
+    def select_parser(self, request: Request, parsers: list[Any]) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request: Request, renderers: list[Any], format_suffix: str | None = None) -> Any:
+        return renderers[0], renderers[0].media_type
+
+
+class HSDSThrottle(AnonRateThrottle):
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        if getattr(settings, "REST_FRAMEWORK_THROTTLE_DISABLED", False):
+            return True
+        return super().allow_request(request, view)
+
+
+def _geocode(postcode: str) -> Any:
+    from bettertogether.core.geocode import geocode  # noqa: PLC0415 - loads the postal-code index lazily
+
+    return geocode(postcode)
+
+
+class HSDSView(APIView):
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnly
+    throttle_classes = [HSDSThrottle]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.params = Params(request.query_params)
+        self.lang = self.params.language(translation.get_language_from_request(request._request))
+        translation.activate(self.lang)
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Content-Language"] = getattr(self, "lang", settings.LANGUAGE_CODE)
+        response.setdefault("Vary", "Accept-Language")
+        return response
+
+    # -- shared helpers
+
+    def page_args(self) -> tuple[int, int]:
+        page = self.params.integer("page", 1, 1, MAX_PAGE)
+        per_page = self.params.integer("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+        return page, per_page
+
+    def listing(
+        self,
+        queryset: QuerySet[Any],
+        render: Callable[[Any], dict[str, Any]],
+        ordered_ids: list[Any] | None = None,
+    ) -> Any:
+        """A page in the HSDS wrapper, or every result as NDJSON when format=ndjson."""
+        output = self.params.output_format()
+        page, per_page = self.page_args()
+        if output == "ndjson":
+            items: Iterable[Any]
+            if ordered_ids is not None:
+                items = (obj for chunk in _chunks(ordered_ids, 500) for obj in _in_order(queryset, chunk))
+            else:
+                items = queryset.iterator(chunk_size=500) if not queryset._prefetch_related_lookups else queryset
+            return StreamingHttpResponse(_ndjson(items, render, self.lang), content_type=NDJSON)
+        if ordered_ids is not None:
+            body = paginate_ids(ordered_ids, page, per_page, lambda ids: _by_id(queryset, ids), render)
+        else:
+            body = paginate_queryset(queryset, page, per_page, render)
+        return Response(body)
+
+    def service_filters(self) -> queries.ServiceFilters:
+        status = self.params.text("status")
+        if status and status not in Service.Status.values:
+            raise ParseError(f"Parameter 'status' must be one of: {', '.join(Service.Status.values)}.")
+        return queries.ServiceFilters(
+            search=self.params.text("search"),
+            taxonomy_term_id=self.params.uuid("taxonomy_term_id"),
+            taxonomy_id=self.params.uuid("taxonomy_id"),
+            organization_id=self.params.uuid("organization_id"),
+            modified_after=self.params.datetime("modified_after"),
+            language=self.params.code("language"),
+            category=self.params.slug("category"),
+            status=status,
+            lang=self.lang,
+        )
+
+    def place(self) -> tuple[tuple[str, ...], tuple[float, float] | None, float | None]:
+        """(provinces of the postcode, its centroid, radius km) from postcode + proximity."""
+        postcode = self.params.postcode()
+        km = self.params.proximity_km()
+        if km is not None and not postcode:
+            raise ParseError("Parameter 'proximity' needs 'postcode'.")
+        if not postcode:
+            return (), None, None
+        found = _geocode(postcode)
+        if found is None:
+            raise ParseError(f"Unknown postcode '{postcode}'.")
+        provinces = (found.province,) if found.province else queries.postcode_provinces(postcode)
+        return provinces, (found.latitude, found.longitude), km
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _by_id(queryset: QuerySet[Any], ids: Iterable[Any]) -> dict[Any, Any]:
+    return {obj.pk: obj for obj in queryset.filter(pk__in=list(ids))}
+
+
+def _in_order(queryset: QuerySet[Any], ids: list[Any]) -> list[Any]:
+    found = _by_id(queryset, ids)
+    return [found[i] for i in ids if i in found]
+
+
+def _ndjson(items: Iterable[Any], render: Callable[[Any], dict[str, Any]], lang: str) -> Iterator[bytes]:
+    with translation.override(lang):
+        for item in items:
+            yield (json.dumps(render(item), ensure_ascii=False) + "\n").encode()
+
+
+def _get(queryset: QuerySet[Any], pk: str) -> Any:
+    """The object with this id, or a JSON 404: a non-UUID can never be one of our ids."""
+    try:
+        key = uuid.UUID(pk)
+    except ValueError:
+        raise NotFound(f"No object with id '{pk[:80]}'.") from None
+    obj = queryset.filter(pk=key).first()
+    if obj is None:
+        raise NotFound(f"No object with id '{key}'.")
+    return obj
+
+
+# ------------------------------------------------------------------ OpenAPI parameter documentation
+
+def _p(name: str, type_: Any, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, type_, OpenApiParameter.QUERY, required=False, description=description)
+
+
+P_SEARCH = _p("search", OpenApiTypes.STR, "Full text search.")
+P_PAGE = _p("page", OpenApiTypes.INT, "Page number (from 1).")
+P_PER_PAGE = _p("per_page", OpenApiTypes.INT, f"Results per page (1-{MAX_PER_PAGE}, default {DEFAULT_PER_PAGE}).")
+P_FORMAT = _p("format", OpenApiTypes.STR, "`json` (default) or `ndjson` (every result, one a line, no paging).")
+P_TERM = _p("taxonomy_term_id", OpenApiTypes.UUID, "Services with this taxonomy term.")
+P_TAXONOMY = _p("taxonomy_id", OpenApiTypes.UUID, "Services with any term of this taxonomy.")
+P_ORG = _p("organization_id", OpenApiTypes.UUID, "Services of this organization.")
+P_MODIFIED = _p("modified_after", OpenApiTypes.DATETIME, "Modified on or after this date-time.")
+P_MINIMAL = _p("minimal", OpenApiTypes.BOOL, "Only id, name, status and last_modified of each service.")
+P_FULL = _p("full", OpenApiTypes.BOOL, "Fully nested objects.")
+P_FULL_SERVICE = _p("full_service", OpenApiTypes.BOOL, "Nest fully detailed services.")
+P_POSTCODE = _p("postcode", OpenApiTypes.STR, "Postal code: coverage by service area; distance order.")
+P_PROXIMITY = _p("proximity", OpenApiTypes.NUMBER, "Metres from the postcode's centroid (needs postcode).")
+P_LANGUAGE = _p("language", OpenApiTypes.STR, "Extension: ISO 639 code of a language spoken at the service.")
+P_CATEGORY = _p("category", OpenApiTypes.STR, "Extension: category code (e.g. `health`), sub-categories included.")
+P_STATUS = _p("status", OpenApiTypes.STR, "Extension: only services with this status (defunct ones are listed only so).")
+P_LANG = _p("lang", OpenApiTypes.STR, "Content language (en, fr, es, tl); default from Accept-Language.")
+SERVICE_FILTERS = [P_TERM, P_TAXONOMY, P_ORG, P_MODIFIED, P_LANGUAGE, P_CATEGORY, P_STATUS]
+COMMON = [P_SEARCH, P_PAGE, P_PER_PAGE, P_FORMAT, P_LANG]
+
+
+# ------------------------------------------------------------------ endpoints
+
+
+class RootView(HSDSView):
+    @extend_schema(
+        operation_id="hsds_api_info",
+        parameters=[P_LANG],
+        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
+    def get(self, request: Request) -> Response:
+        return Response(
+            {
+                "version": hsds.HSDS_VERSION,
+                "profile": hsds.HSDS_PROFILE,
+                "openapi_url": request.build_absolute_uri("/api/schema/"),
+            }
+        )
+
+
+def _service_queryset(full: bool) -> QuerySet[Service]:
+    queryset = Service.objects.select_related(*hsds.SERVICE_LIST_RELATED)
+    return queryset.prefetch_related(*hsds.SERVICE_FULL_PREFETCH) if full else queryset
+
+
+class ServiceListView(HSDSView):
+    @extend_schema(
+        operation_id="hsds_services",
+        parameters=[*COMMON, *SERVICE_FILTERS, P_MINIMAL, P_FULL, P_POSTCODE, P_PROXIMITY],
+        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
+    def get(self, request: Request) -> Any:
+        full = self.params.boolean("full")
+        minimal = self.params.boolean("minimal")
+        filters = self.service_filters()
+        provinces, point, km = self.place()
+        queryset = queries.covering(queries.filter_services(_service_queryset(full), filters), provinces)
+        if minimal:
+            render: Callable[[Any], dict[str, Any]] = _minimal_service
+        elif full:
+            render = hsds.service_full_doc
+        else:
+            render = lambda s: hsds.service_doc(s, with_organization=True)  # noqa: E731
+        if point is not None:
+            ordered = queries.services_by_distance(queryset, point[0], point[1], km)
+            return self.listing(_service_queryset(full), render, ordered)
+        return self.listing(queryset.order_by("name", "id"), render)
+
+
+def _minimal_service(service: Service) -> dict[str, Any]:
+    # HSDS says "id and modified date"; its list schema also requires name and status, so they stay.
+    doc = hsds.service_doc(service)
+    return {k: doc[k] for k in ("id", "name", "status", "last_modified") if k in doc}
+
+
+class ServiceDetailView(HSDSView):
+    @extend_schema(operation_id="hsds_service", parameters=[P_LANG], responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES}, tags=["hsds"])
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(hsds.service_full_doc(_get(_service_queryset(full=True), pk)))
+
+
+def _organization_queryset(full: bool, full_service: bool) -> QuerySet[Organization]:
+    queryset = Organization.objects.all()
+    if full or full_service:
+        queryset = queryset.prefetch_related(
+            "phones__languages", *(f"locations__{p}" for p in hsds.LOCATION_FULL_PREFETCH)
+        )
+    return queryset
+
+
+def _organization_services(org: Organization, full_service: bool) -> QuerySet[Service]:
+    return _service_queryset(full_service).filter(organization=org, status__in=queries.LISTED_STATUSES)
+
+
+class OrganizationListView(HSDSView):
+    @extend_schema(
+        operation_id="hsds_organizations",
+        parameters=[*COMMON, P_FULL, P_FULL_SERVICE],
+        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
+    def get(self, request: Request) -> Any:
+        full = self.params.boolean("full")
+        full_service = self.params.boolean("full_service")
+        queryset = _organization_queryset(full, full_service).order_by("name", "id")
+        search = self.params.text("search")
+        if search:
+            queryset = queryset.filter(queries._text_q("", ("name", "description"), search, self.lang))
+        if full or full_service:
+            def render(org: Organization) -> dict[str, Any]:
+                return hsds.organization_full_doc(org, _organization_services(org, full_service), full_service)
+        else:
+            render = hsds.organization_doc
+        return self.listing(queryset, render)
+
+
+class OrganizationDetailView(HSDSView):
+    @extend_schema(
+        operation_id="hsds_organization",
+        parameters=[P_FULL_SERVICE, P_LANG],
+        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        full_service = self.params.boolean("full_service")
+        org = _get(_organization_queryset(True, full_service), pk)
+        return Response(hsds.organization_full_doc(org, _organization_services(org, full_service), full_service))
+
+
+def _sal_queryset(full: bool) -> QuerySet[ServiceAtLocation]:
+    queryset = ServiceAtLocation.objects.select_related("service__organization", "location")
+    if full:
+        queryset = queryset.prefetch_related(
+            *(f"location__{p}" for p in hsds.LOCATION_FULL_PREFETCH),
+            *(f"service__{p}" for p in hsds.SERVICE_FULL_PREFETCH if not p.startswith("service_at_locations")),
+        )
+    return queryset
+
+
+class ServiceAtLocationListView(HSDSView):
+    @extend_schema(
+        operation_id="hsds_service_at_locations",
+        parameters=[*COMMON, *SERVICE_FILTERS, P_FULL, P_POSTCODE, P_PROXIMITY],
+        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
+    def get(self, request: Request) -> Any:
+        full = self.params.boolean("full")
+        filters = self.service_filters()
+        provinces, point, km = self.place()
+        unsearched = dataclasses.replace(filters, search="")
+        services = queries.covering(queries.filter_services(Service.objects.all(), unsearched), provinces)
+        queryset = _sal_queryset(full).filter(service__in=services.values("id"))
+        if filters.search:  # the service's text or the place's name
+            matching = queries.filter_services(Service.objects.all(), filters)
+            queryset = queryset.filter(
+                Q(service__in=matching.values("id"))
+                | queries._text_q("location__", ("name",), filters.search, self.lang)
+            )
+        render = lambda sal: hsds.service_at_location_doc(sal, full=full)  # noqa: E731
+        if point is not None:
+            ordered = queries.service_at_locations_by_distance(queryset, point[0], point[1], km)
+            return self.listing(_sal_queryset(full), render, ordered)
+        return self.listing(queryset.order_by("service__name", "id"), render)
+
+
+class ServiceAtLocationDetailView(HSDSView):
+    @extend_schema(
+        operation_id="hsds_service_at_location",
+        parameters=[P_LANG],
+        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(hsds.service_at_location_doc(_get(_sal_queryset(full=True), pk), full=True))
+
+
+class TaxonomyListView(HSDSView):
+    @extend_schema(operation_id="hsds_taxonomies", parameters=COMMON, responses={200: PAGE_DOC, **ERROR_RESPONSES}, tags=["hsds"])
+    def get(self, request: Request) -> Any:
+        queryset = Taxonomy.objects.order_by("name", "id")
+        search = self.params.text("search")
+        if search:
+            queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
+        return self.listing(queryset, hsds.taxonomy_doc)
+
+
+class TaxonomyDetailView(HSDSView):
+    @extend_schema(operation_id="hsds_taxonomy", parameters=[P_LANG], responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES}, tags=["hsds"])
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(hsds.taxonomy_doc(_get(Taxonomy.objects.all(), pk)))
+
+
+class TaxonomyTermListView(HSDSView):
+    @extend_schema(
+        operation_id="hsds_taxonomy_terms",
+        parameters=[
+            *COMMON,
+            P_TAXONOMY,
+            _p("top_only", OpenApiTypes.BOOL, "Only top-level terms (terms without a parent)."),
+            _p("parent_id", OpenApiTypes.UUID, "Terms whose parent has this id."),
+        ],
+        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
+    def get(self, request: Request) -> Any:
+        queryset = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "sort_order", "code", "id")
+        search = self.params.text("search")
+        if search:
+            queryset = queryset.filter(queries._text_q("", ("name", "description"), search, self.lang) | Q(code__icontains=search))
+        taxonomy_id = self.params.uuid("taxonomy_id")
+        if taxonomy_id:
+            queryset = queryset.filter(taxonomy_id=taxonomy_id)
+        if self.params.boolean("top_only"):
+            queryset = queryset.filter(parent__isnull=True)
+        parent_id = self.params.uuid("parent_id")
+        if parent_id:
+            queryset = queryset.filter(parent_id=parent_id)
+        return self.listing(queryset, hsds.taxonomy_term_doc)
+
+
+class TaxonomyTermDetailView(HSDSView):
+    @extend_schema(operation_id="hsds_taxonomy_term", parameters=[P_LANG], responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES}, tags=["hsds"])
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(hsds.taxonomy_term_doc(_get(TaxonomyTerm.objects.select_related("taxonomy"), pk)))
+
+
+class NotFoundView(HSDSView):
+    """Unknown paths under /api/hsds/ answer in JSON too."""
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request, rest: str = "") -> Response:
+        raise NotFound("No such endpoint.")

@@ -1,0 +1,519 @@
+"""Mapping between directory models and Open Referral HSDS 3.0 documents.
+
+Plain functions, used by the HSDS API (nested JSON) and by the tabular export/import (flat rows).
+Translated fields are read through modeltranslation, so callers choose the language with
+`translation.override(lang)` and get English where a translation is missing.
+
+HSDS fields that the platform does not model are kept in the `extra` JSONField of the owning
+model: `extra["hsds"]` holds unmodelled columns of the object's own row ({column: text}) and
+`extra["hsds_tables"]` holds whole rows of unmodelled tables attached to the object
+({"contacts": [row, ...], "funding": [...], ...}). Both round-trip through import and export.
+
+Our migrant-worker categories (design.md §8) are the terms of one taxonomy whose id is
+CATEGORY_TAXONOMY_ID (= directory.taxonomy.TAXONOMY_ID); a term's `code` is its slug (`health`, ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+from django.utils import timezone
+
+from .taxonomy import TAXONOMY_ID
+from .models import (
+    Accessibility,
+    Address,
+    Attribute,
+    CostOption,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+HSDS_VERSION = "3.0"
+HSDS_PROFILE = "https://docs.openreferral.org/en/v3.0/"
+# The taxonomy holding the design.md §8 categories (stable id, defined in directory.taxonomy).
+CATEGORY_TAXONOMY_ID = TAXONOMY_ID
+
+Doc = dict[str, Any]
+
+# Columns of our rows that HSDS declares as numbers, per unmodelled field kept in extra.
+_NUMBER_FIELDS = {"timezone", "count", "interval", "year_incorporated", "minimum_age", "maximum_age", "extension"}
+_URI_FIELDS = {"url", "website", "uri", "term_uri", "schedule_link", "logo"}
+_ID_SUFFIX = "_id"
+
+
+# ---------------------------------------------------------------- value helpers
+
+
+def is_uuid(value: object) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def as_uri(value: str) -> str:
+    """An IRI made a URI (non-ASCII percent-encoded), so `format: uri` holds for imported IDN hosts."""
+    return quote(value, safe=":/?#[]@!$&'()*+,;=%~") if value else ""
+
+
+def iso_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def number_text(value: object) -> str:
+    """A number as text that parses back to the same value."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def parse_number(text: str) -> int | float | None:
+    try:
+        number = float(text)
+    except (TypeError, ValueError):
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
+
+
+def _clean(doc: Doc, required: Iterable[str] = ()) -> Doc:
+    """Drop empty optional values (HSDS types have no null) and keep required keys as ''."""
+    keep = set(required)
+    return {k: v for k, v in doc.items() if k in keep or (v is not None and v != "" and v != [])}
+
+
+def _api_value(key: str, value: Any) -> Any:
+    """A stored text value typed as the HSDS schema expects it, or None when it cannot be."""
+    if value is None or value == "":
+        return None
+    if key in _NUMBER_FIELDS:
+        return parse_number(str(value))
+    if key == "id" or key.endswith(_ID_SUFFIX):
+        return str(value) if is_uuid(value) else None
+    if key in _URI_FIELDS:
+        return as_uri(str(value))
+    if "email" in key:
+        return str(value) if "@" in str(value) else None
+    return str(value) if not isinstance(value, str) else value
+
+
+def _extra_columns(obj: Any, columns: Iterable[str]) -> Doc:
+    stored = (getattr(obj, "extra", None) or {}).get("hsds", {})
+    return {c: _api_value(c, stored.get(c)) for c in columns}
+
+
+def _extra_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list[Doc]:
+    """Rows of an unmodelled table kept on obj, typed for the API; rows missing a required value are left out."""
+    rows = (getattr(obj, "extra", None) or {}).get("hsds_tables", {}).get(table, [])
+    out = []
+    for row in rows:
+        doc = _clean({k: _api_value(k, v) for k, v in row.items()})
+        if all(doc.get(r) not in (None, "") for r in required):
+            out.append(doc)
+    return out
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _time(value: dt.time | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _id(value: object) -> str:
+    return str(value) if value else ""
+
+
+# ---------------------------------------------------------------- taxonomy
+
+
+def taxonomy_doc(taxonomy: Taxonomy) -> Doc:
+    return _clean(
+        {
+            "id": str(taxonomy.id),
+            "name": taxonomy.name,
+            "description": taxonomy.description,
+            "uri": as_uri(taxonomy.uri),
+            "version": taxonomy.version,
+        },
+        required=("id", "name", "description"),
+    )
+
+
+def taxonomy_term_doc(term: TaxonomyTerm, detail: bool = True) -> Doc:
+    stored = (term.extra or {}).get("hsds", {})
+    doc: Doc = {
+        "id": str(term.id),
+        "code": term.code,
+        "name": term.name,
+        "description": term.description,
+        "parent_id": _id(term.parent_id) or _api_value("parent_id", stored.get("parent_id")),
+        "taxonomy": stored.get("taxonomy") or (term.taxonomy.name if term.taxonomy_id else ""),
+        "language": term.language,
+        "taxonomy_id": _id(term.taxonomy_id) or _api_value("taxonomy_id", stored.get("taxonomy_id")),
+        "term_uri": as_uri(term.term_uri),
+    }
+    if detail and term.taxonomy_id:
+        doc["taxonomy_detail"] = taxonomy_doc(term.taxonomy)
+    return _clean(doc, required=("id", "name", "description"))
+
+
+def attribute_doc(attribute: Attribute) -> Doc:
+    return _clean(
+        {
+            "id": str(attribute.id),
+            "link_id": str(attribute.service_id),
+            "taxonomy_term_id": str(attribute.taxonomy_term_id),
+            "link_type": attribute.link_type,
+            "link_entity": "service",
+            "value": attribute.value,
+            "taxonomy_term": taxonomy_term_doc(attribute.taxonomy_term),
+        }
+    )
+
+
+# ---------------------------------------------------------------- organization
+
+
+def organization_doc(org: Organization) -> Doc:
+    """The one-to-one fields of an organization (organization_list.json)."""
+    doc: Doc = {
+        "id": str(org.id),
+        "name": org.name,
+        "alternate_name": org.alternate_name,
+        "description": org.description,
+        "email": org.email,
+        "website": as_uri(org.website),
+        "year_incorporated": org.year_incorporated,
+        "legal_status": org.legal_status,
+        "logo": as_uri(org.logo),
+        "uri": as_uri(org.uri),
+        "parent_organization_id": _api_value("parent_organization_id", org.parent_organization_id),
+        **_extra_columns(org, ("tax_status", "tax_id")),
+    }
+    return _clean(doc, required=("id", "name", "description"))
+
+
+def organization_full_doc(org: Organization, services: Iterable[Service], full_service: bool = False) -> Doc:
+    """A nested organization (compiled/organization.json); services simple or fully nested."""
+    doc = organization_doc(org)
+    doc.update(
+        {
+            "funding": _extra_rows(org, "funding"),
+            "contacts": _extra_rows(org, "contacts"),
+            "phones": [phone_doc(p) for p in org.phones.all()],
+            "locations": [location_full_doc(loc) for loc in org.locations.all()],
+            "programs": _extra_rows(org, "programs", ("id", "name", "description")),
+            "organization_identifiers": _extra_rows(
+                org, "organization_identifiers", ("id", "identifier_type", "identifier")
+            ),
+            "attributes": [],
+            "metadata": [],
+            "services": [service_full_doc(s) if full_service else service_doc(s) for s in services],
+        }
+    )
+    return doc
+
+
+# ---------------------------------------------------------------- location and its parts
+
+
+def address_doc(address: Address) -> Doc:
+    return {
+        "id": str(address.id),
+        "location_id": str(address.location_id),
+        "attention": address.attention,
+        "address_1": address.address_1,
+        "address_2": address.address_2,
+        "city": address.city,
+        "region": address.region,
+        "state_province": address.state_province,
+        "postal_code": address.postal_code,
+        "country": address.country,
+        "address_type": address.address_type,
+    }
+
+
+def language_doc(language: Language) -> Doc:
+    return _clean(
+        {
+            "id": str(language.id),
+            "service_id": _id(language.service_id),
+            "location_id": _id(language.location_id),
+            "phone_id": _id(language.phone_id),
+            "name": language.name,
+            "code": language.code,
+            "note": language.note,
+        }
+    )
+
+
+def phone_doc(phone: Phone) -> Doc:
+    return _clean(
+        {
+            "id": str(phone.id),
+            "location_id": _id(phone.location_id),
+            "service_id": _id(phone.service_id),
+            "organization_id": _id(phone.organization_id),
+            "number": phone.number,
+            "extension": parse_number(phone.extension) if phone.extension else None,
+            "type": phone.type,
+            "description": phone.description,
+            "languages": [language_doc(lang) for lang in phone.languages.all()],
+        },
+        required=("id", "number"),
+    )
+
+
+SCHEDULE_EXTRA_COLUMNS = (
+    "service_at_location_id",
+    "dtstart",
+    "timezone",
+    "until",
+    "count",
+    "wkst",
+    "interval",
+    "byweekno",
+    "bymonthday",
+    "byyearday",
+    "schedule_link",
+    "attending_type",
+)
+
+
+def schedule_doc(schedule: Schedule) -> Doc:
+    return _clean(
+        {
+            "id": str(schedule.id),
+            "service_id": _id(schedule.service_id),
+            "location_id": _id(schedule.location_id),
+            "valid_from": _date(schedule.valid_from),
+            "valid_to": _date(schedule.valid_to),
+            "freq": schedule.freq,
+            "byday": schedule.byday,
+            "description": schedule.description,
+            "opens_at": _time(schedule.opens_at),
+            "closes_at": _time(schedule.closes_at),
+            "notes": schedule.notes,
+            **_extra_columns(schedule, SCHEDULE_EXTRA_COLUMNS),
+        }
+    )
+
+
+def accessibility_doc(item: Accessibility) -> Doc:
+    return _clean(
+        {
+            "id": str(item.id),
+            "location_id": str(item.location_id),
+            "description": item.description,
+            "details": item.details,
+            "url": as_uri(item.url),
+        }
+    )
+
+
+def location_doc(location: Location) -> Doc:
+    """One-to-one fields of a location."""
+    doc: Doc = {
+        "id": str(location.id),
+        "location_type": location.location_type,
+        "url": as_uri(location.url),
+        "organization_id": _id(location.organization_id)
+        or _api_value("organization_id", (location.extra or {}).get("hsds", {}).get("organization_id")),
+        "name": location.name,
+        "alternate_name": location.alternate_name,
+        "description": location.description,
+        "transportation": location.transportation,
+        "latitude": location.latitude,
+        "longitude": location.longitude,
+        "external_identifier": location.external_identifier,
+        "external_identifier_type": location.external_identifier_type,
+    }
+    return _clean(doc, required=("id", "location_type"))
+
+
+def location_full_doc(location: Location) -> Doc:
+    doc = location_doc(location)
+    doc.update(
+        {
+            "languages": [language_doc(lang) for lang in location.languages.all()],
+            "addresses": [address_doc(a) for a in location.addresses.all()],
+            "contacts": _extra_rows(location, "contacts"),
+            "accessibility": [accessibility_doc(a) for a in location.accessibility.all()],
+            "phones": [phone_doc(p) for p in location.phones.all()],
+            "schedules": [schedule_doc(s) for s in location.schedules.all()],
+            "attributes": [],
+            "metadata": [],
+        }
+    )
+    return doc
+
+
+# ---------------------------------------------------------------- service
+
+
+SERVICE_EXTRA_COLUMNS = ("program_id", "wait_time", "fees", "licenses")
+
+
+def service_doc(service: Service, with_organization: bool = False) -> Doc:
+    """One-to-one fields of a service (service_list.json), optionally with its organization."""
+    doc: Doc = {
+        "id": str(service.id),
+        "organization_id": str(service.organization_id),
+        "name": service.name,
+        "alternate_name": service.alternate_name,
+        "description": service.description,
+        "url": as_uri(service.url),
+        "email": service.email,
+        "status": service.status,
+        "interpretation_services": service.interpretation_services,
+        "application_process": service.application_process,
+        "fees_description": service.fees_description,
+        "accreditations": service.accreditations,
+        "eligibility_description": service.eligibility_description,
+        "minimum_age": service.minimum_age,
+        "maximum_age": service.maximum_age,
+        "assured_date": _date(service.assured_date),
+        "assurer_email": service.assurer_email,
+        "alert": service.alert,
+        "last_modified": iso_datetime(service.updated_at),
+        **_extra_columns(service, SERVICE_EXTRA_COLUMNS),
+    }
+    doc = _clean(doc, required=("id", "name", "status"))
+    if with_organization:
+        doc["organization"] = organization_doc(service.organization)
+        program_id = doc.get("program_id")
+        for program in _extra_rows(service.organization, "programs", ("id", "name", "description")):
+            if program_id and program["id"] == program_id:
+                doc["program"] = program
+    return doc
+
+
+def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
+    """A service at a location: one-to-one fields with its location and service (list form),
+    or the fully nested form (compiled/service_at_location.json)."""
+    doc: Doc = _clean(
+        {
+            "id": str(sal.id),
+            "service_id": str(sal.service_id),
+            "location_id": str(sal.location_id),
+            "description": sal.description,
+        }
+    )
+    if full:
+        doc.update(
+            {
+                "contacts": [],
+                "phones": [],
+                "schedules": [],
+                "location": location_full_doc(sal.location),
+                "attributes": [],
+                "metadata": [],
+                "service": service_full_doc(sal.service, with_locations=False),
+            }
+        )
+    else:
+        doc["location"] = location_doc(sal.location)
+        doc["service"] = service_doc(sal.service, with_organization=True)
+    return doc
+
+
+def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
+    """A fully nested service (compiled/service.json)."""
+    doc = service_doc(service, with_organization=True)
+    doc.update(
+        {
+            "phones": [phone_doc(p) for p in service.phones.all()],
+            "schedules": [schedule_doc(s) for s in service.schedules.all()],
+            "service_areas": [service_area_doc(a) for a in service.service_areas.all()],
+            "service_at_locations": (
+                [
+                    {**service_at_location_doc(sal), "location": location_full_doc(sal.location)}
+                    for sal in service.service_at_locations.all()
+                ]
+                if with_locations
+                else []
+            ),
+            "languages": [language_doc(lang) for lang in service.languages.all()],
+            "funding": _extra_rows(service, "funding"),
+            "cost_options": [cost_option_doc(c) for c in service.cost_options.all()],
+            "required_documents": _extra_rows(service, "required_documents"),
+            "contacts": _extra_rows(service, "contacts"),
+            "attributes": [attribute_doc(a) for a in service.attributes.all()],
+            "metadata": [],
+        }
+    )
+    for sal in doc["service_at_locations"]:
+        sal.pop("service", None)
+    return doc
+
+
+def service_area_doc(area: ServiceArea) -> Doc:
+    return _clean(
+        {
+            "id": str(area.id),
+            "service_id": str(area.service_id),
+            "name": area.name,
+            "description": area.description,
+            "extent": area.extent,
+            "extent_type": area.extent_type,
+            "uri": as_uri(area.uri),
+        }
+    )
+
+
+def cost_option_doc(option: CostOption) -> Doc:
+    return _clean(
+        {
+            "id": str(option.id),
+            "service_id": str(option.service_id),
+            "valid_from": _date(option.valid_from),
+            "valid_to": _date(option.valid_to),
+            "option": option.option,
+            "currency": option.currency,
+            "amount": float(option.amount) if isinstance(option.amount, Decimal) else option.amount,
+            "amount_description": option.amount_description,
+        }
+    )
+
+
+# ---------------------------------------------------------------- prefetch plans (used by views and export)
+
+SERVICE_LIST_RELATED = ("organization",)
+SERVICE_FULL_PREFETCH = (
+    "phones__languages",
+    "schedules",
+    "service_areas",
+    "languages",
+    "cost_options",
+    "attributes__taxonomy_term__taxonomy",
+    "service_at_locations__location__languages",
+    "service_at_locations__location__addresses",
+    "service_at_locations__location__accessibility",
+    "service_at_locations__location__phones__languages",
+    "service_at_locations__location__schedules",
+)
+LOCATION_FULL_PREFETCH = ("languages", "addresses", "accessibility", "phones__languages", "schedules")
