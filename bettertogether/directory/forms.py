@@ -41,8 +41,9 @@ class SearchForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    # Free text behind a select: an unknown code matches nothing instead of being ignored.
+    category = forms.CharField(label=_("Category"), required=False, max_length=100, widget=forms.Select)
+    language = forms.CharField(label=_("Language spoken"), required=False, max_length=10, widget=forms.Select)
     province = forms.ChoiceField(
         label=_("Province"), required=False, choices=[("", _("All provinces")), *Province.choices]
     )
@@ -51,8 +52,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = category_choices()
-        self.fields["language"].choices = [
+        self.fields["category"].widget.choices = category_choices()
+        self.fields["language"].widget.choices = [
             ("", _("Any language")),
             *SPOKEN_LANGUAGES.items(),
             (MANY_LANGUAGES, _("Many languages (interpretation)")),

@@ -7,12 +7,13 @@ set no cookie.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -26,6 +27,7 @@ from .models import Attribute, Location, Service, ServiceAtLocation
 from .search import map_features, resolve_place, search_services
 
 PAGE_SIZE = 30
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -151,7 +153,7 @@ def service_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 
 @require_GET
-def services_geojson(request: HttpRequest) -> JsonResponse:
+def services_geojson(request: HttpRequest) -> HttpResponse:
     """Located services as a GeoJSON FeatureCollection, with the list page's filters."""
     lang = request.GET.get("lang")
     if lang not in {code for code, _name in settings.LANGUAGES}:
@@ -177,7 +179,8 @@ def services_geojson(request: HttpRequest) -> JsonResponse:
             for f in features
         ],
     }
-    response = JsonResponse(collection)
-    response["Content-Type"] = "application/geo+json"
+    # < > & escaped as \u003c…: valid JSON, and never markup even if misread as HTML.
+    body = json.dumps(collection, ensure_ascii=False).translate(_JSON_ESCAPES)
+    response = HttpResponse(body, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
     return response
