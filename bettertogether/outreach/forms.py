@@ -50,6 +50,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 
 class EventForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Online link"), required=False, max_length=500, assume_scheme="https")
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"), choices=_choice_list, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -113,6 +114,8 @@ class WalkInForm(forms.Form):
 
 class ResourceVersionForm(forms.ModelForm):
     """Used by the admin: checks the file's type by content and its size, and keeps a clean name."""
+
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
 
     class Meta:
         model = ResourceVersion
