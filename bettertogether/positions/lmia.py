@@ -500,7 +500,15 @@ def map_columns(header: Sequence[object]) -> tuple[dict[str, int], list[str]]:
     return mapping, unknown
 
 
-def choose_variant(container: str, columns: dict[str, int], sparse: bool, noc_version: int | None, utf8: bool) -> str:
+def _placeholder_row(row: Sequence[object]) -> bool:
+    """csvkit's in2csv names untitled columns b, c, d, …: the mark of a third-party export (variant H)."""
+    rest = [clean(c) for c in row[1:]]
+    return bool(rest) and rest == [chr(ord("b") + i) for i in range(len(rest))]
+
+
+def choose_variant(
+    container: str, columns: dict[str, int], sparse: bool, noc_version: int | None, exported: bool
+) -> str:
     if container == "xlsx":
         if "lmias" not in columns:
             return "E"
@@ -511,7 +519,7 @@ def choose_variant(container: str, columns: dict[str, int], sparse: bool, noc_ve
         return "B"
     if sparse:
         return "C"
-    return "H" if utf8 else "D"
+    return "H" if exported else "D"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -542,15 +550,7 @@ def parse_lmia(
         file_name = file_name or "upload"
         if len(data) > max_bytes:
             raise LmiaFormatError(file_name, [_too_big(len(data), max_bytes)])
-    return parse_rows(*read_rows(data, file_name), file_name=file_name, period=period, utf8=_is_utf8(data))
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return parse_rows(*read_rows(data, file_name), file_name=file_name, period=period)
 
 
 def _too_big(size: int, limit: int) -> RowError:
@@ -563,7 +563,6 @@ def parse_rows(
     *,
     file_name: str,
     period: str | Period | None = None,
-    utf8: bool = False,
 ) -> ParsedFile:
     header_index = find_header(rows)
     if header_index is None:
@@ -590,7 +589,8 @@ def parse_rows(
     body = _data_rows(rows, header_index, columns)
     sparse = "province" in columns and any(_blank(_cell(r, columns["province"])) for _, r in body)
     noc_version = _noc_version(title, header, rows, header_index, columns)
-    variant = VARIANTS[choose_variant(container, columns, sparse, noc_version, utf8)]
+    placeholders = header_index > 0 and _placeholder_row(rows[header_index - 1])
+    variant = VARIANTS[choose_variant(container, columns, sparse, noc_version, placeholders)]
 
     records: list[LmiaRecord] = []
     problems: list[RowError] = []
@@ -631,8 +631,12 @@ def parse_rows(
             if key in texts:
                 if texts[key] == "":
                     texts[key] = previous.get(key, "")
+                    if key == "stream":
+                        values["stream"] = previous.get("stream_original", "")
                 else:
                     previous[key] = texts[key]
+                    if key == "stream":
+                        previous["stream_original"] = str(values["stream"])
         record = _record(row_number, texts, values, section, resolved, noc_version, names, problems)
         if record is not None:
             records.append(record)
