@@ -27,6 +27,7 @@ from .periods import Period, parse_period
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 OUTSIDE_CANADA = "XX"  # province code of the "head office outside Canada" section
+SPARSE_UNTIL = dt.date(2019, 6, 30)  # last quarter published with blank-means-same-as-above cells
 MAX_LISTED_ERRORS = 50
 
 
@@ -213,12 +214,12 @@ _TITLE_YEAR = re.compile(r"\b(?:in|en)\s+(\d{4})\b", re.I)
 _NAME_QUARTERS = re.compile(r"(?<!\d)(20\d\d)[_ -]?q([1-4])(?:[_ -]?q([1-4]))?(?!\d)", re.I)
 _NAME_YEAR = re.compile(r"^(20\d\d)_")
 
-_NOC = re.compile(r"^(\d{1,5})\s*[-–]\s*(.*)$", re.S)
+_NOC = re.compile(r"^(\d{1,8})\s*[-–]\s*(.*)$", re.S)
 _POSTAL = re.compile(r"\b([A-Za-z]\d[A-Za-z])[\s\u00a0]*(\d[A-Za-z]\d)\b")
 _FSA_ONLY = re.compile(r"\b([A-Za-z]\d[A-Za-z])[\s\u00a0]+(\d[A-Za-z])?\s*$")
 _PR_ABBR = re.compile(r"^(NL|PE|NS|NB|QC|ON|MB|SK|AB|BC|YT|NT|NU)$", re.I)
 _RURAL_ROUTE = re.compile(r"\b(RR|R\.R\.)\s*#?\s*\d+\b", re.I)
-_INT = re.compile(r"^\d+$")
+_INT = re.compile(r"^-?\d+$")
 _INT_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")
 
 
@@ -554,7 +555,15 @@ def parse_lmia(
 
 
 def _too_big(size: int, limit: int) -> RowError:
-    return RowError(None, None, f"the file is {size / 1048576:.1f} MB; the limit is {limit / 1048576:.1f} MB")
+    return RowError(None, None, size_message(size, limit))
+
+
+def size_message(size: int, limit: int) -> str:
+    return f"the file is {_amount(size)}; the limit is {_amount(limit)}"
+
+
+def _amount(size: int) -> str:
+    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size:,} bytes"
 
 
 def parse_rows(
@@ -587,7 +596,13 @@ def parse_rows(
     while width and clean(header[width - 1]) == "":
         width -= 1
     body = _data_rows(rows, header_index, columns)
-    sparse = "province" in columns and any(_blank(_cell(r, columns["province"])) for _, r in body)
+    # Blank-means-same-as-above ended with 2019Q2 (variant C); from 2019Q3 a blank province is an error.
+    sparse = (
+        container == "csv"
+        and "province" in columns
+        and resolved.end <= SPARSE_UNTIL
+        and any(_blank(_cell(r, columns["province"])) for _, r in body)
+    )
     noc_version = _noc_version(title, header, rows, header_index, columns)
     placeholders = header_index > 0 and _placeholder_row(rows[header_index - 1])
     variant = VARIANTS[choose_variant(container, columns, sparse, noc_version, placeholders)]
@@ -768,17 +783,16 @@ def _record(
             noc_title = occupation
             warnings.append("occupation without a NOC code")
 
-    counts: dict[str, int | None] = {}
+    counts: dict[str, int | None] = {"lmias": None, "positions": None}
     for key in ("lmias", "positions"):
-        if key not in values:
-            counts[key] = None
-            continue
-        try:
-            counts[key] = parse_count(values[key])
-        except ValueError as exc:
-            problems.append(RowError(row_number, names[key], str(exc)))
-    if "positions" not in counts or (counts["positions"] is None and len(problems) == before):
-        problems.append(RowError(row_number, names["positions"], "no number of positions"))
+        if key in values:
+            try:
+                counts[key] = parse_count(values[key])
+            except ValueError as exc:
+                problems.append(RowError(row_number, names[key], str(exc)))
+                continue
+            if key == "positions" and counts[key] is None:
+                problems.append(RowError(row_number, names[key], "no number of positions"))
 
     if len(problems) > before:
         return None

@@ -28,7 +28,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .lmia import OUTSIDE_CANADA, LmiaFormatError, LmiaRecord, ParsedFile, RowError, parse_lmia
+from .lmia import OUTSIDE_CANADA, LmiaFormatError, LmiaRecord, ParsedFile, RowError, parse_lmia, size_message
 from .models import ApprovedPosition, ImportRun
 from .periods import parse_period
 
@@ -190,7 +190,7 @@ def import_lmia_bytes(
     limit = max_upload_bytes()
     size = len(data) if data is not None else (size or 0)
     if data is None or size > limit:
-        error = LmiaFormatError(file_name, [RowError(None, None, _size_message(size, limit))])
+        error = LmiaFormatError(file_name, [RowError(None, None, size_message(size, limit))])
         return _fail(file_name, path, b"", str(error), dry_run, user, size=size, errors=error.messages)
 
     sha256 = hashlib.sha256(data).hexdigest()
@@ -283,10 +283,6 @@ def import_lmia_bytes(
     if replaced:
         report.message += f"; replaced run(s) {', '.join(f'#{pk}' for pk in replaced)}"
     return report
-
-
-def _size_message(size: int, limit: int) -> str:
-    return f"the file is {size / 1048576:.1f} MB; the limit is {limit / 1048576:.1f} MB"
 
 
 def _user(user: Any) -> Any:
