@@ -46,13 +46,14 @@ def clean_filename(filename: str, fallback: str = "download") -> str:
     """A display/download name safe anywhere: no path, no control or shell characters, ≤ 80 chars."""
     name = PurePosixPath(PureWindowsPath(filename or "").name).name
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    name = re.sub(r"[^A-Za-z0-9._ -]+", "_", name).strip(" ._-")
+    name = re.sub(r"[^A-Za-z0-9._ -]+", "_", name)
     name = re.sub(r"[ _]{2,}", "_", name)
     stem, dot, ext = name.rpartition(".")
     if not dot:
         stem, ext = name, ""
-    stem = stem[:70].strip(" ._-") or fallback
-    return f"{stem}.{ext[:6]}" if ext else stem
+    ext = re.sub(r"[^A-Za-z0-9]", "", ext)[:6]
+    stem = stem.strip(" ._-")[:70].strip(" ._-") or fallback
+    return f"{stem}.{ext}" if ext else stem
 
 
 def sniff(head: bytes) -> FileType | None:

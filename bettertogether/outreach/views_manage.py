@@ -3,11 +3,17 @@
 Another organization's event answers 404 (not 403) so its existence does not leak.
 """
 
-from django.contrib.auth.decorators import login_required
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods
 
 from bettertogether.directory.models import Organization
@@ -20,9 +26,22 @@ from .permissions import can_manage_events, events_managed_by, user_organization
 WalkInFormSet = formset_factory(WalkInForm, extra=3, max_num=50)
 
 
-def _require_organizer(request: HttpRequest) -> None:
-    if not can_manage_events(request.user):
-        raise PermissionDenied
+def organizer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed-in partner staff with an organization, or coordinators; others get 403."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            try:
+                login_url = resolve_url(settings.LOGIN_URL)
+            except NoReverseMatch:  # until the accounts pages exist, the admin's sign-in
+                login_url = reverse("admin:login")
+            return redirect_to_login(request.get_full_path(), login_url)
+        if not can_manage_events(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _managed_event(request: HttpRequest, pk: object) -> Event:
@@ -38,17 +57,15 @@ def _organizations(request: HttpRequest):  # type: ignore[no-untyped-def]
     return Organization.objects.filter(pk=user_organization_id(request.user))
 
 
-@login_required
+@organizer_required
 def manage_list(request: HttpRequest) -> HttpResponse:
-    _require_organizer(request)
     events = events_managed_by(request.user).select_related("organization").order_by("-starts_at")[:200]
     return render(request, "outreach/manage_list.html", {"events": events})
 
 
-@login_required
+@organizer_required
 @require_http_methods(["GET", "POST"])
 def manage_edit(request: HttpRequest, pk: object = None) -> HttpResponse:
-    _require_organizer(request)
     event = _managed_event(request, pk) if pk is not None else None
     form = EventForm(request.POST or None, instance=event, organizations=_organizations(request))
     if request.method == "POST" and form.is_valid():
@@ -60,10 +77,9 @@ def manage_edit(request: HttpRequest, pk: object = None) -> HttpResponse:
     return render(request, "outreach/manage_edit.html", {"form": form, "event": event})
 
 
-@login_required
+@organizer_required
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, pk: object) -> HttpResponse:
-    _require_organizer(request)
     event = _managed_event(request, pk)
     registrations = event.registrations.exclude(status=Registration.Status.CANCELLED).select_related("attendance")
     walk_ins = WalkInFormSet(request.POST or None, prefix="walkin")
