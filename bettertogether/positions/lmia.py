@@ -303,12 +303,11 @@ def split_address(address: str) -> AddressParts:
     for token in reversed(tokens):
         if not token:
             continue
-        words = token.split()
+        words = [w for w in _POSTAL.sub(" ", token).split() if not w.isdigit()]
         if words and _PR_ABBR.match(words[-1]):
             written = written or words[-1].upper()
             words = words[:-1]
-        rest = " ".join(w for w in words if not w.isdigit())
-        rest = _RURAL_ROUTE.sub("", rest).strip()
+        rest = _RURAL_ROUTE.sub("", " ".join(words)).strip()
         if rest:
             place = rest
             break
