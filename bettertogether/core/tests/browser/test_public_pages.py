@@ -94,6 +94,13 @@ def test_directory_map_budgets_on_a_phone(new_page: Any, demo: dict[str, Any], p
     page_figures(f"{LABELS['directory']} phone, map tab", figures)
 
     assert page.locator(".leaflet-container").first.is_visible(), "the map did not show on the map tab"
+    box = page.locator(".leaflet-container").first.bounding_box()
+    for control in (".leaflet-control-zoom", ".leaflet-control-attribution"):
+        inner = page.locator(control).first.bounding_box()
+        assert box and inner, control
+        inside = box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"] + 1
+        inside = inside and box["y"] <= inner["y"] and inner["y"] + inner["height"] <= box["y"] + box["height"] + 1
+        assert inside, f"{control} drawn outside the map on the phone map tab: {inner} not in {box}"
     assert figures["first_html_gzip"] <= FIRST_HTML_BUDGET, figures
     assert figures["total"] <= PAGE_BUDGET, figures
     _assert_private_and_local(page, path)
