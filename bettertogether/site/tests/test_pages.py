@@ -1,0 +1,87 @@
+"""Program, rights and contact pages (issue 6)."""
+
+import pytest
+from django.test import Client
+
+from bettertogether.core.models import RateLimitHit
+from bettertogether.directory.tests.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "tl"])
+@pytest.mark.parametrize("page", ["program", "rights"])
+def test_program_pages_render_in_each_language_without_cookies(client: Client, lang: str, page: str) -> None:
+    response = client.get(f"/{lang}/{page}/")
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in response.content.decode()
+    assert response.cookies == {} and not response.has_header("Set-Cookie")
+
+
+def test_program_page_lists_partners_timeline_and_funder(client: Client) -> None:
+    OrganizationFactory(name="Cooper Institute", name_en="Cooper Institute", is_program_partner=True)
+    OrganizationFactory(name="Not a partner", name_en="Not a partner", is_program_partner=False)
+    OrganizationFactory(name="<b>Partner</b>", name_en="<b>Partner</b>", is_program_partner=True)
+    html = client.get("/en/program/").content.decode()
+    assert "Cooper Institute" in html and "Not a partner" not in html
+    assert "&lt;b&gt;Partner&lt;/b&gt;" in html and "<b>Partner" not in html
+    assert "funded by the Government of Canada's Migrant Worker Support Program" in html
+    assert "October–November 2022" in html and "Virtual half-day knowledge-sharing event" in html
+    assert "Raise migrant workers" in html
+
+
+def test_rights_page_has_tap_to_call_lines_per_province(client: Client) -> None:
+    html = client.get("/en/rights/").content.decode()
+    for heading in ("No recruitment fees", "passport", "refuse unsafe work", "workers&#x27; compensation",
+                    "How to complain"):
+        assert heading in html, heading
+    assert 'href="tel:+18666029448"' in html  # federal tip line
+    assert 'href="tel:+18883150110"' in html  # NS Labour Standards
+    assert 'href="tel:+18884522687"' in html  # NB Employment Standards
+    assert 'href="tel:+18003334362"' in html  # PEI Employment Standards
+    assert 'href="tel:+18008703331"' in html  # WCB NS
+    assert 'href="tel:+18009999775"' in html  # WorkSafeNB
+
+
+def test_contact_page_sets_only_the_csrf_cookie(client: Client) -> None:
+    response = client.get("/en/contact/")
+    assert response.status_code == 200
+    assert set(response.cookies) == {"csrftoken"}
+
+
+def test_contact_sends_mail_and_keeps_nothing(client: Client, mailoutbox, settings) -> None:
+    settings.BT_PROGRAM_EMAIL = "team@example.org"
+    response = client.post(
+        "/en/contact/", {"name": "Ana", "reply_to": "ana@example.org", "message": "Hello <script>", "website": ""}
+    )
+    assert response.status_code == 200 and "Message sent" in response.content.decode()
+    (mail,) = mailoutbox
+    assert mail.to == ["team@example.org"] and mail.reply_to == ["ana@example.org"]
+    assert "Hello <script>" in mail.body
+    # Only a hash of the client address is stored, for the rate limit.
+    hit = RateLimitHit.objects.get()
+    assert "127.0.0.1" not in hit.key_hash and len(hit.key_hash) == 64
+
+
+def test_contact_honeypot_drops_the_message(client: Client, mailoutbox) -> None:
+    response = client.post("/en/contact/", {"message": "Buy now", "website": "http://spam.example"})
+    assert response.status_code == 200 and "Message sent" in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_contact_is_rate_limited_per_address(client: Client, mailoutbox, settings) -> None:
+    settings.BT_CONTACT_RATE = 2
+    for _ in range(2):
+        assert client.post("/en/contact/", {"message": "Hi"}).status_code == 200
+    response = client.post("/en/contact/", {"message": "Hi"})
+    assert response.status_code == 429
+    assert len(mailoutbox) == 2
+    # Another address is not limited.
+    assert client.post("/en/contact/", {"message": "Hi"}, REMOTE_ADDR="10.0.0.9").status_code == 200
+    assert len(mailoutbox) == 3
+
+
+def test_contact_requires_a_message(client: Client, mailoutbox) -> None:
+    response = client.post("/en/contact/", {"message": ""})
+    assert response.status_code == 200 and mailoutbox == []
+    assert 'role="alert"' in response.content.decode()
