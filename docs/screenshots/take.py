@@ -30,9 +30,8 @@ def main(base: str) -> None:
             page.screenshot(path=OUT / f"home-{size}.png")
             page.goto("/en/services/?near=Kentville", wait_until="networkidle")
             page.screenshot(path=OUT / f"directory-{size}.png")
-            link = page.locator("main a[href]").filter(has_text=re.compile(r"\w")).evaluate_all(
-                "links => links.map(a => a.getAttribute('href')).filter(h => /\\/services\\/[0-9a-f-]{36}\\/$/.test(h))"
-            )
+            hrefs = page.locator("main a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+            link = [href for href in hrefs if re.search(r"/services/[0-9a-f-]{36}/$", href)]
             page.goto(link[0], wait_until="networkidle")
             page.screenshot(path=OUT / f"service-{size}.png")
             context.close()
