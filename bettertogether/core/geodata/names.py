@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters Canada Post never uses in letter positions; W and Z never start a code.
 _BAD_LETTERS = frozenset("DFIOQU")
@@ -77,6 +78,8 @@ def remove_postal_codes(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -90,6 +93,7 @@ def place_tokens(text: str) -> list[str]:
     return [_ABBREVIATIONS.get(t, t) for t in _NON_ALNUM.split(s) if t]
 
 
+@lru_cache(maxsize=65_536)
 def place_key(text: str) -> str:
     """Spelling-insensitive key: 'Cap-Pelé', 'cap pele' → 'cappele'; 'St. Stephen' → 'saintstephen'."""
     return "".join(place_tokens(text))

@@ -48,6 +48,8 @@ ALL_PROVINCES = tuple(PROVINCE_DB_NAME)
 # An urban FSA centroid further than this from the median of its own codes is a packaging
 # error (E2R "Saint John Grandview" sits 85 km north of Saint John): use the median instead.
 URBAN_CENTROID_TOLERANCE_KM = 25.0
+DEFAULT_POINT_NAMES = 3
+HOMONYM_SPLIT_KM = 25.0
 
 
 _COUNTY_LABEL = re.compile(r"^(?:(?:North|South|East|West)\s+)?([A-Z][A-Za-z ]*?) [Cc]ount(?:y|ies)\b")
@@ -93,6 +95,72 @@ def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return median(p[0] for p in points), median(p[1] for p in points)
 
 
+def _default_points(rows: list[tuple[str, str, float, float]]) -> set[tuple[str, float, float]]:
+    """(FSA, lat, lon) points GeoNames gives to codes it could not place: in a rural FSA, a
+    coordinate shared by codes of DEFAULT_POINT_NAMES or more different places (13 of B0P's 32 codes
+    sit on one such point). They would drag town and FSA medians away from the real places."""
+    seen: dict[tuple[str, float, float], set[str]] = {}
+    for code, name, lat, lon in rows:
+        if code[1] == "0":
+            seen.setdefault((code[:3], lat, lon), set()).add(name)
+    return {point for point, place_names in seen.items() if len(place_names) >= DEFAULT_POINT_NAMES}
+
+
+def _median_of_fsa(conn: sqlite3.Connection, fsa: str) -> tuple[float, float] | None:
+    """Median point of an FSA's codes, default points left out (range scan on the indexed code)."""
+    rows = [
+        (code.replace(" ", ""), name, lat, lon)
+        for code, name, lat, lon in conn.execute(
+            "SELECT code, name, latitude, longitude FROM PostalCodes WHERE code >= ? AND code < ?", (fsa, fsa + "~")
+        )
+        if in_canada(lat, lon)
+    ]
+    defaults = _default_points(rows)
+    points = [(r[2], r[3]) for r in rows if (fsa, r[2], r[3]) not in defaults] or [(r[2], r[3]) for r in rows]
+    return _median_point(points) if points else None
+
+
+def _group_places(
+    prov: str, rows: list[tuple[str, str, float, float]], defaults: set[tuple[str, float, float]]
+) -> dict[str, tuple[Place, ...]]:
+    """Town points: codes grouped by normalised name, then by FSA, then FSA groups closer than
+    HOMONYM_SPLIT_KM merged; what stays apart is a homonym ('Lawrencetown' is in two NS counties)."""
+    from ..geo import haversine_km
+
+    keys: dict[str, str] = {}  # a few thousand names for a hundred thousand codes: normalise each once
+    by_key: dict[str, dict[str, list[tuple[str, float, float]]]] = {}
+    for code, name, lat, lon in rows:
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = names.place_key(name)
+        if key:
+            by_key.setdefault(key, {}).setdefault(code[:3], []).append((name, lat, lon))
+    places: dict[str, tuple[Place, ...]] = {}
+    for key, fsa_groups in by_key.items():
+        clusters: list[tuple[tuple[float, float], list[tuple[str, float, float]]]] = []
+        ordered = sorted(fsa_groups.items(), key=lambda item: -len(item[1]))
+        for fsa, items in ordered:
+            kept = [i for i in items if (fsa, i[1], i[2]) not in defaults] or items
+            centre = _median_point([(i[1], i[2]) for i in kept])
+            for seed, members in clusters:
+                if haversine_km(seed[0], seed[1], centre[0], centre[1]) <= HOMONYM_SPLIT_KM:
+                    members.extend(kept)
+                    break
+            else:
+                clusters.append((centre, list(kept)))
+        found = []
+        for _seed, members in clusters:
+            lat, lon = _median_point([(m[1], m[2]) for m in members])
+            # Display the most frequent spelling (GeoNames mixes 'St Stephen' and 'St. Stephen').
+            spellings: dict[str, int] = {}
+            for member in members:
+                spellings[member[0]] = spellings.get(member[0], 0) + 1
+            name = max(spellings, key=lambda s: (spellings[s], s))
+            found.append(Place(name, prov, lat, lon, len(members)))
+        places[key] = tuple(sorted(found, key=lambda p: -p.codes))
+    return places
+
+
 class Tables:
     """The process-wide tables. Use `tables()`; attributes are read-only after build."""
 
@@ -108,20 +176,22 @@ class Tables:
             ).fetchall()
             # code without space → (lat, lon, place name, province)
             self.codes: dict[str, tuple[float, float, str, str]] = {}
-            by_fsa: dict[str, list[tuple[float, float]]] = {}
-            by_place: dict[str, dict[str, list]] = {p: {} for p in MARITIMES}
-            keys: dict[str, str] = {}  # ~2k distinct names for 94k codes: normalise each once
+            by_province: dict[str, list[tuple[str, str, float, float]]] = {p: [] for p in MARITIMES}
             for code, name, province, lat, lon in rows:
                 if not in_canada(lat, lon):
                     continue
                 prov = PROVINCE_NAMES[province]
                 key = code.replace(" ", "")
                 self.codes[key] = (lat, lon, name, prov)
-                by_fsa.setdefault(key[:3], []).append((lat, lon))
-                place = keys.get(name)
-                if place is None:
-                    place = keys[name] = names.place_key(name)
-                by_place[prov].setdefault(place, []).append((name, lat, lon))
+                by_province[prov].append((key, name, lat, lon))
+            by_fsa: dict[str, list[tuple[float, float]]] = {}
+            self._places: dict[str, dict[str, tuple[Place, ...]]] = {}
+            for prov, prov_rows in by_province.items():
+                defaults = _default_points(prov_rows)
+                for key, _name, lat, lon in prov_rows:
+                    if (key[:3], lat, lon) not in defaults:
+                        by_fsa.setdefault(key[:3], []).append((lat, lon))
+                self._places[prov] = _group_places(prov, prov_rows, defaults)
             self.fsas: dict[str, Fsa] = {}
             self.counties: dict[str, dict[str, Place]] = {}
             for code, label, province, lat, lon in conn.execute(
@@ -136,7 +206,7 @@ class Tables:
                     if code[1] == "0" or haversine_km(lat, lon, m_lat, m_lon) > URBAN_CENTROID_TOLERANCE_KM:
                         lat, lon = m_lat, m_lon
                 elif fsa_prov not in MARITIMES and code[1] == "0":
-                    lat, lon = self._median_of_fsa(conn, code) or (lat, lon)
+                    lat, lon = _median_of_fsa(conn, code) or (lat, lon)
                 self.fsas[code] = Fsa(code, fsa_prov, lat, lon, label)
                 county = _COUNTY_LABEL.match(label)
                 if county:
@@ -145,42 +215,12 @@ class Tables:
                     self.counties.setdefault(fsa_prov, {})[names.place_key(county.group(1))] = Place(
                         f"{county.group(1)} County", fsa_prov, lat, lon, 0
                     )
-            self._places: dict[str, dict[str, Place]] = {}
-            for prov, groups in by_place.items():
-                self._places[prov] = self._group_places(prov, groups)
         finally:
             conn.close()
         self._lock = threading.Lock()
 
-    @staticmethod
-    def _median_of_fsa(conn: sqlite3.Connection, fsa: str) -> tuple[float, float] | None:
-        # Range scan on the indexed code column: 'B0J' <= code < 'B0J~'.
-        points = [
-            (lat, lon)
-            for lat, lon in conn.execute(
-                "SELECT latitude, longitude FROM PostalCodes WHERE code >= ? AND code < ?", (fsa, fsa + "~")
-            )
-            if in_canada(lat, lon)
-        ]
-        return _median_point(points) if points else None
-
-    @staticmethod
-    def _group_places(prov: str, groups: dict[str, list]) -> dict[str, Place]:
-        places = {}
-        for key, items in groups.items():
-            if not key:
-                continue
-            lat, lon = _median_point([(i[1], i[2]) for i in items])
-            # Display the most frequent spelling (GeoNames mixes 'St Stephen' and 'St. Stephen').
-            spellings: dict[str, int] = {}
-            for item in items:
-                spellings[item[0]] = spellings.get(item[0], 0) + 1
-            name = max(spellings, key=lambda s: (spellings[s], s))
-            places[key] = Place(name, prov, lat, lon, len(items))
-        return places
-
-    def places(self, province: str) -> dict[str, Place]:
-        """Place names of one province (key → Place), loaded on first use."""
+    def places(self, province: str) -> dict[str, tuple[Place, ...]]:
+        """Place names of one province: key → places of that name, largest first. Loaded on first use."""
         found = self._places.get(province)
         if found is not None:
             return found
@@ -189,15 +229,19 @@ class Tables:
         with self._lock:
             found = self._places.get(province)
             if found is None:
-                groups: dict[str, list] = {}
-                with _connect() as conn:
-                    for name, lat, lon in conn.execute(
-                        "SELECT name, latitude, longitude FROM PostalCodes WHERE province = ?",
-                        (PROVINCE_DB_NAME[province],),
-                    ):
-                        if in_canada(lat, lon):
-                            groups.setdefault(names.place_key(name), []).append((name, lat, lon))
-                found = self._places[province] = self._group_places(province, groups)
+                conn = _connect()
+                try:
+                    rows = [
+                        (code.replace(" ", ""), name, lat, lon)
+                        for code, name, lat, lon in conn.execute(
+                            "SELECT code, name, latitude, longitude FROM PostalCodes WHERE province = ?",
+                            (PROVINCE_DB_NAME[province],),
+                        )
+                        if in_canada(lat, lon)
+                    ]
+                finally:
+                    conn.close()
+                found = self._places[province] = _group_places(province, rows, _default_points(rows))
         return found
 
     def fsa(self, code: str) -> Fsa | None:
@@ -232,7 +276,7 @@ def _code_from_db(code: str) -> tuple[float, float, str, str] | None:
 @lru_cache(maxsize=256)
 def _fsa_from_db(fsa: str) -> Fsa | None:
     conn = _connection()
-    point = Tables._median_of_fsa(conn, fsa)
+    point = _median_of_fsa(conn, fsa)
     if point is None:
         return None
     row = conn.execute(

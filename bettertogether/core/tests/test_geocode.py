@@ -229,3 +229,37 @@ def test_geocode_command(monkeypatch):
     assert lines[2] == "zzzz,,,"
     assert lines[3].endswith(",fsa")
     assert len(lines) == 4
+
+
+def test_tables_are_built_once_across_threads(monkeypatch):
+    import threading
+
+    from bettertogether.core.geodata import tables as tables_module
+
+    built = []
+    real = tables_module.Tables
+
+    class Counting(real):
+        def __init__(self):
+            built.append(1)
+            super().__init__()
+
+    monkeypatch.setattr(tables_module, "_tables", None)
+    monkeypatch.setattr(tables_module, "Tables", Counting)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(tables_module.tables())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 1
+    assert len({id(r) for r in results}) == 1
+
+
+def test_homonyms_within_a_province_are_kept_apart():
+    # Two Lawrencetowns in Nova Scotia (Halifax County, Annapolis County), 130 km apart: the rural
+    # FSA of the Annapolis one picks the near one instead of a meaningless midpoint.
+    halifax = gc.geocode("Lawrencetown", province="NS")
+    annapolis = gc.geocode_address("Lawrencetown, NS B0S 9Z9", "NS", use_fixes=False)
+    assert annapolis.point.precision == "place"
+    assert haversine_km(halifax.latitude, halifax.longitude, annapolis.point.latitude, annapolis.point.longitude) > 100
