@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -269,12 +269,15 @@ def import_lmia_bytes(
             ApprovedPosition.objects.bulk_create(rows, batch_size=2000)
             run.finished_at = timezone.now()
             run.save(update_fields=["finished_at"])
-    except (IntegrityError, PeriodConflict) as exc:
+    except (DatabaseError, PeriodConflict) as exc:  # IntegrityError: a concurrent import of the same file
         again = ImportRun.objects.filter(sha256=sha256, status=ImportRun.Status.OK).first()
         if again is not None:
             report.status, report.message, report.run_id = "skipped", f"already imported (run #{again.pk})", again.pk
             return report
-        return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=[str(exc)], report=report)
+        message = (
+            str(exc) if isinstance(exc, PeriodConflict) else f"{file_name}: nothing written, database error: {exc}"
+        )
+        return _fail(file_name, path, data, message, dry_run, user, sha256=sha256, errors=[message], report=report)
 
     report.status = "ok"
     report.run_id = run.pk
