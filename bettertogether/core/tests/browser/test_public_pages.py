@@ -30,6 +30,8 @@ SEARCH_FORM = re.compile(r"<form\b[^>]*>.*?<input\b[^>]*\bname=\"(?:q|near)\"", 
 TEL_LINK = 'a[href^="tel:"]'
 LABELS = {"home": "home /en/", "directory": f"directory /en/services/{DIRECTORY_QUERY}", "detail": "service page"}
 FORM_PAGES = ["site:contact"]
+# The other public pages without a form: the same privacy, host and weight budgets, and axe.
+OTHER_PUBLIC_PAGES = ["site:program", "site:rights", "outreach:events", "outreach:resources"]
 
 
 @pytest.fixture
@@ -197,3 +199,23 @@ def test_form_pages_set_only_the_csrf_cookie(page: Any, demo: dict[str, Any], pa
     assert network(page).blocked == []
     assert figures["first_html_gzip"] <= FIRST_HTML_BUDGET, figures
     assert figures["total"] <= PAGE_BUDGET, figures
+
+
+@pytest.mark.parametrize("url_name", OTHER_PUBLIC_PAGES)
+def test_other_public_pages_budgets_privacy_and_axe(
+    new_page: Any, demo: dict[str, Any], page_figures: Any, url_name: str
+) -> None:
+    with translation.override("en"):
+        path = reverse(url_name)
+    page = new_page()
+    _, figures = _measure(page, path)
+    page_figures(f"{path} desktop", figures)
+    assert figures["first_html_gzip"] <= FIRST_HTML_BUDGET, figures
+    assert figures["total"] <= PAGE_BUDGET, figures
+    _assert_private_and_local(page, path)
+
+    audited = new_page(bypass_csp=True, viewport=PHONE)
+    visit(audited, path)
+    violations = axe_violations(audited)
+    page_figures(f"axe: {path} phone", {"violations": len(violations), "rules": sorted(v["id"] for v in violations)})
+    assert violations == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  {v['nodes']}" for v in violations)
