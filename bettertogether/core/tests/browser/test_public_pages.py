@@ -70,7 +70,8 @@ def test_public_page_budgets_privacy_and_hosts(page: Any, demo: dict[str, Any], 
     path = demo[name]
     response, figures = _measure(page, path)
     if name == "directory":  # on a desktop the map shows beside the list: its weight counts too
-        page.locator(".leaflet-marker-icon, .leaflet-marker-pane > *").first.wait_for(state="attached")
+        page.locator(".leaflet-container").first.wait_for(state="visible")
+        assert any("services.geojson" in response.url for response in network(page).responses), "no map data"
         assert network(page).tiles, "the map asked for no tile"
         figures = {**figures, **page_weight(page), "tiles_stubbed": len(network(page).tiles)}
     page_figures(f"{LABELS[name]} desktop", figures)
