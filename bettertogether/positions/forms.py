@@ -3,6 +3,7 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .periods import parse_period
@@ -34,8 +35,8 @@ class LmiaUploadForm(forms.Form):
         limit = settings.BT_MAX_UPLOAD_BYTES
         if upload.size > limit:
             raise ValidationError(
-                _("The file is %(size).1f MB; the limit is %(limit).1f MB."),
-                params={"size": upload.size / 1048576, "limit": limit / 1048576},
+                _("The file is %(size)s; the limit is %(limit)s."),
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             )
         return upload
 

@@ -1,0 +1,490 @@
+"""The TFW positions map's numbers: filters read from a query string, and positions aggregated per place,
+per province, per quarter, per stream, per occupation and per community.
+
+Plain module: the page, the table, the CSV and the GeoJSON all call `PositionFilters.from_query()` then
+`summarize()` / `filtered_rows()`, so what is drawn, listed and downloaded is always the same set of rows.
+Rows that have no coordinates (head office outside Canada, or an address the geocoder could not place)
+are counted in every total and listed as "not placed on the map": never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from bettertogether.core.provinces import MARITIMES, Province
+
+from .lmia import OUTSIDE_CANADA, STREAMS
+from .models import ApprovedPosition, ImportRun
+from .periods import Period, parse_period
+from .services import positions_in
+
+DEFAULT_FROM = "2021Q3"
+DEFAULT_TO = "2022Q2"
+DEFAULT_PROVINCES: tuple[str, ...] = tuple(str(p) for p in MARITIMES)
+FILTER_KEYS = ("from", "to", "province", "stream", "noc", "occupation", "employer")
+PROVINCE_CODES: tuple[str, ...] = (*(str(p.value) for p in Province), OUTSIDE_CANADA)
+STREAM_NAMES: tuple[str, ...] = tuple(dict.fromkeys(STREAMS.values()))
+APPROXIMATE = {ApprovedPosition.GeoPrecision.FSA.value, ApprovedPosition.GeoPrecision.PLACE.value}
+MAX_TEXT = 100
+TOP = 10
+
+_QUARTER = re.compile(r"^\s*(\d{4})\s*[Qq]\s*([1-4])\s*$")
+_NOC_CODE = re.compile(r"^\d{2,5}$")
+
+
+class FilterError(ValueError):
+    """Bad filter values; `messages` says which and why, in the user's language."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+def province_name(code: str) -> str:
+    if code == OUTSIDE_CANADA:
+        return str(_("Head office outside Canada"))
+    try:
+        return str(Province(code).label)
+    except ValueError:
+        return code
+
+
+@dataclass(frozen=True)
+class PositionFilters:
+    """What the map shows: whole quarters from `period_from` to `period_to`, and optional narrowing.
+
+    `provinces` empty means every province (and rows of head offices outside Canada). `noc` is a NOC broad
+    category (one digit); `occupation` a NOC code (2–5 digits, matched as a prefix) or words of its title.
+    """
+
+    period_from: str = DEFAULT_FROM
+    period_to: str = DEFAULT_TO
+    provinces: tuple[str, ...] = DEFAULT_PROVINCES
+    streams: tuple[str, ...] = ()
+    noc: str = ""
+    occupation: str = ""
+    employer: str = ""
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, Any]) -> PositionFilters:
+        """A QueryDict (or a dict of str / list of str) → filters; raises FilterError naming each bad value.
+
+        With no filter in the query the defaults apply (2021Q3–2022Q2, NS NB PE). Once any filter is given,
+        an absent `province` means all of them: a form with every province unticked shows all of Canada.
+        `province=all` says so explicitly.
+        """
+        errors: list[str] = []
+        given = any(_values(query, key) for key in FILTER_KEYS)
+
+        period_from = _one(query, "from") or DEFAULT_FROM
+        period_to = _one(query, "to") or DEFAULT_TO
+        first = _quarter(period_from, "from", errors)
+        last = _quarter(period_to, "to", errors)
+        if first and last and last < first:
+            errors.append(_("The period ends (%(to)s) before it starts (%(from)s).") % {"to": last, "from": first})
+
+        raw_provinces = [p.strip().upper() for p in _values(query, "province") for p in p.split(",") if p.strip()]
+        provinces: tuple[str, ...]
+        if "ALL" in raw_provinces:
+            provinces = ()
+        elif raw_provinces:
+            bad = [p for p in raw_provinces if p not in PROVINCE_CODES]
+            if bad:
+                errors.append(_("Unknown province: %(value)s.") % {"value": ", ".join(bad)[:MAX_TEXT]})
+            provinces = tuple(p for p in PROVINCE_CODES if p in raw_provinces)
+        else:
+            provinces = () if given else DEFAULT_PROVINCES
+
+        streams = []
+        for value in _values(query, "stream"):
+            value = " ".join(value.split())
+            if not value:
+                continue
+            canonical = STREAMS.get(value.lower())
+            if canonical is None:
+                errors.append(_("Unknown stream: %(value)s.") % {"value": value[:MAX_TEXT]})
+            elif canonical not in streams:
+                streams.append(canonical)
+
+        noc = _one(query, "noc")
+        if noc and not (len(noc) == 1 and noc.isdigit()):
+            errors.append(_("The occupation group must be one digit from 0 to 9."))
+        occupation = " ".join(_one(query, "occupation").split())
+        employer = " ".join(_one(query, "employer").split())
+        for name, value in ((_("occupation"), occupation), (_("employer"), employer)):
+            if len(value) > MAX_TEXT:
+                errors.append(
+                    _("The %(name)s search is too long (at most %(max)d characters).")
+                    % {
+                        "name": name,
+                        "max": MAX_TEXT,
+                    }
+                )
+        if errors:
+            raise FilterError(errors)
+        return cls(
+            period_from=first or DEFAULT_FROM,
+            period_to=last or DEFAULT_TO,
+            provinces=provinces,
+            streams=tuple(streams),
+            noc=noc,
+            occupation=occupation,
+            employer=employer,
+        )
+
+    @property
+    def period(self) -> Period:
+        return parse_period(f"{self.period_from}-{self.period_to}")
+
+    def as_query(self) -> list[tuple[str, str]]:
+        """The query string pairs that give these filters back (for download links)."""
+        pairs = [("from", self.period_from), ("to", self.period_to)]
+        pairs += [("province", p) for p in self.provinces] or [("province", "all")]
+        pairs += [("stream", s) for s in self.streams]
+        for key, value in (("noc", self.noc), ("occupation", self.occupation), ("employer", self.employer)):
+            if value:
+                pairs.append((key, value))
+        return pairs
+
+    def queryset(self) -> QuerySet[ApprovedPosition]:
+        qs = positions_in(
+            self.period_from,
+            self.period_to,
+            provinces=self.provinces or None,
+            streams=self.streams or None,
+            noc=self.noc or None,
+            employer=self.employer or None,
+        )
+        if self.occupation:
+            if _NOC_CODE.match(self.occupation):
+                qs = qs.filter(noc_code__startswith=self.occupation)
+            else:
+                for word in self.occupation.split()[:8]:
+                    qs = qs.filter(noc_title__icontains=word)
+        return qs
+
+
+def _values(query: Mapping[str, Any], key: str) -> list[str]:
+    getlist = getattr(query, "getlist", None)
+    if getlist is not None:
+        values = getlist(key)
+    else:
+        raw = query.get(key)
+        values = [] if raw is None else raw if isinstance(raw, list | tuple) else [raw]
+    return [str(v) for v in values if str(v).strip()]
+
+
+def _one(query: Mapping[str, Any], key: str) -> str:
+    values = _values(query, key)
+    return values[-1].strip() if values else ""
+
+
+def _quarter(value: str, name: str, errors: list[str]) -> str:
+    match = _QUARTER.match(value)
+    if not match:
+        errors.append(
+            _("“%(value)s” is not a quarter (expected e.g. 2021Q3) in “%(name)s”.")
+            % {
+                "value": value[:20],
+                "name": name,
+            }
+        )
+        return ""
+    return f"{match[1]}Q{match[2]}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Aggregates
+
+
+@dataclass
+class PlaceTotal:
+    """Positions at one map point: a full postal code, a postal area (FSA), a place name or a coordinator fix."""
+
+    province: str
+    latitude: float
+    longitude: float
+    precision: str
+    label: str
+    positions: int
+    rows: int
+    employers: int
+    lmias: int | None
+
+    @property
+    def approximate(self) -> bool:
+        return self.precision in APPROXIMATE
+
+
+@dataclass
+class Unplaced:
+    province: str
+    employer: str
+    address: str
+    positions: int
+    rows: int
+
+
+@dataclass
+class Summary:
+    filters: PositionFilters
+    positions: int = 0
+    rows: int = 0
+    employers: int = 0
+    lmias: int | None = None  # None when no row of the selection gives its LMIAs
+    lmias_partial: bool = False  # some rows (older files) do not give LMIAs
+    per_province: list[dict[str, Any]] = field(default_factory=list)
+    by_quarter: list[tuple[str, int]] = field(default_factory=list)
+    by_stream: list[tuple[str, int]] = field(default_factory=list)
+    top_occupations: list[tuple[str, int]] = field(default_factory=list)
+    top_communities: list[tuple[str, int]] = field(default_factory=list)
+    places: list[PlaceTotal] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    unplaced_positions: int = 0
+    unplaced_rows: int = 0
+
+    @property
+    def placed_positions(self) -> int:
+        return self.positions - self.unplaced_positions
+
+    def totals_json(self) -> dict[str, Any]:
+        return {
+            "positions": self.positions,
+            "rows": self.rows,
+            "employers": self.employers,
+            "lmias": self.lmias,
+            "lmias_partial": self.lmias_partial,
+            "per_province": {p["code"]: {"positions": p["positions"], "rows": p["rows"]} for p in self.per_province},
+            "per_quarter": dict(self.by_quarter),
+            "unplaced_positions": self.unplaced_positions,
+            "unplaced_rows": self.unplaced_rows,
+        }
+
+
+def summarize(filters: PositionFilters, *, with_places: bool = True, unplaced_limit: int = 200) -> Summary:
+    """Every figure of the map's side panel, and the places to draw, in a handful of grouped queries."""
+    qs = filters.queryset()
+    summary = Summary(filters=filters)
+    totals = qs.aggregate(
+        positions=Sum("positions"),
+        rows=Count("id"),
+        employers=Count("employer", distinct=True),
+        lmias=Sum("lmias"),
+        lmias_missing=Count("id", filter=Q(lmias__isnull=True)),
+    )
+    summary.rows = totals["rows"] or 0
+    if not summary.rows:
+        return summary
+    summary.positions = totals["positions"] or 0
+    summary.employers = totals["employers"] or 0
+    summary.lmias = totals["lmias"]
+    summary.lmias_partial = summary.lmias is not None and totals["lmias_missing"] > 0
+
+    order = {code: i for i, code in enumerate(PROVINCE_CODES)}
+    provinces = qs.values("province").annotate(positions=Sum("positions"), rows=Count("id"))
+    summary.per_province = sorted(
+        (
+            {
+                "code": p["province"],
+                "name": province_name(p["province"]),
+                "positions": p["positions"],
+                "rows": p["rows"],
+            }
+            for p in provinces
+        ),
+        key=lambda p: order.get(p["code"], 99),
+    )
+    periods = qs.values("period", "period_start").annotate(positions=Sum("positions")).order_by("period_start")
+    summary.by_quarter = [(p["period"], p["positions"]) for p in periods]
+    streams = qs.values("stream").annotate(positions=Sum("positions")).order_by("-positions", "stream")
+    summary.by_stream = [(s["stream"] or _("Not given"), s["positions"]) for s in streams]
+    occupations = (
+        qs.values("noc_code")
+        .annotate(positions=Sum("positions"), title=Max("noc_title"))
+        .order_by("-positions", "noc_code")[:TOP]
+    )
+    summary.top_occupations = [
+        (f"{o['noc_code']} {o['title']}".strip() or _("Not given"), o["positions"]) for o in occupations
+    ]
+    communities = (
+        qs.exclude(place="")
+        .values("place", "province")
+        .annotate(positions=Sum("positions"))
+        .order_by("-positions", "place")[:TOP]
+    )
+    summary.top_communities = [(f"{c['place']}, {c['province']}", c["positions"]) for c in communities]
+
+    unplaced = qs.filter(Q(latitude__isnull=True) | Q(longitude__isnull=True))
+    counts = unplaced.aggregate(positions=Sum("positions"), rows=Count("id"))
+    summary.unplaced_positions = counts["positions"] or 0
+    summary.unplaced_rows = counts["rows"] or 0
+    if summary.unplaced_rows:
+        groups = (
+            unplaced.values("province", "employer", "address")
+            .annotate(positions=Sum("positions"), rows=Count("id"))
+            .order_by("province", "employer", "address")[:unplaced_limit]
+        )
+        summary.unplaced = [Unplaced(**g) for g in groups]
+    if with_places:
+        summary.places = places(qs)
+    return summary
+
+
+def places(qs: QuerySet[ApprovedPosition]) -> list[PlaceTotal]:
+    """Placed rows grouped by point and precision, largest first."""
+    groups = (
+        qs.filter(latitude__isnull=False, longitude__isnull=False)
+        .values("province", "latitude", "longitude", "geo_precision")
+        .annotate(
+            positions=Sum("positions"),
+            rows=Count("id"),
+            employers=Count("employer", distinct=True),
+            lmias=Sum("lmias"),
+            place=Max("place"),
+            fsa=Max("fsa"),
+            postal_code=Max("postal_code"),
+        )
+        .order_by("-positions", "province", "latitude", "longitude")
+    )
+    out = []
+    for g in groups:
+        precision = g["geo_precision"]
+        if precision == ApprovedPosition.GeoPrecision.FSA:
+            label = " ".join(x for x in (g["fsa"], g["place"]) if x)
+        elif precision == ApprovedPosition.GeoPrecision.POSTAL_CODE:
+            label = " ".join(x for x in (g["place"], g["postal_code"]) if x)
+        else:
+            label = g["place"] or g["fsa"]
+        out.append(
+            PlaceTotal(
+                province=g["province"],
+                latitude=g["latitude"],
+                longitude=g["longitude"],
+                precision=precision,
+                label=label or _("Unnamed place"),
+                positions=g["positions"],
+                rows=g["rows"],
+                employers=g["employers"],
+                lmias=g["lmias"],
+            )
+        )
+    return out
+
+
+def filtered_rows(filters: PositionFilters) -> QuerySet[ApprovedPosition]:
+    """The rows behind the figures, in a stable order (for the table and the CSV)."""
+    return filters.queryset().order_by("period_start", "province", "place", "employer", "run_id", "row_number")
+
+
+def available_quarters() -> list[str]:
+    """Quarters covered by loaded files, oldest first, always with the default period's quarters."""
+    quarters = set(Period(parse_period(DEFAULT_FROM).first, parse_period(DEFAULT_TO).last).quarters())
+    for start, end in ImportRun.objects.filter(status=ImportRun.Status.OK).values_list("period_start", "period_end"):
+        if start and end:
+            first = (start.year, (start.month - 1) // 3 + 1)
+            last = (end.year, (end.month - 1) // 3 + 1)
+            if last >= first:
+                quarters.update(Period(first, last).quarters())
+    return sorted(quarters, key=lambda q: (int(q[:4]), int(q[-1])))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Downloads
+
+CSV_HEADER: Sequence[str] = (
+    "period",
+    "province",
+    "stream",
+    "employer",
+    "address",
+    "postal_code",
+    "place",
+    "noc_code",
+    "noc_version",
+    "occupation",
+    "lmias",
+    "positions",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "source_file",
+    "source_row",
+)
+_INJECTION = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A spreadsheet must never run a cell as a formula: text starting with = + - @ (or tab/CR) gets a quote."""
+    if isinstance(value, str) and value.startswith(_INJECTION):
+        return "'" + value
+    return value
+
+
+def csv_rows(filters: PositionFilters) -> Any:
+    yield list(CSV_HEADER)
+    rows = filtered_rows(filters).select_related("run").iterator(chunk_size=2000)
+    for r in rows:
+        yield [
+            csv_safe(v)
+            for v in (
+                r.period,
+                r.province,
+                r.stream,
+                r.employer,
+                r.address,
+                r.postal_code,
+                r.place,
+                r.noc_code,
+                r.noc_version if r.noc_version is not None else "",
+                r.noc_title,
+                r.lmias if r.lmias is not None else "",
+                r.positions,
+                "" if r.latitude is None else round(r.latitude, 6),
+                "" if r.longitude is None else round(r.longitude, 6),
+                r.geo_precision,
+                r.run.file_name,
+                r.row_number,
+            )
+        ]
+
+
+def geojson(summary: Summary) -> dict[str, Any]:
+    """Places as GeoJSON points with their precision; the totals (unplaced included) as a foreign member."""
+    return {
+        "type": "FeatureCollection",
+        "filters": dict_of_pairs(summary.filters.as_query()),
+        "totals": summary.totals_json(),
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(p.longitude, 5), round(p.latitude, 5)]},
+                "properties": {
+                    "label": p.label,
+                    "province": p.province,
+                    "precision": p.precision,
+                    "approximate": p.approximate,
+                    "positions": p.positions,
+                    "rows": p.rows,
+                    "employers": p.employers,
+                    "lmias": p.lmias,
+                },
+            }
+            for p in summary.places
+        ],
+    }
+
+
+def dict_of_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in ("province", "stream"):
+            out.setdefault(key, []).append(value)
+        else:
+            out[key] = value
+    return out

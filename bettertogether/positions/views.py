@@ -1,0 +1,168 @@
+"""The public TFW positions map, its table, and its CSV and GeoJSON downloads. Thin: figures come from
+aggregate.py. Public and aggregated open data only; no session, GET forms only, so no cookie is set."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .aggregate import (
+    PROVINCE_CODES,
+    STREAM_NAMES,
+    FilterError,
+    PositionFilters,
+    available_quarters,
+    csv_rows,
+    filtered_rows,
+    geojson,
+    province_name,
+    summarize,
+)
+from .charts import bar_chart
+
+PLACES_SHOWN = 50
+UNPLACED_SHOWN = 50
+TABLE_PAGE = 100
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def _filters_or_error(request: HttpRequest) -> tuple[PositionFilters, list[str]]:
+    try:
+        return PositionFilters.from_query(request.GET), []
+    except FilterError as exc:
+        return PositionFilters(), exc.messages
+
+
+def _form_context(filters: PositionFilters) -> dict[str, Any]:
+    return {
+        "quarters": available_quarters(),
+        "province_choices": [(code, province_name(code)) for code in PROVINCE_CODES],
+        "stream_choices": STREAM_NAMES,
+        "noc_choices": [str(d) for d in range(10)],
+        "filters": filters,
+    }
+
+
+def _links(filters: PositionFilters) -> dict[str, str]:
+    query = urlencode(filters.as_query())
+    return {
+        "map_url": f"{reverse('positions:map')}?{query}",
+        "table_url": f"{reverse('positions:table')}?{query}",
+        "csv_url": f"{reverse('positions:csv')}?{query}",
+        "geojson_url": f"{reverse('positions_api:positions')}?{query}",
+        "geojson_download_url": f"{reverse('positions_api:positions')}?{query}&download=1",
+        "services_url": reverse("map_api:services")
+        + "?"
+        + urlencode([("province", p) for p in filters.provinces if p != "XX"] + [("lang", translation.get_language())]),
+    }
+
+
+@require_GET
+def map_page(request: HttpRequest) -> HttpResponse:
+    filters, errors = _filters_or_error(request)
+    summary = summarize(filters)
+    charts = [
+        ("quarter", _("Positions by quarter"), summary.by_quarter),
+        ("stream", _("Positions by stream"), summary.by_stream),
+        ("occupations", _("Top occupations"), summary.top_occupations),
+        ("communities", _("Top communities"), summary.top_communities),
+    ]
+    context = {
+        **_form_context(filters),
+        **_links(filters),
+        "errors": errors,
+        "summary": summary,
+        "places": summary.places[:PLACES_SHOWN],
+        "more_places": max(0, len(summary.places) - PLACES_SHOWN),
+        "unplaced": summary.unplaced[:UNPLACED_SHOWN],
+        "more_unplaced": max(0, len(summary.unplaced) - UNPLACED_SHOWN),
+        "charts": [
+            {
+                "id": f"chart-{key}",
+                "title": title,
+                "items": items,
+                "svg": bar_chart(title, items, chart_id=f"chart-{key}"),
+            }
+            for key, title, items in charts
+            if items
+        ],
+        "tile_url": settings.BT_TILE_URL,
+    }
+    return render(request, "positions/map.html", context, status=400 if errors else 200)
+
+
+@require_GET
+def table_page(request: HttpRequest) -> HttpResponse:
+    filters, errors = _filters_or_error(request)
+    paginator = Paginator(filtered_rows(filters), TABLE_PAGE)
+    try:
+        number = max(1, min(int(request.GET.get("page", "1")), paginator.num_pages))
+    except ValueError:
+        number = 1
+    page = paginator.page(number)
+    query = urlencode(filters.as_query())
+    context = {
+        **_form_context(filters),
+        **_links(filters),
+        "errors": errors,
+        "page": page,
+        "total_rows": paginator.count,
+        "prev_url": f"?{query}&page={number - 1}" if page.has_previous() else None,
+        "next_url": f"?{query}&page={number + 1}" if page.has_next() else None,
+    }
+    return render(request, "positions/table.html", context, status=400 if errors else 200)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@require_GET
+def download_csv(request: HttpRequest) -> HttpResponse:
+    try:
+        filters = PositionFilters.from_query(request.GET)
+    except FilterError as exc:
+        return HttpResponse("\n".join(exc.messages) + "\n", status=400, content_type="text/plain; charset=utf-8")
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in csv_rows(filters)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="tfw-positions-{filters.period_from}-{filters.period_to}.csv"'
+    )
+    return response
+
+
+@require_GET
+def positions_geojson(request: HttpRequest) -> HttpResponse:
+    """Positions per place, with the page's filters. Bad filters → 400 {"errors": [...]}."""
+    lang = request.GET.get("lang")
+    if lang not in {code for code, _name in settings.LANGUAGES}:
+        lang = translation.get_language() or "en"
+    with translation.override(lang):
+        try:
+            filters = PositionFilters.from_query(request.GET)
+        except FilterError as exc:
+            return JsonResponse({"errors": exc.messages}, status=400)
+        data = geojson(summarize(filters, unplaced_limit=0))
+    # < > & escaped as \u003c…: valid JSON, and never markup even if misread as HTML.
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    response = HttpResponse(body, content_type="application/geo+json")
+    response["Cache-Control"] = "public, max-age=300"
+    if request.GET.get("download"):
+        response["Content-Disposition"] = (
+            f'attachment; filename="tfw-positions-{filters.period_from}-{filters.period_to}.geojson"'
+        )
+    return response
