@@ -82,3 +82,15 @@ def test_registration_works_without_javascript(new_page: Any, paths: dict[str, s
     with page.expect_navigation():
         page.get_by_role("button", name="Yes, cancel my registration").click()
     assert "cancelled" in page.inner_text("main")
+
+
+def test_event_map_shows_the_place_within_budget(new_page: Any, paths: dict[str, str], page_figures: Any) -> None:
+    page = new_page(viewport=PHONE)
+    response = visit(page, paths["event"])
+    page.locator("#event-map.leaflet-container").wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+    figures = {"first_html_gzip": first_html_gzip_bytes(response), **page_weight(page)}
+    page_figures(f"phone event+map {paths['event']}", figures)
+    assert network(page).tiles, "no map tile was asked for"
+    assert network(page).blocked == []
+    assert figures["total"] <= 100 * KB, figures

@@ -1,0 +1,13 @@
+// The event page's small map: one point, drawn only when JavaScript runs; the address and the
+// OpenStreetMap link are the same information as text.
+(function () {
+  "use strict";
+  var box = document.getElementById("event-map");
+  if (!box || !window.L) return;
+  var lat = parseFloat(box.dataset.lat), lon = parseFloat(box.dataset.lon);
+  if (isNaN(lat) || isNaN(lon)) return;
+  box.hidden = false;
+  var map = L.map(box, { scrollWheelZoom: false }).setView([lat, lon], 14);
+  L.tileLayer(box.dataset.tiles, { maxZoom: 18, attribution: box.dataset.attribution }).addTo(map);
+  L.circleMarker([lat, lon], { radius: 9, weight: 3 }).addTo(map);
+})();
