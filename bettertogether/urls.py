@@ -1,5 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
@@ -8,6 +9,7 @@ from bettertogether.outreach import urls as outreach_urls
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/map/", include("bettertogether.directory.map_urls")),
+    path("api/map/", include("bettertogether.positions.api_urls")),
     path("api/hsds/", include("bettertogether.directory.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include((outreach_urls.feed_urlpatterns, "outreach_feeds"))),
@@ -16,6 +18,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("bettertogether.site.urls")),
     path("services/", include("bettertogether.directory.urls")),
+    path("positions/", include("bettertogether.positions.urls")),
+    path("manage/", include("bettertogether.directory.manage_urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(next_page="site:home"), name="logout"),
     path("", include("bettertogether.outreach.urls")),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ Fields of HSDS that the platform does not use are kept in `extra` so an import r
 """
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -328,8 +329,15 @@ class Suggestion(UUIDModel):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("The phone number")
+        ADDRESS = "address", _("The address")
+        HOURS = "hours", _("The opening hours")
+        CLOSED = "closed", _("It has closed")
+        OTHER = "other", _("Something else")
+
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="suggestions")
-    field = models.CharField(_("what is wrong"), max_length=40)
+    field = models.CharField(_("what is wrong"), max_length=40, choices=Kind.choices)
     proposed_value = models.TextField(_("the correct information"))
     comment = models.TextField(_("anything else"), blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
@@ -341,3 +349,29 @@ class Suggestion(UUIDModel):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class ChangeLog(models.Model):
+    """Append-only audit of directory writes: who changed what, when (written by services.py only)."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    object_type = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=64, db_index=True)
+    # {"field": [old, new]} as display strings.
+    changes = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type} {self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("ChangeLog entries are never changed.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,87 @@
+"""Who may edit which directory records. Named functions, unit-tested as a matrix.
+
+- Coordinators and administrators (and superusers) edit every organization, service and location
+  and review every suggestion.
+- Partner staff and case workers edit their own organization's services and locations and review
+  suggestions about its services; nobody else's.
+- Funder approvers, anonymous visitors and inactive accounts edit nothing.
+Views answer 404 (not 403) for another organization's record so its existence does not leak.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import QuerySet
+
+from bettertogether.core.roles import ORGANIZATION_ROLES
+
+from .models import Location, Organization, Service, Suggestion
+
+
+def _active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def edits_everything(user: Any) -> bool:
+    return _active(user) and bool(user.is_coordinator)
+
+
+def organization_id_of(user: Any) -> uuid.UUID | None:
+    """The organization a partner-staff member or case worker edits for, or None."""
+    if not _active(user) or user.role not in ORGANIZATION_ROLES:
+        return None
+    membership = getattr(user, "membership", None)
+    return membership.organization_id if membership is not None else None
+
+
+def can_use_manage(user: Any) -> bool:
+    """May open the directory management area at all."""
+    return edits_everything(user) or organization_id_of(user) is not None
+
+
+def can_edit_organization(user: Any, organization: Organization) -> bool:
+    return edits_everything(user) or (
+        organization_id_of(user) is not None and organization_id_of(user) == organization.id
+    )
+
+
+def can_edit_service(user: Any, service: Service) -> bool:
+    if edits_everything(user):
+        return True
+    org_id = organization_id_of(user)
+    return org_id is not None and service.organization_id == org_id
+
+
+def can_edit_location(user: Any, location: Location) -> bool:
+    if edits_everything(user):
+        return True
+    org_id = organization_id_of(user)
+    return org_id is not None and location.organization_id == org_id
+
+
+def can_review_suggestion(user: Any, suggestion: Suggestion) -> bool:
+    return can_edit_service(user, suggestion.service)
+
+
+def editable_services(user: Any) -> QuerySet[Service]:
+    if edits_everything(user):
+        return Service.objects.all()
+    org_id = organization_id_of(user)
+    if org_id is None:
+        return Service.objects.none()
+    return Service.objects.filter(organization_id=org_id)
+
+
+def editable_locations(user: Any) -> QuerySet[Location]:
+    if edits_everything(user):
+        return Location.objects.all()
+    org_id = organization_id_of(user)
+    if org_id is None:
+        return Location.objects.none()
+    return Location.objects.filter(organization_id=org_id)
+
+
+def reviewable_suggestions(user: Any) -> QuerySet[Suggestion]:
+    return Suggestion.objects.filter(service__in=editable_services(user))
