@@ -85,19 +85,22 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title_en"].required = True
-        for field in ("starts_at", "ends_at"):
-            self.fields[field].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-            self.fields[field].help_text = _("Atlantic time")
-        self.fields["province"].choices = [("", "---------")] + [(p.value, p.label) for p in MARITIMES] + [
-            (p.value, p.label) for p in Province if p not in MARITIMES
-        ]
+        fields: dict[str, Any] = dict(self.fields)  # concrete field classes, untyped in the stubs
+        for name in ("starts_at", "ends_at"):
+            fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            fields[name].help_text = _("Atlantic time")
+        fields["province"].choices = (
+            [("", "---------")]
+            + [(p.value, p.label) for p in MARITIMES]
+            + [(p.value, p.label) for p in Province if p not in MARITIMES]
+        )
         if organizations is not None:
-            self.fields["organization"].queryset = organizations
+            fields["organization"].queryset = organizations
             if organizations.count() == 1:
-                self.fields["organization"].initial = organizations.first()
+                fields["organization"].initial = organizations.first()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("The event must end after it starts."))
@@ -123,8 +126,9 @@ class ResourceVersionForm(forms.ModelForm):
         widgets = {"language": forms.Select(choices=[("", "---------"), *_choice_list()])}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        upload, url = data.get("file"), data.get("url")
+        data = super().clean() or {}
+        upload: Any = data.get("file")
+        url = data.get("url")
         new_upload = upload is not None and hasattr(upload, "content_type")
         if bool(upload) == bool(url):
             raise ValidationError(_("Give either a file or a link, not both."))
@@ -138,4 +142,3 @@ class ResourceVersionForm(forms.ModelForm):
             self.instance.size = None
             self.instance.original_name = ""
         return data
-

@@ -5,8 +5,7 @@ show Atlantic time and convert correctly; DTSTAMP is UTC. UIDs are stable: <even
 """
 
 from collections.abc import Iterable
-from datetime import date, datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -33,7 +32,7 @@ def build_calendar(
 ) -> bytes:
     """The feed as bytes. `base_url` (scheme://host) and `lang` make each event's page URL absolute."""
     tz = ZoneInfo(ATLANTIC)
-    stamp = (now or timezone.now()).astimezone(dt_timezone.utc)
+    stamp = (now or timezone.now()).astimezone(UTC)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -46,7 +45,9 @@ def build_calendar(
         # The VTIMEZONE comes first and covers only the years the events fall in.
         years = [e.starts_at.astimezone(tz).year for e in events] + [e.ends_at.astimezone(tz).year for e in events]
         cal.add_component(
-            icalendar.Timezone.from_tzid(ATLANTIC, first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
+            icalendar.Timezone.from_tzid(
+                ATLANTIC, first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1)
+            )
         )
     for event in events:
         vevent = icalendar.Event()
@@ -65,7 +66,7 @@ def build_calendar(
         vevent.add("categories", [event.get_kind_display()])
         if event.organization.email:
             vevent.add("organizer", f"mailto:{event.organization.email}", parameters={"CN": event.organization.name})
-        vevent.add("last-modified", event.updated_at.astimezone(dt_timezone.utc))
+        vevent.add("last-modified", event.updated_at.astimezone(UTC))
         cal.add_component(vevent)
     return cal.to_ical()
 

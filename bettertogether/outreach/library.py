@@ -82,11 +82,7 @@ def search_resources(filters: ResourceFilters) -> QuerySet[Resource]:
                 word_q |= Q(**{f"{field}__icontains": word})
             match &= word_q
         resources = resources.filter(match)
-    return (
-        resources.distinct()
-        .prefetch_related(Prefetch("versions", queryset=versions), "topics")
-        .order_by("title")
-    )
+    return resources.distinct().prefetch_related(Prefetch("versions", queryset=versions), "topics").order_by("title")
 
 
 def resource_languages() -> list[str]:

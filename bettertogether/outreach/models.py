@@ -38,6 +38,9 @@ class EventQuerySet(models.QuerySet["Event"]):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
 
+EventManager = models.Manager.from_queryset(EventQuerySet)
+
+
 class Event(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices, default=EventKind.INFORMATION_SESSION)
@@ -73,13 +76,15 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = EventQuerySet.as_manager()
+    objects = EventManager()
 
     class Meta:
         ordering = ["starts_at"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        constraints = [models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -147,6 +152,9 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
+
+    def __str__(self) -> str:
+        return f"{self.event_id} #{self.pk}"
 
 
 class ResourceKind(models.TextChoices):

@@ -125,4 +125,3 @@ def reach(period: Period, org: Any = None) -> dict[str, Any]:
         "by_province": by_province,
         "by_kind": by_kind,
     }
-

@@ -7,10 +7,9 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.urls import reverse
-from django.utils.translation import get_language, override
-from django.utils.translation import gettext_lazy
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -37,9 +36,7 @@ def _filter_context(filters: EventFilters) -> dict[str, object]:
 def event_list(request: HttpRequest, past: bool = False) -> HttpResponse:
     filters = EventFilters.from_query(request.GET.dict())
     page = Paginator(public_events(filters, past=past), 20).get_page(request.GET.get("page"))
-    return render(
-        request, "outreach/event_list.html", {"page": page, "past": past, **_filter_context(filters)}
-    )
+    return render(request, "outreach/event_list.html", {"page": page, "past": past, **_filter_context(filters)})
 
 
 def _public_event(pk: object) -> Event:
@@ -113,10 +110,12 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
         services.cancel(token)
         registration.refresh_from_db()
         done = True
-    return render(request, "outreach/cancel.html", {"registration": registration, "event": registration.event, "done": done})
+    return render(
+        request, "outreach/cancel.html", {"registration": registration, "event": registration.event, "done": done}
+    )
 
 
-def _calendar_response(request: HttpRequest, events: object, name: str, filename: str) -> HttpResponse:
+def _calendar_response(request: HttpRequest, events: object, name: object, filename: str) -> HttpResponse:
     # Feeds outside the language prefix take ?lang= (else Accept-Language, as the APIs do).
     lang = request.GET.get("lang", "")
     lang = lang if lang in dict(settings.LANGUAGES) else (get_language() or "en")

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -44,15 +45,15 @@ def organizer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     return wrapper
 
 
-def _managed_event(request: HttpRequest, pk: object) -> Event:
+def _managed_event(request: HttpRequest, pk: Any) -> Event:
     event = events_managed_by(request.user).select_related("organization").filter(pk=pk).first()
     if event is None:
         raise Http404
     return event
 
 
-def _organizations(request: HttpRequest):  # type: ignore[no-untyped-def]
-    if request.user.is_coordinator:  # type: ignore[union-attr]
+def _organizations(request: HttpRequest) -> QuerySet[Organization]:
+    if getattr(request.user, "is_coordinator", False):
         return Organization.objects.order_by("-is_program_partner", "name")
     return Organization.objects.filter(pk=user_organization_id(request.user))
 
@@ -65,7 +66,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 
 @organizer_required
 @require_http_methods(["GET", "POST"])
-def manage_edit(request: HttpRequest, pk: object = None) -> HttpResponse:
+def manage_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     event = _managed_event(request, pk) if pk is not None else None
     form = EventForm(request.POST or None, instance=event, organizations=_organizations(request))
     if request.method == "POST" and form.is_valid():
@@ -79,7 +80,7 @@ def manage_edit(request: HttpRequest, pk: object = None) -> HttpResponse:
 
 @organizer_required
 @require_http_methods(["GET", "POST"])
-def attendance(request: HttpRequest, pk: object) -> HttpResponse:
+def attendance(request: HttpRequest, pk: Any) -> HttpResponse:
     event = _managed_event(request, pk)
     registrations = event.registrations.exclude(status=Registration.Status.CANCELLED).select_related("attendance")
     walk_ins = WalkInFormSet(request.POST or None, prefix="walkin")

@@ -1,7 +1,7 @@
 """The resources library: search and filters (language first), and uploaded files served safely."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -35,7 +35,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def resource_file(request: HttpRequest, pk: object) -> HttpResponse:
+def resource_file(request: HttpRequest, pk: object) -> HttpResponseBase:
     """Serve an uploaded file: fixed type, no sniffing, sandboxed, downloaded unless it is a PDF."""
     version = get_object_or_404(ResourceVersion.objects.select_related("resource"), pk=pk, resource__is_published=True)
     if not version.file:

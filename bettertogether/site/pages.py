@@ -20,7 +20,10 @@ from . import services
 from .forms import ContactForm
 
 OBJECTIVES: list[Promise] = [
-    _("Raise migrant workers' awareness of their rights and responsibilities, through information sessions and materials."),
+    _(
+        "Raise migrant workers' awareness of their rights and responsibilities, through "
+        "information sessions and materials."
+    ),
     _("Help workers exercise their rights by providing services or helping them reach them."),
     _("Foster inclusion through social, cultural and recreational events."),
     _("Support workers in emergencies, case by case, each case approved by the funder."),
@@ -30,7 +33,10 @@ OBJECTIVES: list[Promise] = [
 
 EXPECTED_RESULTS: list[Promise] = [
     _("Four to six sub-agreements with service provider and grassroots organizations."),
-    _("Half of the migrant workers in each of Nova Scotia, New Brunswick and Prince Edward Island given information on their rights."),
+    _(
+        "Half of the migrant workers in each of Nova Scotia, New Brunswick and Prince Edward "
+        "Island given information on their rights."
+    ),
 ]
 
 TIMELINE: list[tuple[Promise, Promise]] = [
@@ -41,7 +47,10 @@ TIMELINE: list[tuple[Promise, Promise]] = [
     (_("March 2023"), _("Transitional projects close.")),
     (
         _("April 2023 – March 2024"),
-        _("Projects run, with monitoring meetings and site visits; agreements with four existing and three new partners."),
+        _(
+            "Projects run, with monitoring meetings and site visits; agreements with four existing "
+            "and three new partners."
+        ),
     ),
     (_("March 2024"), _("Knowledge-sharing event and evaluation.")),
     (
@@ -55,7 +64,10 @@ TIMELINE: list[tuple[Promise, Promise]] = [
     (_("June 2024"), _("Interactive service map.")),
     (
         _("April–December 2024"),
-        _("Helplines, information sessions, support with complaints, events and advocacy (government committees, a sanctuary network)."),
+        _(
+            "Helplines, information sessions, support with complaints, events and advocacy "
+            "(government committees, a sanctuary network)."
+        ),
     ),
     (_("August–December 2024"), _("Site visits.")),
     (_("December 2024"), _("Virtual half-day knowledge-sharing event.")),
@@ -96,7 +108,11 @@ TIP_LINE = Line(
     "",
     _("Service Canada confidential tip line for temporary foreign workers (24/7, live agents in 200 languages)"),
     ("1-866-602-9448",),
-    _("Reports can be anonymous and the employer is never told who reported. Some support organizations say identity is not always protected: ask a worker support organization first if you are worried."),
+    _(
+        "Reports can be anonymous and the employer is never told who reported. Some support "
+        "organizations say identity is not always protected: ask a worker support organization "
+        "first if you are worried."
+    ),
     "https://www.canada.ca/en/employment-social-development/services/foreign-workers/report-abuse-tl.html",
 )
 NS_LABOUR = Line(

@@ -58,7 +58,9 @@ def test_budgets_cookies_and_hosts(new_page: Any, paths: dict[str, str], page_fi
 
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_violation(new_page: Any, paths: dict[str, str], page_figures: Any, name: str, viewport: Any) -> None:
+def test_axe_finds_no_violation(
+    new_page: Any, paths: dict[str, str], page_figures: Any, name: str, viewport: Any
+) -> None:
     page = new_page(bypass_csp=True, **({"viewport": viewport} if viewport else {}))
     visit(page, paths[name])
     violations = axe_violations(page)

@@ -19,7 +19,9 @@ def test_load_demo_gives_upcoming_events_in_each_province_and_the_seed_resources
     assert Resource.objects.count() >= 10
     tip = ResourceVersion.objects.get(language="tl")
     assert tip.url.endswith("report-abuse-tl.html")
-    assert set(ResourceVersion.objects.filter(resource__publisher="Cooper Institute").values_list("language", flat=True)) == {"en", "es", "zh"}
+    assert set(
+        ResourceVersion.objects.filter(resource__publisher="Cooper Institute").values_list("language", flat=True)
+    ) == {"en", "es", "zh"}
 
     before = (Event.objects.count(), Resource.objects.count(), ResourceVersion.objects.count())
     call_command("load_demo", verbosity=0)

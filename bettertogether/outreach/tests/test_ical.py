@@ -23,12 +23,22 @@ def _parse(response) -> icalendar.Calendar:
 def test_public_feed_parses_and_has_the_right_events(client: Client) -> None:
     # 14:00 Atlantic daylight time on 10 July = 17:00 UTC; 18:30 AST on 10 January = 22:30 UTC.
     year = timezone.localdate().year + 1
-    summer = EventFactory(title_en="Summer session", starts_at=dt.datetime(year, 7, 10, 14, 0, tzinfo=HALIFAX),
-                          ends_at=dt.datetime(year, 7, 10, 16, 0, tzinfo=HALIFAX), latitude=45.08, longitude=-64.49)
-    winter = EventFactory(title_en="Winter session", starts_at=dt.datetime(year, 1, 10, 18, 30, tzinfo=HALIFAX),
-                          ends_at=dt.datetime(year, 1, 10, 20, 0, tzinfo=HALIFAX))
+    summer = EventFactory(
+        title_en="Summer session",
+        starts_at=dt.datetime(year, 7, 10, 14, 0, tzinfo=HALIFAX),
+        ends_at=dt.datetime(year, 7, 10, 16, 0, tzinfo=HALIFAX),
+        latitude=45.08,
+        longitude=-64.49,
+    )
+    winter = EventFactory(
+        title_en="Winter session",
+        starts_at=dt.datetime(year, 1, 10, 18, 30, tzinfo=HALIFAX),
+        ends_at=dt.datetime(year, 1, 10, 20, 0, tzinfo=HALIFAX),
+    )
     hidden = EventFactory(is_published=False)
-    old = EventFactory(starts_at=timezone.now() - dt.timedelta(days=400), ends_at=timezone.now() - dt.timedelta(days=399))
+    old = EventFactory(
+        starts_at=timezone.now() - dt.timedelta(days=400), ends_at=timezone.now() - dt.timedelta(days=399)
+    )
 
     cal = _parse(client.get("/events.ics"))
     assert cal["VERSION"] == "2.0" and cal["PRODID"]
@@ -39,10 +49,10 @@ def test_public_feed_parses_and_has_the_right_events(client: Client) -> None:
     s = events[f"{summer.pk}@testserver"]
     assert str(s["SUMMARY"]) == "Summer session"
     assert s["DTSTART"].params["TZID"] == "America/Halifax"
-    assert s.decoded("DTSTART").astimezone(dt.timezone.utc) == dt.datetime(year, 7, 10, 17, 0, tzinfo=dt.timezone.utc)
+    assert s.decoded("DTSTART").astimezone(dt.UTC) == dt.datetime(year, 7, 10, 17, 0, tzinfo=dt.UTC)
     w = events[f"{winter.pk}@testserver"]
-    assert w.decoded("DTSTART").astimezone(dt.timezone.utc) == dt.datetime(year, 1, 10, 22, 30, tzinfo=dt.timezone.utc)
-    assert w.decoded("DTEND").astimezone(dt.timezone.utc) == dt.datetime(year, 1, 11, 0, 0, tzinfo=dt.timezone.utc)
+    assert w.decoded("DTSTART").astimezone(dt.UTC) == dt.datetime(year, 1, 10, 22, 30, tzinfo=dt.UTC)
+    assert w.decoded("DTEND").astimezone(dt.UTC) == dt.datetime(year, 1, 11, 0, 0, tzinfo=dt.UTC)
     assert s["DTSTAMP"].dt.tzinfo is not None and s["DTSTAMP"].dt.utcoffset() == dt.timedelta(0)
     assert (s["GEO"].latitude, s["GEO"].longitude) == (45.08, -64.49)
     assert f"/en/events/{summer.pk}/" in str(s["URL"])

@@ -17,7 +17,9 @@ def test_calendar_lists_upcoming_by_default_and_filters(client: Client) -> None:
     ns = EventFactory(title_en="NS session", province="NS", kind="information_session")
     nb = EventFactory(title_en="NB social", province="NB", kind="social")
     past = EventFactory(
-        title_en="Old session", starts_at=timezone.now() - dt.timedelta(days=9), ends_at=timezone.now() - dt.timedelta(days=8)
+        title_en="Old session",
+        starts_at=timezone.now() - dt.timedelta(days=9),
+        ends_at=timezone.now() - dt.timedelta(days=8),
     )
     EventFactory(title_en="Draft", is_published=False)
     html = client.get("/en/events/").content.decode()
@@ -36,7 +38,7 @@ def test_calendar_lists_upcoming_by_default_and_filters(client: Client) -> None:
 def test_event_page_has_calendar_whatsapp_and_map_links(client: Client) -> None:
     event = EventFactory(title_en="Rights & wages", latitude=45.0775, longitude=-64.4945, capacity=10)
     html = client.get(f"/en/events/{event.pk}/").content.decode()
-    assert f'/en/events/{event.pk}/calendar.ics' in html
+    assert f"/en/events/{event.pk}/calendar.ics" in html
     match = re.search(r'href="(https://wa\.me/\?text=[^"]+)"', html)
     assert match and "Rights%20%26%20wages" in match.group(1) and str(event.pk) in match.group(1)
     assert "https://www.openstreetmap.org/?mlat=45.07750&amp;mlon=-64.49450" in html
@@ -46,7 +48,7 @@ def test_event_page_has_calendar_whatsapp_and_map_links(client: Client) -> None:
 
 
 def test_event_times_show_in_atlantic_time(client: Client) -> None:
-    start = dt.datetime(timezone.localdate().year + 1, 1, 15, 22, 30, tzinfo=dt.timezone.utc)  # 18:30 AST
+    start = dt.datetime(timezone.localdate().year + 1, 1, 15, 22, 30, tzinfo=dt.UTC)  # 18:30 AST
     event = EventFactory(starts_at=start, ends_at=start + dt.timedelta(hours=1))
     assert "18:30" in client.get(f"/en/events/{event.pk}/").content.decode()
 
@@ -60,8 +62,12 @@ def test_hostile_strings_are_escaped_in_every_language(client: Client, lang: str
     version = LinkVersionFactory(title=HOSTILE)
     version.resource.title_en = version.resource.summary_en = version.resource.publisher = HOSTILE
     version.resource.save()
-    for path in (f"/{lang}/events/", f"/{lang}/events/{event.pk}/", f"/{lang}/events/{event.pk}/register/",
-                 f"/{lang}/resources/"):
+    for path in (
+        f"/{lang}/events/",
+        f"/{lang}/events/{event.pk}/",
+        f"/{lang}/events/{event.pk}/register/",
+        f"/{lang}/resources/",
+    ):
         html = client.get(path).content.decode()
         assert "<script>alert" not in html and "<img src=x" not in html, path
         assert "&lt;script&gt;" in html, path
@@ -89,7 +95,9 @@ def test_register_then_cancel_through_the_link(client: Client) -> None:
     event = EventFactory(capacity=1)
     other = EventFactory(capacity=1)
     Client().post(f"/en/events/{event.pk}/register/", {"name": "First", "consent": "on"})
-    response = client.post(f"/en/events/{event.pk}/register/", {"name": "Ana", "phone": "902 555 0101", "consent": "on"})
+    response = client.post(
+        f"/en/events/{event.pk}/register/", {"name": "Ana", "phone": "902 555 0101", "consent": "on"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "waiting list" in html
@@ -117,7 +125,9 @@ def test_registration_requires_consent_and_a_name(client: Client) -> None:
 
 
 def test_registration_closed_for_past_events(client: Client) -> None:
-    event = EventFactory(starts_at=timezone.now() - dt.timedelta(days=3), ends_at=timezone.now() - dt.timedelta(days=3, hours=-1))
+    event = EventFactory(
+        starts_at=timezone.now() - dt.timedelta(days=3), ends_at=timezone.now() - dt.timedelta(days=3, hours=-1)
+    )
     assert client.get(f"/en/events/{event.pk}/register/").status_code == 410
     assert client.post(f"/en/events/{event.pk}/register/", {"name": "A", "consent": "on"}).status_code == 410
 

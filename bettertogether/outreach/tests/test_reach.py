@@ -43,8 +43,10 @@ def test_reach_counts_unique_people_separately_from_contacts() -> None:
     second = _held(org, 10, province="NB", kind="workshop")
     elsewhere = _held(other, 10)
     _attend(first, [{"name": "Ana", "phone": "902-555-0101"}, {"name": "Ben", "email": "ben@example.org"}], anonymous=3)
-    _attend(second, [{"name": "Ana P.", "phone": "(902) 555 0101"}, {"name": "Ben", "email": "BEN@example.org"},
-                     {"name": "Chen"}])
+    _attend(
+        second,
+        [{"name": "Ana P.", "phone": "(902) 555 0101"}, {"name": "Ben", "email": "BEN@example.org"}, {"name": "Chen"}],
+    )
     _attend(elsewhere, [{"name": "Dev", "phone": "506-555-0000"}])
 
     today = timezone.localdate()
@@ -66,8 +68,10 @@ def test_reach_counts_unique_people_separately_from_contacts() -> None:
 
 def test_attendance_can_be_corrected_and_walk_ins_added() -> None:
     event = _held(OrganizationFactory(), 1)
-    regs = [services.register(event.pk, name=n, consent_text="c", now=event.starts_at - dt.timedelta(days=1))
-            for n in ("Ana", "Ben")]
+    regs = [
+        services.register(event.pk, name=n, consent_text="c", now=event.starts_at - dt.timedelta(days=1))
+        for n in ("Ana", "Ben")
+    ]
     services.record_attendance(event.pk, present_registration_ids=[r.registration.pk for r in regs])
     event.refresh_from_db()
     assert event.attended_count == 2

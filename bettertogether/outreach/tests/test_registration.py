@@ -99,10 +99,13 @@ def _past_event_with_people(days_ago: int) -> Event:
     start = timezone.now() - dt.timedelta(days=days_ago)
     event = EventFactory(starts_at=start, ends_at=start + dt.timedelta(hours=2), capacity=2)
     now = start - dt.timedelta(days=3)
-    regs = [services.register(event.pk, name=n, phone=p, consent_text="c", now=now) for n, p in
-            [("Ana", "902-555-0101"), ("Ben", ""), ("Chen", "")]]
-    services.record_attendance(event.pk, present_registration_ids=[regs[0].registration.pk, regs[1].registration.pk],
-                               anonymous_count=4)
+    regs = [
+        services.register(event.pk, name=n, phone=p, consent_text="c", now=now)
+        for n, p in [("Ana", "902-555-0101"), ("Ben", ""), ("Chen", "")]
+    ]
+    services.record_attendance(
+        event.pk, present_registration_ids=[regs[0].registration.pk, regs[1].registration.pk], anonymous_count=4
+    )
     return event
 
 

@@ -32,8 +32,13 @@ def test_program_page_lists_partners_timeline_and_funder(client: Client) -> None
 
 def test_rights_page_has_tap_to_call_lines_per_province(client: Client) -> None:
     html = client.get("/en/rights/").content.decode()
-    for heading in ("No recruitment fees", "passport", "refuse unsafe work", "workers&#x27; compensation",
-                    "How to complain"):
+    for heading in (
+        "No recruitment fees",
+        "passport",
+        "refuse unsafe work",
+        "workers&#x27; compensation",
+        "How to complain",
+    ):
         assert heading in html, heading
     assert 'href="tel:+18666029448"' in html  # federal tip line
     assert 'href="tel:+18883150110"' in html  # NS Labour Standards
