@@ -7,14 +7,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
-from django.urls import NoReverseMatch, reverse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from bettertogether.directory.models import Organization
@@ -33,11 +31,7 @@ def organizer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
-            try:
-                login_url = resolve_url(settings.LOGIN_URL)
-            except NoReverseMatch:  # until the accounts pages exist, the admin's sign-in
-                login_url = reverse("admin:login")
-            return redirect_to_login(request.get_full_path(), login_url)
+            return redirect_to_login(request.get_full_path())
         if not can_manage_events(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)

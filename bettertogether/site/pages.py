@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from bettertogether.core import ratelimit
 from bettertogether.directory.models import Organization
 
 from . import services
@@ -239,12 +240,6 @@ def rights(request: HttpRequest) -> HttpResponse:
     return render(request, "site/rights.html", {"rights": RIGHTS})
 
 
-def client_address(request: HttpRequest) -> str:
-    # Behind the production proxy the address is the last hop it appends; never trust the first.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest) -> HttpResponse:
@@ -253,7 +248,7 @@ def contact(request: HttpRequest) -> HttpResponse:
         if form.is_spam:
             # Answer as if sent, so bots learn nothing; nothing is sent or kept.
             return render(request, "site/contact_sent.html")
-        if not services.contact_allowed(client_address(request)):
+        if not services.contact_allowed(ratelimit.client_key(request, services.CONTACT_SCOPE)):
             return render(request, "site/contact_limited.html", status=429)
         services.send_contact_message(
             name=form.cleaned_data["name"],

@@ -6,16 +6,16 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 
-from .throttle import hit
+from bettertogether.core import ratelimit
 
 CONTACT_SCOPE = "contact"
 CONTACT_WINDOW = timedelta(hours=1)
 
 
-def contact_allowed(client: str) -> bool:
-    """Whether this client may send another message now (and count this attempt)."""
+def contact_allowed(client_key: str) -> bool:
+    """Whether this client (a core.ratelimit key hash) may send another message now; counts the attempt."""
     limit = int(getattr(settings, "BT_CONTACT_RATE", 5))
-    return hit(CONTACT_SCOPE, client, limit=limit, window=CONTACT_WINDOW)
+    return ratelimit.allow(CONTACT_SCOPE, client_key, limit=limit, window=CONTACT_WINDOW)
 
 
 def send_contact_message(*, name: str, reply_to: str, message: str, language: str) -> None:
