@@ -313,12 +313,12 @@ def province_of(text: str | None) -> str | None:
 
 def geocode_address(address: str, province: str | None, *, use_fixes: bool = True) -> AddressGeocode:
     """Place one LMIA address ('Kentville, NS B4N 1A1') of a row in `province` (code or name)."""
-    prov = province_of(province)
+    row_province = province_of(province)
     text = names.clean_text(address or "")[: MAX_QUERY_LENGTH * 2]
     parsed = _parse(text)
     result = AddressGeocode(point=None, place=_tidy_place(parsed.places[0]) if parsed.places else "")
     warnings = result.warnings
-    prov = prov or parsed.province
+    prov = row_province or parsed.province
 
     fsa_ok = False
     if parsed.kind:
@@ -331,6 +331,8 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
             result.fsa = fsa
             if code and names.valid_code(code):
                 result.postal_code = code
+            elif code:
+                warnings.append(f"impossible postal code {code}; FSA {fsa} used")
             elif parsed.kind == "truncated":
                 warnings.append(f"postal code truncated; FSA {fsa} used")
             elif parsed.kind == "malformed":
@@ -343,7 +345,7 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
                 fsa_ok = True
 
     if use_fixes:
-        fixed = _fixes().get(fix_key(text, prov))
+        fixed = _fixes().get(fix_key(text, row_province))
         if fixed is not None:
             result.point = fixed
             return result

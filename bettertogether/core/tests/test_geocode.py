@@ -167,6 +167,9 @@ def test_address_quirks(address, province, place):
 def test_address_quirks_without_a_full_code():
     assert gc.geocode_address("Wanchai, NL A0A 0A0", "NL", use_fixes=False).point is None
     assert "placeholder postal code A0A0A0" in gc.geocode_address("Wanchai, A0A0A0", "NL", use_fixes=False).warnings
+    impossible = gc.geocode_address("Kentville, NS B4N 1O1", "NS", use_fixes=False)
+    assert impossible.point.precision == "fsa" and impossible.postal_code == ""
+    assert impossible.warnings == ["impossible postal code B4N1O1; FSA B4N used"]
     waterloo = gc.geocode_address("WATERLOO, N2L5R10", "ON", use_fixes=False)
     assert waterloo.point.precision == "fsa" and waterloo.fsa == "N2L"
     assert gc.geocode_address("Plain City, ON 430 64", "ON", use_fixes=False).point is None
@@ -192,6 +195,15 @@ def test_fix_wins_over_everything(django_user_model):
     assert GeocodeFix.objects.count() == 1
     assert gc.geocode_address("Kentville, NS B4N 1A1", "NS").point.latitude == 45.2
     assert gc.geocode_address("Kentville, NS B4N 1A1", "NS", use_fixes=False).point.precision == "postal_code"
+
+
+@pytest.mark.django_db
+def test_fix_without_province_matches_rows_without_province():
+    gc.remember_fix("Abu Dhabi,", None, 45.0, -64.0)
+    assert gc.geocode_address("Abu Dhabi,", None).point.precision == "fix"
+    assert gc.geocode_address("Kentville, NS", None).point.precision == "place"
+    gc.remember_fix("Kentville, NS", None, 45.0, -64.0)
+    assert gc.geocode_address("kentville,  ns", None).point.precision == "fix"
 
 
 @pytest.mark.django_db
