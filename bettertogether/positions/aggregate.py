@@ -28,7 +28,12 @@ DEFAULT_FROM = "2021Q3"
 DEFAULT_TO = "2022Q2"
 DEFAULT_PROVINCES: tuple[str, ...] = tuple(str(p) for p in MARITIMES)
 FILTER_KEYS = ("from", "to", "province", "stream", "noc", "occupation", "employer")
-PROVINCE_CODES: tuple[str, ...] = (*(str(p.value) for p in Province), OUTSIDE_CANADA)
+# Maritimes first (the program's provinces), then the others, then head offices outside Canada.
+PROVINCE_CODES: tuple[str, ...] = (
+    *DEFAULT_PROVINCES,
+    *(str(p.value) for p in Province if p.value not in DEFAULT_PROVINCES),
+    OUTSIDE_CANADA,
+)
 STREAM_NAMES: tuple[str, ...] = tuple(dict.fromkeys(STREAMS.values()))
 APPROXIMATE = {ApprovedPosition.GeoPrecision.FSA.value, ApprovedPosition.GeoPrecision.PLACE.value}
 MAX_TEXT = 100
@@ -272,65 +277,67 @@ def summarize(filters: PositionFilters, *, with_places: bool = True, unplaced_li
     qs = filters.queryset()
     summary = Summary(filters=filters)
     totals = qs.aggregate(
-        positions=Sum("positions"),
-        rows=Count("id"),
-        employers=Count("employer", distinct=True),
-        lmias=Sum("lmias"),
+        n_positions=Sum("positions"),
+        n_rows=Count("id"),
+        n_employers=Count("employer", distinct=True),
+        n_lmias=Sum("lmias"),
         lmias_missing=Count("id", filter=Q(lmias__isnull=True)),
     )
-    summary.rows = totals["rows"] or 0
+    summary.rows = totals["n_rows"] or 0
     if not summary.rows:
         return summary
-    summary.positions = totals["positions"] or 0
-    summary.employers = totals["employers"] or 0
-    summary.lmias = totals["lmias"]
+    summary.positions = totals["n_positions"] or 0
+    summary.employers = totals["n_employers"] or 0
+    summary.lmias = totals["n_lmias"]
     summary.lmias_partial = summary.lmias is not None and totals["lmias_missing"] > 0
 
     order = {code: i for i, code in enumerate(PROVINCE_CODES)}
-    provinces = qs.values("province").annotate(positions=Sum("positions"), rows=Count("id"))
+    provinces = qs.values("province").annotate(n_positions=Sum("positions"), n_rows=Count("id"))
     summary.per_province = sorted(
         (
             {
                 "code": p["province"],
                 "name": province_name(p["province"]),
-                "positions": p["positions"],
-                "rows": p["rows"],
+                "positions": p["n_positions"],
+                "rows": p["n_rows"],
             }
             for p in provinces
         ),
         key=lambda p: order.get(p["code"], 99),
     )
-    periods = qs.values("period", "period_start").annotate(positions=Sum("positions")).order_by("period_start")
-    summary.by_quarter = [(p["period"], p["positions"]) for p in periods]
-    streams = qs.values("stream").annotate(positions=Sum("positions")).order_by("-positions", "stream")
-    summary.by_stream = [(s["stream"] or _("Not given"), s["positions"]) for s in streams]
+    periods = qs.values("period", "period_start").annotate(n_positions=Sum("positions")).order_by("period_start")
+    summary.by_quarter = [(p["period"], p["n_positions"]) for p in periods]
+    streams = qs.values("stream").annotate(n_positions=Sum("positions")).order_by("-n_positions", "stream")
+    summary.by_stream = [(s["stream"] or _("Not given"), s["n_positions"]) for s in streams]
     occupations = (
         qs.values("noc_code")
-        .annotate(positions=Sum("positions"), title=Max("noc_title"))
-        .order_by("-positions", "noc_code")[:TOP]
+        .annotate(n_positions=Sum("positions"), title=Max("noc_title"))
+        .order_by("-n_positions", "noc_code")[:TOP]
     )
     summary.top_occupations = [
-        (f"{o['noc_code']} {o['title']}".strip() or _("Not given"), o["positions"]) for o in occupations
+        (f"{o['noc_code']} {o['title']}".strip() or _("Not given"), o["n_positions"]) for o in occupations
     ]
     communities = (
         qs.exclude(place="")
         .values("place", "province")
-        .annotate(positions=Sum("positions"))
-        .order_by("-positions", "place")[:TOP]
+        .annotate(n_positions=Sum("positions"))
+        .order_by("-n_positions", "place")[:TOP]
     )
-    summary.top_communities = [(f"{c['place']}, {c['province']}", c["positions"]) for c in communities]
+    summary.top_communities = [(f"{c['place']}, {c['province']}", c["n_positions"]) for c in communities]
 
     unplaced = qs.filter(Q(latitude__isnull=True) | Q(longitude__isnull=True))
-    counts = unplaced.aggregate(positions=Sum("positions"), rows=Count("id"))
-    summary.unplaced_positions = counts["positions"] or 0
-    summary.unplaced_rows = counts["rows"] or 0
+    counts = unplaced.aggregate(n_positions=Sum("positions"), n_rows=Count("id"))
+    summary.unplaced_positions = counts["n_positions"] or 0
+    summary.unplaced_rows = counts["n_rows"] or 0
     if summary.unplaced_rows:
         groups = (
             unplaced.values("province", "employer", "address")
-            .annotate(positions=Sum("positions"), rows=Count("id"))
+            .annotate(n_positions=Sum("positions"), n_rows=Count("id"))
             .order_by("province", "employer", "address")[:unplaced_limit]
         )
-        summary.unplaced = [Unplaced(**g) for g in groups]
+        summary.unplaced = [
+            Unplaced(g["province"], g["employer"], g["address"], g["n_positions"], g["n_rows"]) for g in groups
+        ]
     if with_places:
         summary.places = places(qs)
     return summary
@@ -342,25 +349,25 @@ def places(qs: QuerySet[ApprovedPosition]) -> list[PlaceTotal]:
         qs.filter(latitude__isnull=False, longitude__isnull=False)
         .values("province", "latitude", "longitude", "geo_precision")
         .annotate(
-            positions=Sum("positions"),
-            rows=Count("id"),
-            employers=Count("employer", distinct=True),
-            lmias=Sum("lmias"),
-            place=Max("place"),
-            fsa=Max("fsa"),
-            postal_code=Max("postal_code"),
+            n_positions=Sum("positions"),
+            n_rows=Count("id"),
+            n_employers=Count("employer", distinct=True),
+            n_lmias=Sum("lmias"),
+            any_place=Max("place"),
+            any_fsa=Max("fsa"),
+            any_postal_code=Max("postal_code"),
         )
-        .order_by("-positions", "province", "latitude", "longitude")
+        .order_by("-n_positions", "province", "latitude", "longitude")
     )
     out = []
     for g in groups:
         precision = g["geo_precision"]
         if precision == ApprovedPosition.GeoPrecision.FSA:
-            label = " ".join(x for x in (g["fsa"], g["place"]) if x)
+            label = " ".join(x for x in (g["any_fsa"], g["any_place"]) if x)
         elif precision == ApprovedPosition.GeoPrecision.POSTAL_CODE:
-            label = " ".join(x for x in (g["place"], g["postal_code"]) if x)
+            label = " ".join(x for x in (g["any_place"], g["any_postal_code"]) if x)
         else:
-            label = g["place"] or g["fsa"]
+            label = g["any_place"] or g["any_fsa"]
         out.append(
             PlaceTotal(
                 province=g["province"],
@@ -368,10 +375,10 @@ def places(qs: QuerySet[ApprovedPosition]) -> list[PlaceTotal]:
                 longitude=g["longitude"],
                 precision=precision,
                 label=label or _("Unnamed place"),
-                positions=g["positions"],
-                rows=g["rows"],
-                employers=g["employers"],
-                lmias=g["lmias"],
+                positions=g["n_positions"],
+                rows=g["n_rows"],
+                employers=g["n_employers"],
+                lmias=g["n_lmias"],
             )
         )
     return out

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
 
 from .aggregate import (
@@ -31,6 +32,19 @@ from .aggregate import (
 )
 from .charts import bar_chart
 
+# NOC broad occupational categories (the first digit; the same ten in NOC 2011 and NOC 2021).
+NOC_BROAD = {
+    "0": _lazy("Management"),
+    "1": _lazy("Business, finance and administration"),
+    "2": _lazy("Natural and applied sciences"),
+    "3": _lazy("Health"),
+    "4": _lazy("Education, law, social, community and government services"),
+    "5": _lazy("Art, culture, recreation and sport"),
+    "6": _lazy("Sales and service"),
+    "7": _lazy("Trades, transport and equipment operators"),
+    "8": _lazy("Natural resources, agriculture and related production"),
+    "9": _lazy("Manufacturing and utilities"),
+}
 PLACES_SHOWN = 50
 UNPLACED_SHOWN = 50
 TABLE_PAGE = 100
@@ -49,7 +63,7 @@ def _form_context(filters: PositionFilters) -> dict[str, Any]:
         "quarters": available_quarters(),
         "province_choices": [(code, province_name(code)) for code in PROVINCE_CODES],
         "stream_choices": STREAM_NAMES,
-        "noc_choices": [str(d) for d in range(10)],
+        "noc_choices": list(NOC_BROAD.items()),
         "filters": filters,
     }
 
