@@ -3,6 +3,8 @@ import sys
 
 import pytest
 from django.core.management import call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bettertogether.core import geocode as gc
 from bettertogether.core.geo import haversine_km
@@ -275,3 +277,34 @@ def test_homonyms_within_a_province_are_kept_apart():
     annapolis = gc.geocode_address("Lawrencetown, NS B0S 9Z9", "NS", use_fixes=False)
     assert annapolis.point.precision == "place"
     assert haversine_km(halifax.latitude, halifax.longitude, annapolis.point.latitude, annapolis.point.longitude) > 100
+
+
+LETTERS = "ABCEGHJKLMNPRSTVWXYZ"
+FIRST_LETTERS = "ABCEGHJKLMNPRSTVXY"  # never D F I O Q U; W and Z never first
+
+
+@given(
+    st.sampled_from(FIRST_LETTERS),
+    st.integers(0, 9),
+    st.sampled_from(LETTERS),
+    st.integers(0, 9),
+    st.sampled_from(LETTERS),
+    st.integers(0, 9),
+    st.sampled_from(["", " ", "  ", "-", "\u00a0", " - "]),
+    st.booleans(),
+)
+def test_postal_code_spellings_normalise_alike(a, b, c, d, e, f, sep, lower):
+    code = f"{a}{b}{c}{d}{e}{f}"
+    text = f"{code[:3]}{sep}{code[3:]}"
+    text = text.lower() if lower else text
+    expected = None if gc.names.is_placeholder(code) else code
+    assert gc.normalize_postal_code(text) == expected
+    assert gc.normalize_postal_code(f"Somewhere, NS {text}") == expected
+    assert gc.fsa_of(text) == (None if expected is None else code[:3])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.sampled_from([None, "NS", "Nova Scotia", "QC", "xx", ""]))
+def test_arbitrary_text_never_raises(text, province):
+    for point in (gc.geocode(text, province=province), gc.geocode_address(text, province, use_fixes=False).point):
+        assert point is None or (41 <= point.latitude <= 84 and -142 <= point.longitude <= -52)
