@@ -66,7 +66,9 @@ class TranslatedFieldsMixin:
         for name, bound in self.fields.items():  # type: ignore[attr-defined]
             base, _sep, lang = name.rpartition("_")
             if lang in LANGUAGE_LABELS and base:
-                bound.label = f"{bound.label} ({LANGUAGE_LABELS[lang]})"
+                # modeltranslation labels fields "Name [fr]"; say the language in words instead.
+                label = str(bound.label).removesuffix(f" [{lang}]")
+                bound.label = f"{label} ({LANGUAGE_LABELS[lang]})"
 
     def language_groups(self) -> list[tuple[str, Any, list[Any]]]:
         """(code, label, bound fields) per language, for one fieldset each."""
