@@ -173,7 +173,7 @@ class Tables:
             rows = conn.execute(
                 "SELECT code, name, province, latitude, longitude FROM PostalCodes WHERE province IN (?, ?, ?)",
                 db_names,
-            ).fetchall()
+            )
             # code without space → (lat, lon, place name, province)
             self.codes: dict[str, tuple[float, float, str, str]] = {}
             by_province: dict[str, list[tuple[str, str, float, float]]] = {p: [] for p in MARITIMES}
