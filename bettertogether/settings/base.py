@@ -100,7 +100,8 @@ LANGUAGES = [
     ("es", "Español"),
     ("tl", "Tagalog"),
 ]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The outreach catalogue (events, resources, program pages) is kept apart so its strings merge cleanly.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "outreach" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Halifax"

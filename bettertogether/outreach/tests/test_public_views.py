@@ -136,3 +136,18 @@ def test_unpublished_event_is_not_found(client: Client) -> None:
     event = EventFactory(is_published=False)
     assert client.get(f"/en/events/{event.pk}/").status_code == 404
     assert client.get(f"/en/events/{event.pk}/calendar.ics").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "kind"),
+    [
+        ("fr", "Événements et séances d’information", "Séance d’information"),
+        ("es", "Eventos y sesiones informativas", "Sesión informativa"),
+        ("tl", "Mga kaganapan at sesyon ng impormasyon", "Sesyon ng impormasyon"),
+    ],
+)
+def test_calendar_speaks_each_language(client: Client, lang: str, heading: str, kind: str) -> None:
+    EventFactory(title_en="Session", kind="information_session")
+    html = client.get(f"/{lang}/events/").content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert heading in html and kind in html

@@ -90,3 +90,11 @@ def test_contact_requires_a_message(client: Client, mailoutbox) -> None:
     response = client.post("/en/contact/", {"message": ""})
     assert response.status_code == 200 and mailoutbox == []
     assert 'role="alert"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "Vos droits en bref"), ("es", "Sus derechos en breve"), ("tl", "Ang iyong mga karapatan")],
+)
+def test_rights_page_is_translated(client: Client, lang: str, text: str) -> None:
+    assert text in client.get(f"/{lang}/rights/").content.decode()
