@@ -1,3 +1,5 @@
+# modeltranslation swaps the managers of translated models at runtime; django-stubs cannot see them.
+# mypy: disable-error-code="django-manager-missing"
 """The service directory, shaped after Open Referral HSDS 3.0.
 
 Content fields listed in translation.py are stored per language (name_en, name_fr, …) and fall
@@ -124,7 +126,9 @@ class Service(UUIDModel):
     needs_verification = models.BooleanField(_("needs verification"), default=False)
     verification_note = models.TextField(_("verification note"), blank=True)
     source_urls = models.TextField(_("sources"), blank=True, help_text=_("One URL a line."))
-    categories = models.ManyToManyField(TaxonomyTerm, through="Attribute", related_name="services", blank=True)
+    categories: "models.ManyToManyField[TaxonomyTerm, Attribute]" = models.ManyToManyField(
+        TaxonomyTerm, through="Attribute", related_name="services", blank=True
+    )
     extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
