@@ -618,7 +618,9 @@ def parse_rows(
             section = _section_heading(row) or section
 
     for row_number, row in body:
-        if _is_header_row(row):
+        count = _cell(row, columns["positions"])
+        numeric = isinstance(count, (int, float)) or (isinstance(count, str) and count.strip().isdigit())
+        if not numeric and _is_header_row(row):
             continue  # repeated header (variant A repeats it, spelled differently, after every section heading)
         if variant.province_from_sections:
             heading = _section_heading(row)

@@ -20,12 +20,13 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
-from django.db.models import Q, QuerySet
+from django.db import DatabaseError, connection, transaction
+from django.db.models import DateField, JSONField, Q, QuerySet
 from django.utils import timezone
 
 from .lmia import OUTSIDE_CANADA, LmiaFormatError, LmiaRecord, ParsedFile, RowError, parse_lmia, size_message
@@ -264,9 +265,7 @@ def import_lmia_bytes(
                 replaced=replaced,
                 created_by=_user(user),
             )
-            for row in rows:
-                row.run = run
-            ApprovedPosition.objects.bulk_create(rows, batch_size=2000)
+            _insert_positions(run.pk, rows)
             run.finished_at = timezone.now()
             run.save(update_fields=["finished_at"])
     except (DatabaseError, PeriodConflict) as exc:  # IntegrityError: a concurrent import of the same file
@@ -375,6 +374,40 @@ def _overlapping_runs(parsed: ParsedFile, *, lock: bool = False) -> list[ImportR
     return list(qs.order_by("pk"))
 
 
+INSERT_BATCH = 5000
+
+
+def _insert_positions(run_id: int, rows: list[dict[str, Any]]) -> None:
+    """Insert rows with executemany. bulk_create compiles one statement per ~40 rows on SQLite (its
+    999-parameter limit) and costs more than parsing and geocoding together; this stays within the
+    caller's transaction and adapts values the way the ORM does."""
+    fields = [f for f in ApprovedPosition._meta.concrete_fields if not f.primary_key]
+    converters: list[Callable[[Any], Any] | None] = []
+    for f in fields:
+        if isinstance(f, DateField):
+            converters.append(connection.ops.adapt_datefield_value)
+        elif isinstance(f, JSONField):
+            converters.append(partial(f.get_db_prep_save, connection=connection))
+        else:
+            converters.append(None)
+    names = [f.attname for f in fields]
+    table = connection.ops.quote_name(ApprovedPosition._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
+    values = []
+    for row in rows:
+        row["run_id"] = run_id
+        values.append(
+            [
+                (convert(row[name]) if convert is not None else row[name])
+                for name, convert in zip(names, converters, strict=True)
+            ]
+        )
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), INSERT_BATCH):
+            cursor.executemany(sql, values[start : start + INSERT_BATCH])
+
+
 def _geocoder() -> Callable[[str, str], Any] | None:
     try:
         from bettertogether.core.geocode import geocode_address
@@ -390,15 +423,15 @@ def _format_postal(code: str) -> str:
 
 def _geocode(
     records: list[LmiaRecord], report: RunReport, file_name: str, progress: ProgressCallback | None
-) -> list[ApprovedPosition]:
-    """Records → unsaved rows, each placed once per distinct (address, province). Rows of employers whose
-    head office is outside Canada are counted but never placed."""
+) -> list[dict[str, Any]]:
+    """Records → row values (ApprovedPosition field names), each address placed once per distinct
+    (address, province). Rows of employers whose head office is outside Canada are counted, never placed."""
     geocode_address = _geocoder()
     if geocode_address is None:
         report.warnings.append("the geocoder is not available: rows were not placed")
     cache: dict[tuple[str, str], Any] = {}
     precisions: Counter[str] = Counter()
-    rows: list[ApprovedPosition] = []
+    rows: list[dict[str, Any]] = []
     warnings = report.warnings
     total = len(records)
     step = max(1, total // 100)
@@ -423,31 +456,31 @@ def _geocode(
         for message in (*[w for w in record.warnings if w not in geo_warnings], *geo_warnings):
             warnings.append(f"row {record.row}: {message}")
         rows.append(
-            ApprovedPosition(
-                row_number=record.row,
-                period=record.period,
-                period_start=record.period_start,
-                period_end=record.period_end,
-                quarter=record.period if "Q" in record.period and "-" not in record.period else "",
-                province=record.province,
-                stream=record.stream[:40],
-                stream_original=record.stream_original,
-                employer=record.employer[:300],
-                address=record.address[:400],
-                postal_code=postal_code,
-                fsa=fsa,
-                place=place[:200],
-                noc_code=record.noc_code,
-                noc_version=record.noc_version,
-                noc_title=record.noc_title[:300],
-                noc_broad=record.noc_code[:1],
-                lmias=record.lmias,
-                positions=record.positions,
-                latitude=latitude,
-                longitude=longitude,
-                geo_precision=precision,
-                geo_warnings=geo_warnings,
-            )
+            {
+                "row_number": record.row,
+                "period": record.period,
+                "period_start": record.period_start,
+                "period_end": record.period_end,
+                "quarter": record.period if "Q" in record.period and "-" not in record.period else "",
+                "province": record.province,
+                "stream": record.stream[:40],
+                "stream_original": record.stream_original,
+                "employer": record.employer[:300],
+                "address": record.address[:400],
+                "postal_code": postal_code,
+                "fsa": fsa,
+                "place": place[:200],
+                "noc_code": record.noc_code,
+                "noc_version": record.noc_version,
+                "noc_title": record.noc_title[:300],
+                "noc_broad": record.noc_code[:1],
+                "lmias": record.lmias,
+                "positions": record.positions,
+                "latitude": latitude,
+                "longitude": longitude,
+                "geo_precision": precision,
+                "geo_warnings": geo_warnings,
+            }
         )
         if progress is not None and (done % step == 0 or done == total):
             progress(file_name, done, total)

@@ -105,7 +105,7 @@ def test_a_database_error_while_writing_rolls_everything_back(monkeypatch):
     def broken(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(ApprovedPosition.objects, "bulk_create", broken)
+    monkeypatch.setattr(services, "_insert_positions", broken)
     [report] = import_lmia_files([FILES / "tfwp_2024q2_pos_en.xlsx"])
     assert report.status == "failed"
     assert report.message == "tfwp_2024q2_pos_en.xlsx: nothing written, database error: disk full"
