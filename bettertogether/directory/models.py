@@ -154,6 +154,9 @@ class Attribute(UUIDModel):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["service", "taxonomy_term"], name="unique_service_term")]
 
+    def __str__(self) -> str:
+        return f"{self.service_id} → {self.taxonomy_term_id}"
+
 
 class Location(UUIDModel):
     class LocationType(models.TextChoices):
@@ -216,6 +219,9 @@ class ServiceAtLocation(UUIDModel):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["service", "location"], name="unique_service_location")]
 
+    def __str__(self) -> str:
+        return f"{self.service_id} @ {self.location_id}"
+
 
 class Phone(UUIDModel):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="phones", null=True, blank=True)
@@ -269,6 +275,9 @@ class Schedule(UUIDModel):
     notes = models.TextField(blank=True)
     extra = models.JSONField(default=dict, blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.byday} {self.opens_at}–{self.closes_at}"
+
 
 class HolidayClosure(UUIDModel):
     """A day the service is closed although its weekly schedule says open (statutory holidays)."""
@@ -279,6 +288,9 @@ class HolidayClosure(UUIDModel):
 
     class Meta:
         ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name}".strip()
 
 
 class Language(UUIDModel):
@@ -304,6 +316,9 @@ class ServiceArea(UUIDModel):
     extent_type = models.CharField(max_length=20, blank=True)
     uri = models.URLField(blank=True, max_length=500)
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class CostOption(UUIDModel):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
@@ -314,6 +329,9 @@ class CostOption(UUIDModel):
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     amount_description = models.CharField(max_length=300, blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.option} {self.amount or ''}".strip()
+
 
 class Accessibility(UUIDModel):
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="accessibility")
@@ -323,6 +341,9 @@ class Accessibility(UUIDModel):
 
     class Meta:
         verbose_name_plural = _("accessibility")
+
+    def __str__(self) -> str:
+        return self.description
 
 
 class Suggestion(UUIDModel):
@@ -353,6 +374,9 @@ class Suggestion(UUIDModel):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.proposed_value[:40]}"
 
 
 class ChangeLog(models.Model):
