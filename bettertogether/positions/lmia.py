@@ -29,6 +29,7 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 OUTSIDE_CANADA = "XX"  # province code of the "head office outside Canada" section
 SPARSE_UNTIL = dt.date(2019, 6, 30)  # last quarter published with blank-means-same-as-above cells
 MAX_LISTED_ERRORS = 50
+MAX_COUNT = 100_000  # the largest row seen approves 932 positions; a bigger number is a shifted column
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -338,6 +339,8 @@ def parse_count(value: object) -> int | None:
             raise ValueError(f"{text[:40]!r} is not a whole number")
     if number < 0:
         raise ValueError(f"{number} is negative")
+    if number > MAX_COUNT:
+        raise ValueError(f"{number} is implausibly large (a row never approves more than {MAX_COUNT:,})")
     return number
 
 

@@ -162,6 +162,7 @@ def test_parse_count(value, number):
         (2.5, "2.5 is not a whole number"),
         ("-1", "-1 is negative"),
         (True, "True is not a whole number"),
+        (10**9, "1000000000 is implausibly large (a row never approves more than 100,000)"),
     ],
 )
 def test_parse_count_rejects(value, message):
