@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bettertogether.core import ratelimit
@@ -20,16 +21,18 @@ def contact_allowed(client_key: str) -> bool:
 
 def send_contact_message(*, name: str, reply_to: str, message: str, language: str) -> None:
     """E-mail the message to settings.BT_PROGRAM_EMAIL. The message is not kept in the database."""
-    subject = _("Message from the Better Together contact form")
-    body = "\n".join(
-        [
-            f"{_('Name')}: {name or '-'}",
-            f"{_('Reply to')}: {reply_to or '-'}",
-            f"{_('Language')}: {language}",
-            "",
-            message,
-        ]
-    )
+    # The team reads the frame in the site's default language, whatever the sender's.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Message from the Better Together contact form")
+        body = "\n".join(
+            [
+                f"{_('Name')}: {name or '-'}",
+                f"{_('Reply to')}: {reply_to or '-'}",
+                f"{_('Language')}: {language}",
+                "",
+                message,
+            ]
+        )
     email = EmailMessage(
         subject=str(subject),
         body=body,
