@@ -183,3 +183,20 @@ def test_hostile_suggestion_is_escaped_in_the_public_form_and_queue(client, db):
     client.force_login(CoordinatorFactory())
     html = client.get(reverse("directory_manage:suggestions")).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_reviewed_comments_are_blanked_after_retention(service):
+    from datetime import timedelta
+
+    from bettertogether.directory import retention
+
+    old = Suggestion.objects.create(service=service, field="other", proposed_value="x", comment="I am Ana, 902-555-01")
+    services.reject_suggestion(old.pk, by=CoordinatorFactory())
+    pending = Suggestion.objects.create(service=service, field="other", proposed_value="y", comment="keep me")
+    later = timezone.now() + timedelta(days=retention.comment_retention_days() + 1)
+    assert retention.purge(later, dry_run=True)["suggestion_comments"] == 1
+    retention.purge(later)
+    old.refresh_from_db()
+    pending.refresh_from_db()
+    assert old.comment == "" and old.proposed_value == "x"
+    assert pending.comment == "keep me"
