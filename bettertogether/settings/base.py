@@ -138,6 +138,8 @@ BT_TILE_ATTRIBUTION = env_str(
     "BT_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
 BT_LMIA_DIR = Path(env_str("BT_LMIA_DIR", BASE_DIR / "data" / "lmia"))
+# CKAN action API of the open data portal (fetch_lmia).
+BT_OPEN_DATA_URL = env_str("BT_OPEN_DATA_URL", "https://open.canada.ca/data/api/3/action/")
 BT_PROGRAM_EMAIL = env_str("BT_PROGRAM_EMAIL", "program@example.org")
 # Outreach: attendee data is deleted this many days after an event (purge_expired); resource uploads' limit.
 BT_ATTENDEE_RETENTION_DAYS = env_int("BT_ATTENDEE_RETENTION_DAYS", 30)
