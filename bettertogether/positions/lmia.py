@@ -228,8 +228,19 @@ _INT_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")
 # Text helpers
 
 
+_CLEANED: dict[str, str] = {}  # cell texts repeat a lot (provinces, streams, occupations): clean each once
+
+
 def clean(value: object) -> str:
     """A cell as stripped text: NBSP and runs of whitespace (padding, CRLF) collapsed into single spaces."""
+    if type(value) is str:
+        cleaned = _CLEANED.get(value)
+        if cleaned is None:
+            cleaned = " ".join(value.replace("\u00a0", " ").split())
+            if len(_CLEANED) > 200_000:
+                _CLEANED.clear()
+            _CLEANED[value] = cleaned
+        return cleaned
     if value is None:
         return ""
     if isinstance(value, str):
@@ -317,6 +328,10 @@ def split_address(address: str) -> AddressParts:
 
 def parse_count(value: object) -> int | None:
     """A count cell → int, None when blank; raises ValueError with a user-facing reason."""
+    if type(value) is str and value.isdigit() and value.isascii() and len(value) < 6:
+        return int(value)  # the usual case, fast
+    if type(value) is float and value.is_integer() and 0 <= value <= MAX_COUNT:
+        return int(value)
     if value is None:
         return None
     if isinstance(value, bool):

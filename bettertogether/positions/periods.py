@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _LABEL = re.compile(r"^\s*(\d{4})\s*(?:[Qq]([1-4])(?:\s*-\s*(?:(\d{4})\s*)?[Qq]([1-4]))?)?\s*$")
 
@@ -19,11 +20,11 @@ class Period:
     first: tuple[int, int]
     last: tuple[int, int]
 
-    @property
+    @cached_property
     def start(self) -> dt.date:
         return dt.date(self.first[0], 3 * self.first[1] - 2, 1)
 
-    @property
+    @cached_property
     def end(self) -> dt.date:
         year, quarter = self.last
         if quarter == 4:
@@ -38,7 +39,7 @@ class Period:
     def is_quarter(self) -> bool:
         return self.first == self.last
 
-    @property
+    @cached_property
     def label(self) -> str:
         (y1, q1), (y2, q2) = self.first, self.last
         if self.is_annual:
