@@ -277,3 +277,13 @@ def test_search_form_is_labelled(client: Client) -> None:
     for control in re.findall(r'<(?:input|select)[^>]*\bid="(id_[a-z_]+)"', html):
         assert f'for="{control}"' in html, control
     assert 'aria-label="Map of the services' in html
+
+
+@pytest.mark.parametrize("near", ["B4N 1A1", "B4N", "Kentville", "kentville ns"])
+def test_real_geocoder_places_kentville(client: Client, near: str) -> None:
+    f.located_service(45.0775, -64.4945, name="In Kentville")
+    f.located_service(44.65, -63.57, name="In Halifax")
+    html = _html(client.get("/en/services/", {"near": near}))
+    assert "We could not find" not in html
+    assert html.index("In Kentville") < html.index("In Halifax")
+    assert "Kentville" in html[html.index('class="summary"') :]

@@ -189,7 +189,8 @@ def test_page_load_avoids_n_plus_one(django_assert_max_num_queries) -> None:
         f.PhoneFactory(service=service)
         f.AttributeFactory(service=service, taxonomy_term=term)
         f.ScheduleFactory(service=service)
-    with django_assert_max_num_queries(16):
+    search_services(near=KENTVILLE, category="health")  # builds the index
+    with django_assert_max_num_queries(10):
         results = search_services(near=KENTVILLE, category="health")
         for item in results.items:
             _ = [p.tel_uri for p in item.service.phones.all()]
@@ -197,3 +198,27 @@ def test_page_load_avoids_n_plus_one(django_assert_max_num_queries) -> None:
             _ = item.service.organization.name
             _ = item.location.addresses.all()
     assert len(results.items) == 30
+
+
+def test_index_follows_changes() -> None:
+    service = f.located_service(45.1, -64.5, name="Before")
+    assert search_services(q="before").total == 1
+    service.name = "After"
+    service.name_en = "After"
+    service.save()
+    assert search_services(q="before").total == 0
+    assert search_services(q="after").total == 1
+    location = service.service_at_locations.get().location
+    location.latitude, location.longitude = 46.2, -63.1
+    location.save()
+    assert search_services(near=(46.2, -63.1)).items[0].distance_km < 0.01
+    service.status = Service.Status.INACTIVE
+    service.save()
+    assert search_services().total == 0
+
+
+def test_index_notices_bulk_writes() -> None:
+    assert search_services().total == 0
+    Service.objects.bulk_create([Service(organization=f.OrganizationFactory(), name="Bulk", name_en="Bulk")])
+    # Bulk writes send no signal; the row-count stamp still sees them.
+    assert search_services().total == 1

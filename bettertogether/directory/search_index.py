@@ -1,0 +1,236 @@
+"""An in-memory index of the active directory, so a search is numpy work plus one page load.
+
+At national scale (20,000 services, 27,000 service-location pairs) the SQL form of a filtered,
+distance-ranked search costs hundreds of milliseconds on SQLite. The index holds, per service, the
+few facts filters need (categories, languages, provinces, free, points, names) as arrays; it is
+built once per process and rebuilt when the directory changes:
+- any save/delete of a directory model in this process bumps a generation (signals);
+- a shared version in the cache (bumped by the same signals) reaches other processes when the
+  cache is shared (database cache, Redis);
+- a stamp of row counts catches rolled-back tests and bulk inserts;
+- and the index never lives longer than BT_SEARCH_INDEX_TTL seconds (default 300).
+Importers that write with bulk_create/update should call `invalidate()` when done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.models.signals import post_delete, post_save
+
+from bettertogether.core.provinces import province_code
+
+from . import models as m
+
+CACHE_KEY = "bt:directory:index-version"
+LANGS = ("en", "fr", "es", "tl")
+_lock = threading.Lock()
+_generation = 0
+_current: DirectoryIndex | None = None
+
+
+def invalidate(**kwargs: Any) -> None:
+    """Mark the index stale here and, through the cache, in other processes."""
+    global _generation
+    _generation += 1
+    with contextlib.suppress(Exception):  # a cache outage must not break a save
+        cache.set(CACHE_KEY, uuid.uuid4().hex, None)
+
+
+_WATCHED = (
+    m.Service,
+    m.Organization,
+    m.Location,
+    m.Address,
+    m.ServiceAtLocation,
+    m.Attribute,
+    m.TaxonomyTerm,
+    m.Language,
+    m.ServiceArea,
+    m.Phone,
+)
+for _model in _WATCHED:
+    post_save.connect(invalidate, sender=_model, dispatch_uid=f"bt-index-save-{_model.__name__}")
+    post_delete.connect(invalidate, sender=_model, dispatch_uid=f"bt-index-delete-{_model.__name__}")
+
+
+def _stamp() -> tuple[Any, ...]:
+    """Row counts, in one round trip (cheap: a MAX over a text-heavy table would scan it)."""
+    tables = [model._meta.db_table for model in (m.Service, m.ServiceAtLocation, m.Attribute, m.Location)]
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {qn})" for qn in map(connection.ops.quote_name, tables))  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")  # noqa: S608 - table names only
+        row = cursor.fetchone()
+    return tuple(row)
+
+
+@dataclass
+class DirectoryIndex:
+    ids: list[uuid.UUID]
+    position: dict[uuid.UUID, int]
+    free: np.ndarray  # bool per service: is_free is True
+    terms: dict[uuid.UUID, np.ndarray]  # term id → service positions
+    languages: dict[str, np.ndarray]  # spoken language code → service positions
+    provinces: dict[str, np.ndarray]  # province code → service positions (area or address)
+    area_provinces: dict[str, np.ndarray]  # province code → positions, from service areas only
+    has_area_province: np.ndarray  # bool: the service names at least one province it serves
+    located: np.ndarray  # bool: the service has a location with a point
+    pt_service: np.ndarray  # per service-location pair with a point: service position
+    pt_location: list[uuid.UUID]
+    pt_lat: np.ndarray
+    pt_lon: np.ndarray
+    built_at: float
+    stamp: tuple[Any, ...]
+    generation: int
+    version: Any
+    _names: dict[str, list[str]] = field(default_factory=dict)
+    _name_order: dict[str, np.ndarray] = field(default_factory=dict)
+    _org_names: dict[str, list[str]] = field(default_factory=dict)
+    _texts: dict[str, list[str]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    # Per-language data is loaded on first use in that language.
+
+    def names(self, lang: str) -> list[str]:
+        with self._lock:
+            if lang not in self._names:
+                rows = dict(m.Service.objects.order_by().values_list("id", f"name_{lang}"))
+                en = self._names.get("en") if lang != "en" else None
+                if en is None and lang != "en":
+                    en = self._load_names_en()
+                self._names[lang] = [rows.get(sid) or (en[i] if en else "") for i, sid in enumerate(self.ids)]
+            return self._names[lang]
+
+    def _load_names_en(self) -> list[str]:
+        rows = dict(m.Service.objects.order_by().values_list("id", "name_en"))
+        self._names["en"] = [rows.get(sid) or "" for sid in self.ids]
+        return self._names["en"]
+
+    def name_order(self, lang: str) -> np.ndarray:
+        names = self.names(lang)
+        with self._lock:
+            if lang not in self._name_order:
+                from .search import fold
+
+                keys = [(fold(name) or "", str(sid)) for name, sid in zip(names, self.ids, strict=True)]
+                self._name_order[lang] = np.array(sorted(range(self.size), key=keys.__getitem__), dtype=np.int64)
+            return self._name_order[lang]
+
+    def org_names(self, lang: str) -> list[str]:
+        with self._lock:
+            if lang not in self._org_names:
+                fields = ["id", "organization__name_en"] + ([f"organization__name_{lang}"] if lang != "en" else [])
+                rows = {r["id"]: r for r in m.Service.objects.order_by().values(*fields)}
+                self._org_names[lang] = [
+                    (rows[sid].get(f"organization__name_{lang}") or rows[sid]["organization__name_en"] or "")
+                    if sid in rows
+                    else ""
+                    for sid in self.ids
+                ]
+            return self._org_names[lang]
+
+    def texts(self, lang: str) -> list[str]:
+        """Folded searchable text per service: names, descriptions, organization, in lang and English."""
+        with self._lock:
+            if lang not in self._texts:
+                from .search import fold
+
+                fields = ["name_en", "alternate_name", "description_en", "organization__name_en"]
+                if lang != "en":
+                    fields += [f"name_{lang}", f"description_{lang}", f"organization__name_{lang}"]
+                rows = {r[0]: r[1:] for r in m.Service.objects.order_by().values_list("id", *fields)}
+                self._texts[lang] = [fold(" | ".join(v or "" for v in rows.get(sid, ()))) or "" for sid in self.ids]
+            return self._texts[lang]
+
+
+def _positions(pairs: Any, position: dict[uuid.UUID, int]) -> dict[Any, np.ndarray]:
+    grouped: dict[Any, set[int]] = defaultdict(set)
+    for key, sid in pairs:
+        i = position.get(sid)
+        if i is not None and key:
+            grouped[key].add(i)
+    return {key: np.array(sorted(found), dtype=np.int64) for key, found in grouped.items()}
+
+
+def _build(stamp: tuple[Any, ...], generation: int, version: Any) -> DirectoryIndex:
+    rows = list(m.Service.objects.active().order_by().values_list("id", "is_free"))
+    ids = [r[0] for r in rows]
+    position = {sid: i for i, sid in enumerate(ids)}
+    n = len(ids)
+    free = np.array([r[1] is True for r in rows], dtype=bool)
+    terms = _positions(m.Attribute.objects.values_list("taxonomy_term_id", "service_id"), position)
+    spoken = list(m.Language.objects.filter(service__isnull=False).values_list("code", "service_id"))
+    spoken += list(m.Language.objects.filter(phone__service__isnull=False).values_list("code", "phone__service_id"))
+    languages = _positions(((code.lower(), sid) for code, sid in spoken), position)
+    areas = [(p, sid) for p, sid in m.ServiceArea.objects.exclude(province="").values_list("province", "service_id")]
+    area_provinces = _positions(areas, position)
+    address_rows = m.Address.objects.values_list("state_province", "location__service_at_locations__service_id")
+    by_address = [(province_code(text or ""), sid) for text, sid in address_rows if sid]
+    provinces = _positions([*areas, *by_address], position)
+    has_area_province = np.zeros(n, dtype=bool)
+    for found in area_provinces.values():
+        has_area_province[found] = True
+    points = list(
+        m.ServiceAtLocation.objects.filter(location__latitude__isnull=False, location__longitude__isnull=False)
+        .order_by()
+        .values_list("service_id", "location_id", "location__latitude", "location__longitude")
+    )
+    points = [p for p in points if p[0] in position]
+    pt_service = np.array([position[p[0]] for p in points], dtype=np.int64)
+    located = np.zeros(n, dtype=bool)
+    located[pt_service] = True
+    return DirectoryIndex(
+        ids=ids,
+        position=position,
+        free=free,
+        terms=terms,
+        languages=languages,
+        provinces=provinces,
+        area_provinces=area_provinces,
+        has_area_province=has_area_province,
+        located=located,
+        pt_service=pt_service,
+        pt_location=[p[1] for p in points],
+        pt_lat=np.array([p[2] for p in points], dtype=np.float64),
+        pt_lon=np.array([p[3] for p in points], dtype=np.float64),
+        built_at=time.monotonic(),
+        stamp=stamp,
+        generation=generation,
+        version=version,
+    )
+
+
+def get_index() -> DirectoryIndex:
+    """The current index, rebuilt if anything says the directory changed."""
+    global _current
+    ttl = float(getattr(settings, "BT_SEARCH_INDEX_TTL", 300))
+    stamp = _stamp()
+    version = cache.get(CACHE_KEY)
+    index = _current
+    if (
+        index is not None
+        and index.generation == _generation
+        and index.stamp == stamp
+        and index.version == version
+        and time.monotonic() - index.built_at < ttl
+    ):
+        return index
+    with _lock:
+        generation = _generation
+        index = _build(stamp, generation, version)
+        _current = index
+        return index
