@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "bettertogether.site",
     "bettertogether.positions",
     "bettertogether.outreach",
+    "bettertogether.gaps",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,403 @@
+"""Coverage of approved TFW positions by support services: the gap analysis' computation.
+
+Plain module (no Django, no database): it takes places and service points as plain data and
+returns plain dataclasses, so the page, the JSON endpoint, the report command and the benchmark
+all compute the same numbers the same way.
+
+Method (docs/gaps.md):
+- Distances are great-circle (spherical Earth, `core.geo`), from a place's point to a service
+  location's point; nearest neighbours come from a cKDTree on unit-sphere coordinates, never
+  from nested loops.
+- A place is covered for a category when at least one active service of that category has a
+  location within `radius_km`. Coverage = covered positions / all positions of the selection.
+  Positions whose place has no coordinates cannot be shown to be within reach: they count as
+  not covered and are reported separately (`unplaced_positions`), never dropped.
+  So covered + uncovered = total, always.
+- With a language, the same is computed again among the services speaking it (or offering
+  interpretation into many languages, code 'mul').
+- Unmet need of an uncovered place = positions × km beyond the radius.
+- Site suggestions: greedy maximum coverage over candidate points; each pick is the candidate
+  that brings the most still-uncovered positions within the radius. Greedy picks nest, so the
+  first k picks are the answer for every k up to `k_max`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.spatial import cKDTree
+
+from bettertogether.core.geo import EARTH_RADIUS_KM, PointIndex
+
+ANY = "any"
+MANY_LANGUAGES = "mul"
+DEFAULT_RADIUS_KM = 30.0
+DEFAULT_K = 5
+DEFAULT_GAPS = 25
+
+
+@dataclass(frozen=True)
+class Place:
+    """Approved positions at one point (or, without coordinates, at one unplaced address group)."""
+
+    name: str
+    province: str
+    latitude: float | None
+    longitude: float | None
+    precision: str
+    positions: int
+
+    @property
+    def placed(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+@dataclass(frozen=True)
+class ServicePoint:
+    """One active service at one location with a point. `categories` are top-level taxonomy slugs."""
+
+    id: str
+    name: str
+    organization: str
+    latitude: float
+    longitude: float
+    categories: frozenset[str]
+    languages: frozenset[str] = frozenset()
+
+    def speaks(self, language: str) -> bool:
+        return language in self.languages or MANY_LANGUAGES in self.languages
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A point where a new service could be sited (by default, every place with positions)."""
+
+    name: str
+    province: str
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class PlaceResult:
+    place: Place
+    # category → km to the nearest service of it (None: no such service anywhere, or unplaced).
+    nearest_km: dict[str, float | None]
+    # category → index into Analysis.services of that nearest service.
+    nearest_service: dict[str, int | None]
+    # Same among the services speaking the chosen language (empty without a language).
+    nearest_km_language: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass
+class CategoryCoverage:
+    category: str
+    total_positions: int
+    covered_positions: int
+    unplaced_positions: int
+    covered_in_language: int | None = None  # None without a chosen language
+
+    @property
+    def uncovered_positions(self) -> int:
+        return self.total_positions - self.covered_positions
+
+    @property
+    def coverage(self) -> float | None:
+        return self.covered_positions / self.total_positions if self.total_positions else None
+
+    @property
+    def coverage_in_language(self) -> float | None:
+        if self.covered_in_language is None or not self.total_positions:
+            return None
+        return self.covered_in_language / self.total_positions
+
+
+@dataclass
+class AreaCoverage:
+    """Figures for one province, or for the whole selection (`province` = '')."""
+
+    province: str
+    total_positions: int
+    placed_positions: int
+    places: int
+    categories: dict[str, CategoryCoverage]
+
+    @property
+    def unplaced_positions(self) -> int:
+        return self.total_positions - self.placed_positions
+
+
+@dataclass
+class Gap:
+    """An uncovered place: its positions are more than the radius from any service of `category`."""
+
+    category: str
+    place: int  # index into Analysis.places
+    name: str
+    province: str
+    positions: int
+    precision: str
+    km: float | None  # None: no service of the category has a location at all
+    service: ServicePoint | None
+
+    def excess_km(self, radius_km: float) -> float | None:
+        return None if self.km is None else max(0.0, self.km - radius_km)
+
+    def need(self, radius_km: float) -> float | None:
+        """Positions × km beyond the radius (None = unbounded: no service anywhere)."""
+        excess = self.excess_km(radius_km)
+        return None if excess is None else self.positions * excess
+
+
+@dataclass
+class Suggestion:
+    category: str
+    k: int  # 1-based pick order
+    candidate: Candidate
+    new_positions: int  # positions newly brought within the radius by this pick
+    new_places: int
+    cumulative_positions: int
+    coverage_after: float | None  # category coverage with picks 1..k added
+
+
+@dataclass
+class Analysis:
+    radius_km: float
+    language: str
+    categories: tuple[str, ...]  # top-level slugs, then ANY
+    places: list[PlaceResult]  # placed places first (largest first), then unplaced ones
+    services: list[ServicePoint]
+    overall: AreaCoverage
+    provinces: list[AreaCoverage]
+    gaps: dict[str, list[Gap]]
+    suggestions: dict[str, list[Suggestion]]
+    candidates: int
+
+    @property
+    def total_positions(self) -> int:
+        return self.overall.total_positions
+
+    @property
+    def unplaced(self) -> list[Place]:
+        return [r.place for r in self.places if not r.place.placed]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _km_to_chord(km: float) -> float:
+    return 2 * math.sin(min(km / EARTH_RADIUS_KM, math.pi) / 2)
+
+
+def _chord_to_km(chord: np.ndarray) -> np.ndarray:
+    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2)), dtype=np.float64)
+
+
+def _xyz(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    phi, lam = np.radians(lats), np.radians(lons)
+    return np.column_stack((np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)))
+
+
+def nearest_by_category(
+    lats: np.ndarray,
+    lons: np.ndarray,
+    services: Sequence[ServicePoint],
+    categories: Iterable[str],
+    language: str = "",
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """category → (index into `services` or -1, km or +inf) of the nearest service for each point.
+
+    With `language`, only services speaking it (or 'mul') are considered. ANY means any category.
+    """
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for category in categories:
+        chosen = [
+            i
+            for i, s in enumerate(services)
+            if (category == ANY or category in s.categories) and (not language or s.speaks(language))
+        ]
+        index = PointIndex([(services[i].latitude, services[i].longitude) for i in chosen])
+        local, km = index.nearest_many(lats, lons)
+        mapping = np.asarray(chosen + [-1], dtype=np.int64)  # local -1 maps to the trailing -1
+        out[category] = (mapping[local], km)
+    return out
+
+
+def greedy_sites(
+    uncovered_lats: np.ndarray,
+    uncovered_lons: np.ndarray,
+    weights: np.ndarray,
+    candidate_lats: np.ndarray,
+    candidate_lons: np.ndarray,
+    radius_km: float,
+    k: int,
+) -> list[tuple[int, int, int]]:
+    """Greedy maximum coverage: up to k (candidate index, weight newly covered, points newly covered).
+
+    Stops early when no candidate covers anything more. Ties go to the lower candidate index.
+    """
+    if not len(uncovered_lats) or not len(candidate_lats) or k < 1:
+        return []
+    demand = cKDTree(_xyz(uncovered_lats, uncovered_lons))
+    sites = cKDTree(_xyz(candidate_lats, candidate_lons))
+    pairs = sites.sparse_distance_matrix(demand, _km_to_chord(radius_km) * (1 + 1e-12) + 1e-15, output_type="ndarray")
+    within = _chord_to_km(pairs["v"]) <= radius_km  # the chord's slack is trimmed back to the exact radius
+    rows, cols = pairs["i"][within], pairs["j"][within]
+    matrix = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(candidate_lats), len(uncovered_lats))
+    )
+    remaining = np.asarray(weights, dtype=np.float64).copy()
+    picks: list[tuple[int, int, int]] = []
+    for _ in range(k):
+        gains = matrix @ remaining
+        best = int(np.argmax(gains))
+        if gains[best] <= 0:
+            break
+        covered = matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]
+        newly = covered[remaining[covered] > 0]
+        picks.append((best, int(round(gains[best])), len(newly)))
+        remaining[newly] = 0.0
+    return picks
+
+
+def analyse(
+    places: Sequence[Place],
+    services: Sequence[ServicePoint],
+    *,
+    categories: Sequence[str],
+    radius_km: float = DEFAULT_RADIUS_KM,
+    language: str = "",
+    candidates: Sequence[Candidate] | None = None,
+    k_max: int = DEFAULT_K,
+    gaps_per_category: int = DEFAULT_GAPS,
+) -> Analysis:
+    """The whole analysis for one selection. `categories` are top-level slugs; ANY is appended."""
+    cats = tuple(c for c in categories if c != ANY) + (ANY,)
+    services = list(services)
+    placed = sorted((p for p in places if p.placed), key=lambda p: (-p.positions, p.province, p.name))
+    unplaced = sorted((p for p in places if not p.placed), key=lambda p: (p.province, -p.positions, p.name))
+    lats = np.asarray([p.latitude for p in placed], dtype=np.float64)
+    lons = np.asarray([p.longitude for p in placed], dtype=np.float64)
+    weights = np.asarray([p.positions for p in placed], dtype=np.int64)
+
+    nearest = nearest_by_category(lats, lons, services, cats)
+    nearest_lang = nearest_by_category(lats, lons, services, cats, language) if language else {}
+
+    results: list[PlaceResult] = []
+    for i, place in enumerate(placed):
+        results.append(
+            PlaceResult(
+                place=place,
+                nearest_km={c: _finite(nearest[c][1][i]) for c in cats},
+                nearest_service={c: _index(nearest[c][0][i]) for c in cats},
+                nearest_km_language={c: _finite(nearest_lang[c][1][i]) for c in nearest_lang},
+            )
+        )
+    for place in unplaced:
+        results.append(
+            PlaceResult(
+                place=place,
+                nearest_km=dict.fromkeys(cats),
+                nearest_service=dict.fromkeys(cats),
+                nearest_km_language=dict.fromkeys(cats) if language else {},
+            )
+        )
+
+    covered = {c: nearest[c][1] <= radius_km for c in cats}
+    covered_lang = {c: nearest_lang[c][1] <= radius_km for c in nearest_lang}
+    province_of = np.asarray([p.province for p in placed], dtype=object)
+
+    def area(code: str) -> AreaCoverage:
+        mask = np.ones(len(placed), dtype=bool) if not code else province_of == code
+        placed_total = int(weights[mask].sum())
+        unplaced_total = sum(p.positions for p in unplaced if not code or p.province == code)
+        total = placed_total + unplaced_total
+        figures = {}
+        for c in cats:
+            figures[c] = CategoryCoverage(
+                category=c,
+                total_positions=total,
+                covered_positions=int(weights[mask & covered[c]].sum()),
+                unplaced_positions=unplaced_total,
+                covered_in_language=int(weights[mask & covered_lang[c]].sum()) if language else None,
+            )
+        return AreaCoverage(code, total, placed_total, int(mask.sum()), figures)
+
+    province_codes = sorted({p.province for p in places})
+    overall = area("")
+
+    gaps: dict[str, list[Gap]] = {}
+    for c in cats:
+        index, km = nearest[c]
+        rows = np.flatnonzero(~covered[c])
+        order = sorted(
+            rows,
+            key=lambda i: (
+                -(math.inf if not np.isfinite(km[i]) else weights[i] * (km[i] - radius_km)),
+                -weights[i],
+                placed[i].name,
+            ),
+        )[:gaps_per_category]
+        gaps[c] = [
+            Gap(
+                category=c,
+                place=int(i),
+                name=placed[i].name,
+                province=placed[i].province,
+                positions=int(weights[i]),
+                precision=placed[i].precision,
+                km=_finite(km[i]),
+                service=services[index[i]] if index[i] >= 0 else None,
+            )
+            for i in order
+        ]
+
+    if candidates is None:
+        candidates = [Candidate(p.name, p.province, p.latitude or 0.0, p.longitude or 0.0) for p in placed]
+    cand_lats = np.asarray([c.latitude for c in candidates], dtype=np.float64)
+    cand_lons = np.asarray([c.longitude for c in candidates], dtype=np.float64)
+    suggestions: dict[str, list[Suggestion]] = {}
+    for c in cats:
+        open_ = ~covered[c]
+        picks = greedy_sites(lats[open_], lons[open_], weights[open_], cand_lats, cand_lons, radius_km, k_max)
+        running = overall.categories[c].covered_positions
+        out = []
+        for k, (j, gain, count) in enumerate(picks, start=1):
+            running += gain
+            out.append(
+                Suggestion(
+                    category=c,
+                    k=k,
+                    candidate=candidates[j],
+                    new_positions=gain,
+                    new_places=count,
+                    cumulative_positions=running - overall.categories[c].covered_positions,
+                    coverage_after=running / overall.total_positions if overall.total_positions else None,
+                )
+            )
+        suggestions[c] = out
+
+    return Analysis(
+        radius_km=radius_km,
+        language=language,
+        categories=cats,
+        places=results,
+        services=services,
+        overall=overall,
+        provinces=[area(code) for code in province_codes],
+        gaps=gaps,
+        suggestions=suggestions,
+        candidates=len(candidates),
+    )
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if np.isfinite(value) else None
+
+
+def _index(value: int) -> int | None:
+    return int(value) if value >= 0 else None
