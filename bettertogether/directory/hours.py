@@ -27,11 +27,16 @@ _END_OF_DAY = dt.time(23, 59)
 
 
 class ScheduleLike(Protocol):
-    byday: str
-    opens_at: dt.time | None
-    closes_at: dt.time | None
-    valid_from: dt.date | None
-    valid_to: dt.date | None
+    @property
+    def byday(self) -> str: ...
+    @property
+    def opens_at(self) -> dt.time | None: ...
+    @property
+    def closes_at(self) -> dt.time | None: ...
+    @property
+    def valid_from(self) -> dt.date | None: ...
+    @property
+    def valid_to(self) -> dt.date | None: ...
 
 
 def local_now() -> dt.datetime:

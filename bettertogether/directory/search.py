@@ -152,8 +152,7 @@ def schedules_by_service(
     for row in own_rows.values_list("service_id", *_LINE_FIELDS):
         own[row[0]].append(_Line(*row[1:]))
     by_location: dict[uuid.UUID, list[_Line]] = defaultdict(list)
-    rows = rows.values_list("location__service_at_locations__service_id", *_LINE_FIELDS)
-    for row in rows:
+    for row in rows.values_list("location__service_at_locations__service_id", *_LINE_FIELDS):
         by_location[row[0]].append(_Line(*row[1:]))
     return {sid: own.get(sid) or by_location[sid] for sid in set(own) | set(by_location)}
 
