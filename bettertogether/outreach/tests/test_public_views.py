@@ -49,8 +49,11 @@ def test_event_page_has_calendar_whatsapp_and_map_links(client: Client) -> None:
 
 def test_event_times_show_in_atlantic_time(client: Client) -> None:
     start = dt.datetime(timezone.localdate().year + 1, 1, 15, 22, 30, tzinfo=dt.UTC)  # 18:30 AST
-    event = EventFactory(starts_at=start, ends_at=start + dt.timedelta(hours=1))
-    assert "18:30" in client.get(f"/en/events/{event.pk}/").content.decode()
+    # Ends 00:30 UTC the next day, but the same Atlantic day: only the end time is shown.
+    event = EventFactory(starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    html = client.get(f"/en/events/{event.pk}/").content.decode()
+    assert "15 January" in html and "18:30" in html
+    assert ">20:30</time>" in html and "16 January" not in html
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es", "tl"])
