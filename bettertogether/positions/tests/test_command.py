@@ -173,3 +173,20 @@ def test_startup_is_quiet_and_never_fails(tmp_path, capsys):
     assert exit_code(capsys, "--startup", other) == (0, "", "")
     assert ApprovedPosition.objects.count() == rows
     assert ImportRun.objects.filter(status="failed").count() == 1
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    from bettertogether.positions.management.commands.import_lmia import Command
+
+    class Terminal(StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    out = StringIO()
+    call_command("import_lmia", str(FILES / "tfwp_2024q2_pos_en.xlsx"), stdout=out)
+    assert "tfwp_2024q2_pos_en.xlsx" in terminal.getvalue()
+    assert terminal.getvalue().endswith("] 4/4\n")
+    monkeypatch.setattr("sys.stderr", StringIO())
+    assert Command()._progress_bar() is None
