@@ -287,3 +287,18 @@ def test_real_geocoder_places_kentville(client: Client, near: str) -> None:
     assert "We could not find" not in html
     assert html.index("In Kentville") < html.index("In Halifax")
     assert "Kentville" in html[html.index('class="summary"') :]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "label"),
+    [
+        ("fr", "Trouver des services", "De quoi avez-vous besoin ?"),
+        ("es", "Buscar servicios", "¿Qué necesita?"),
+        ("tl", "Maghanap ng serbisyo", "Ano ang kailangan mo?"),
+    ],
+)
+def test_directory_speaks_each_language(client: Client, lang: str, heading: str, label: str) -> None:
+    f.ServiceFactory()
+    html = _html(client.get(f"/{lang}/services/"))
+    assert f'<html lang="{lang}">' in html
+    assert heading in html and label in html
