@@ -416,6 +416,24 @@ def _geocoder() -> Callable[[str, str], Any] | None:
     return geocode_address
 
 
+@dataclass
+class _Unplaced:
+    point: None = None
+    postal_code: str = ""
+    fsa: str = ""
+    place: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def _safe_geocode(geocode_address: Callable[[str, str], Any], address: str, province: str) -> Any:
+    """One odd address must not stop an import: a geocoder failure leaves the row unplaced, for review."""
+    try:
+        return geocode_address(address, province)
+    except Exception:
+        logger.exception("geocoding failed for %r (%s)", address, province)
+        return _Unplaced(warnings=["the geocoder failed on this address"])
+
+
 def _format_postal(code: str) -> str:
     code = code.replace(" ", "").upper()
     return f"{code[:3]} {code[3:]}" if len(code) == 6 else code
@@ -444,7 +462,7 @@ def _geocode(
             key = (record.address, record.province)
             result = cache.get(key)
             if result is None:
-                result = cache[key] = geocode_address(record.address, record.province)
+                result = cache[key] = _safe_geocode(geocode_address, record.address, record.province)
             geo_warnings = list(result.warnings)
             postal_code = _format_postal(result.postal_code) if result.postal_code else ""
             fsa = result.fsa or ""

@@ -190,3 +190,16 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     assert terminal.getvalue().endswith("] 4/4\n")
     monkeypatch.setattr("sys.stderr", StringIO())
     assert Command()._progress_bar() is None
+
+
+def test_startup_survives_an_unexpected_error(monkeypatch, capsys, tmp_path):
+    from bettertogether.positions.management.commands import import_lmia
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(import_lmia, "import_lmia_files", broken)
+    shutil.copy(FILES / "tfwp_2024q2_pos_en.xlsx", tmp_path / "tfwp_2024q2_pos_en.xlsx")
+    code, out, err = exit_code(capsys, "--startup", tmp_path)
+    assert (code, out) == (0, "")
+    assert "import_lmia --startup: RuntimeError: database is locked" in err

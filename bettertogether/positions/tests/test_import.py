@@ -205,3 +205,14 @@ def test_review_queue_and_a_remembered_fix(tmp_path):
 def test_place_address_refuses_points_outside_canada():
     with pytest.raises(ValueError):
         place_address("Nowhere Cove, NB", "NB", 10.0, 10.0)
+
+
+def test_a_geocoder_failure_leaves_the_row_for_review(monkeypatch):
+    def failing(address, province):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(services, "_geocoder", lambda: failing)
+    [report] = import_lmia_files([FILES / "tfwp_2021q3_positive_en.csv"])
+    assert report.status == "ok"
+    assert report.geocoding == {"": 2}
+    assert [r.geo_warnings for r in review_queue()] == [["the geocoder failed on this address"]] * 2

@@ -39,7 +39,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         paths = [Path(p) for p in options["paths"]]
         if options["startup"]:
-            self._startup(paths, options)
+            try:
+                self._startup(paths, options)
+            except Exception as exc:  # the site must start even when an import breaks; say why
+                self.stderr.write(f"import_lmia --startup: {type(exc).__name__}: {exc}")
             return
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
