@@ -22,13 +22,16 @@ def retention_days() -> int:
 
 def purge(now: datetime, dry_run: bool = False) -> dict[str, int]:
     cutoff = now - timedelta(days=retention_days())
-    events = Event.objects.filter(ends_at__lt=cutoff, registrations__isnull=False).distinct()
-    registrations = Registration.objects.filter(event__in=events)
-    result = {"events": events.count(), "registrations": registrations.count()}
+    event_ids = list(
+        Event.objects.filter(ends_at__lt=cutoff, registrations__isnull=False).values_list("pk", flat=True).distinct()
+    )
+    registrations = Registration.objects.filter(event_id__in=event_ids)
+    result = {"events": len(event_ids), "registrations": registrations.count()}
     if dry_run:
         return result
     with transaction.atomic():
-        for event in events.select_for_update():
+        # No DISTINCT here: PostgreSQL refuses FOR UPDATE with it.
+        for event in Event.objects.filter(pk__in=event_ids).select_for_update():
             refresh_counts(event)  # freeze the counts before the rows go
             Registration.objects.filter(event=event).delete()
             Event.objects.filter(pk=event.pk).update(attendees_purged_at=now)
