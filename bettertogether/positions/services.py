@@ -147,6 +147,7 @@ def import_lmia_files(
     from .lmia import iter_files
 
     reports = []
+    geocode_cache: dict[tuple[str, str], Any] = {}  # employers recur from quarter to quarter
     for path in iter_files(paths):
         try:
             data = path.read_bytes() if path.stat().st_size <= max_upload_bytes() else None
@@ -165,6 +166,7 @@ def import_lmia_files(
                 progress=progress,
                 replace=replace,
                 skip_loaded_periods=skip_loaded_periods,
+                geocode_cache=geocode_cache,
             )
         )
     return reports
@@ -186,6 +188,7 @@ def import_lmia_bytes(
     progress: ProgressCallback | None = None,
     replace: bool = False,
     skip_loaded_periods: bool = False,
+    geocode_cache: dict[tuple[str, str], Any] | None = None,
 ) -> RunReport:
     """Import one file given as bytes (`None` when it was refused for its size before being read)."""
     limit = max_upload_bytes()
@@ -214,7 +217,7 @@ def import_lmia_bytes(
         return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=exc.messages)
 
     report = _summarize(parsed, file_name, path, sha256, size)
-    rows = _geocode(parsed.records, report, file_name, progress)
+    rows = _geocode(parsed.records, report, file_name, progress, geocode_cache)
     report.warning_count = len(parsed.warnings) + len(report.warnings)
     report.warnings = _cap(parsed.warnings + report.warnings)
 
@@ -440,14 +443,18 @@ def _format_postal(code: str) -> str:
 
 
 def _geocode(
-    records: list[LmiaRecord], report: RunReport, file_name: str, progress: ProgressCallback | None
+    records: list[LmiaRecord],
+    report: RunReport,
+    file_name: str,
+    progress: ProgressCallback | None,
+    geocode_cache: dict[tuple[str, str], Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Records → row values (ApprovedPosition field names), each address placed once per distinct
     (address, province). Rows of employers whose head office is outside Canada are counted, never placed."""
     geocode_address = _geocoder()
     if geocode_address is None:
         report.warnings.append("the geocoder is not available: rows were not placed")
-    cache: dict[tuple[str, str], Any] = {}
+    cache = geocode_cache if geocode_cache is not None else {}
     precisions: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
     warnings = report.warnings
