@@ -76,7 +76,7 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = EventManager()
+    objects = EventManager()  # type: ignore[django-manager-missing]  # modeltranslation swaps managers at run time
 
     class Meta:
         ordering = ["starts_at"]
@@ -164,7 +164,7 @@ class ResourceKind(models.TextChoices):
     WEB_PAGE = "web_page", _("Web page")
 
 
-class Resource(models.Model):
+class Resource(models.Model):  # type: ignore[django-manager-missing]  # modeltranslation swaps managers
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices, default=ResourceKind.GUIDE)
     title = models.CharField(_("title"), max_length=300)
