@@ -1,9 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from bettertogether.core import auth_views
 from bettertogether.outreach import urls as outreach_urls
 
 urlpatterns = [
@@ -20,8 +20,8 @@ urlpatterns += i18n_patterns(
     path("services/", include("bettertogether.directory.urls")),
     path("positions/", include("bettertogether.positions.urls")),
     path("manage/", include("bettertogether.directory.manage_urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(next_page="site:home"), name="logout"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("bettertogether.outreach.urls")),
     prefix_default_language=True,
 )

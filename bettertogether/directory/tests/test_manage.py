@@ -307,3 +307,16 @@ def test_hostile_strings_are_escaped_in_manage_pages(client, db):
         html = response.content.decode()
         assert "<script>alert(1)</script>" not in html, target
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, target
+
+
+def test_sign_in_attempts_are_rate_limited(client, world):
+    from bettertogether.core.auth_views import LOGIN_LIMIT
+
+    user = world["partner"]
+    for _ in range(LOGIN_LIMIT):
+        response = client.post("/en/accounts/login/", {"username": user.username, "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post("/en/accounts/login/", {"username": user.username, "password": "test-password-2024"})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert client.get("/en/manage/").status_code == 302  # still signed out
