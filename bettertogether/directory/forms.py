@@ -42,8 +42,8 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     # Free text behind a select: an unknown code matches nothing instead of being ignored.
-    category = forms.CharField(label=_("Category"), required=False, max_length=100, widget=forms.Select)
-    language = forms.CharField(label=_("Language spoken"), required=False, max_length=10, widget=forms.Select)
+    category = forms.CharField(label=_("Category"), required=False, widget=forms.Select)
+    language = forms.CharField(label=_("Language spoken"), required=False, widget=forms.Select)
     province = forms.ChoiceField(
         label=_("Province"), required=False, choices=[("", _("All provinces")), *Province.choices]
     )

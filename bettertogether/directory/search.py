@@ -310,13 +310,23 @@ def map_features(
     free: bool | None = None,
     open_now: bool = False,
     at: dt.datetime | None = None,
+    near: Any = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """One GeoJSON-ready dict per located (service, location) pair matching the filters."""
+    """One GeoJSON-ready dict per located (service, location) pair matching the filters.
+
+    With `near` and `limit`, only the `limit` pairs nearest the place (a bounded payload for phones
+    at national scale).
+    """
     index = get_index()
     mask = _mask(
         index, q=q, category=category, language=language, province=province, free=free, open_now=open_now, at=at
     )
     chosen = np.flatnonzero(mask[index.pt_service])
+    point = _point_of(near)
+    if point is not None and limit is not None and len(chosen) > limit:
+        distances = haversine_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
+        chosen = chosen[np.argsort(distances, kind="stable")[: max(0, limit)]]
     if not len(chosen):
         return []
     lang = _lang()

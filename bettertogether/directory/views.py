@@ -27,6 +27,9 @@ from .models import Attribute, Location, Service, ServiceAtLocation
 from .search import map_features, resolve_place, search_services
 
 PAGE_SIZE = 30
+# Around a place the map gets the nearest markers only, so a phone never downloads the whole country.
+MAP_NEAREST = 1500
+MAP_LIMIT_MAX = 5000
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -53,6 +56,9 @@ def service_list(request: HttpRequest) -> HttpResponse:
     for key in ("page", "near"):
         map_query.pop(key, None)
     map_query["lang"] = translation.get_language() or "en"
+    if place is not None:
+        map_query["near"] = f"{place.latitude:.5f},{place.longitude:.5f}"
+        map_query["limit"] = str(MAP_NEAREST)
     rows = [
         {
             "service": item.service,
@@ -152,6 +158,13 @@ def service_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     return render(request, "directory/detail.html", context)
 
 
+def _map_limit(request: HttpRequest) -> int | None:
+    try:
+        return max(1, min(int(request.GET["limit"]), MAP_LIMIT_MAX))
+    except (KeyError, ValueError):
+        return None
+
+
 @require_GET
 def services_geojson(request: HttpRequest) -> HttpResponse:
     """Located services as a GeoJSON FeatureCollection, with the list page's filters."""
@@ -160,7 +173,8 @@ def services_geojson(request: HttpRequest) -> HttpResponse:
         lang = translation.get_language() or "en"
     with translation.override(lang):
         form = SearchForm(request.GET)
-        features = map_features(**form.filters())
+        place = resolve_place(request.GET.get("near", "")[:100]) if request.GET.get("near") else None
+        features = map_features(**form.filters(), near=place, limit=_map_limit(request))
         detail = reverse("directory:detail", args=[uuid.UUID(int=0)]).replace(str(uuid.UUID(int=0)), "{id}")
     collection = {
         "type": "FeatureCollection",

@@ -108,9 +108,19 @@ def test_list_page_points_the_map_at_the_same_filters(client: Client) -> None:
     start = html.index('data-geojson="') + len('data-geojson="')
     url = html[start : html.index('"', start)].replace("&amp;", "&")
     assert "category=legal" in url and "q=aid" in url and "lang=en" in url
-    assert "page=" not in url and "near=" not in url
+    assert "page=" not in url
+    assert "near=45.00000%2C-64.00000" in url and "limit=1500" in url
     assert "js/map.js" in html and "vendor/leaflet-1.9.4/leaflet.js" in html
     # The map code loads only on the list page.
     service = f.located_service(45.0, -64.0)
     for other in ("/en/", f"/en/services/{service.id}/"):
         assert "leaflet" not in client.get(other).content.decode()
+
+
+def test_nearest_limit_bounds_the_payload(client: Client) -> None:
+    for i in range(6):
+        f.located_service(45.0 + i, -64.0, name=f"Row {i}")
+    data = _get(client, near="45.1,-64", limit="2")
+    assert [feat["properties"]["name"] for feat in data["features"]] == ["Row 0", "Row 1"]
+    assert len(_get(client, near="45.1,-64")["features"]) == 6  # no limit: every marker
+    assert len(_get(client, near="nowhere at all", limit="2")["features"]) == 6  # unknown place: no cut
