@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("services/", include("bettertogether.directory.urls")),
     path("positions/", include("bettertogether.positions.urls")),
     path("manage/", include("bettertogether.directory.manage_urls")),
+    path("gaps/", include("bettertogether.gaps.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("bettertogether.outreach.urls")),

@@ -339,6 +339,9 @@ def pdf_bytes(result: Result) -> bytes:
     context["map_data_uri"] = "data:image/png;base64," + base64.b64encode(
         map_png(data, result.filters.category)
     ).decode("ascii")
+    from .outlines import OUTLINE_ATTRIBUTION, available
+
+    context["outline_attribution"] = OUTLINE_ATTRIBUTION if available() else ""
     html = render_to_string("gaps/report_pdf.html", context)
     return bytes(HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf())
 
