@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext_lazy, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from bettertogether.core import ratelimit
 from bettertogether.core.provinces import MARITIMES
 from bettertogether.directory.models import Organization
 
@@ -22,6 +23,7 @@ from .library import EventFilters, public_events
 from .models import Event, EventKind
 
 FEED_WINDOW_DAYS = 90
+REGISTER_SCOPE = "event-register"
 
 
 def _filter_context(filters: EventFilters) -> dict[str, object]:
@@ -75,6 +77,11 @@ def register(request: HttpRequest, pk: object) -> HttpResponse:
     consent = consent_text()
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Registrations are anonymous: a per-address limit keeps one client from filling an event.
+        key = ratelimit.client_key(request, REGISTER_SCOPE)
+        limit = int(getattr(settings, "BT_REGISTRATION_RATE", 10))
+        if not ratelimit.allow(REGISTER_SCOPE, key, limit=limit, window=timedelta(hours=1)):
+            return render(request, "outreach/register_limited.html", {"event": event}, status=429)
         try:
             result = services.register(
                 event.pk,

@@ -154,3 +154,12 @@ def test_calendar_speaks_each_language(client: Client, lang: str, heading: str, 
     html = client.get(f"/{lang}/events/").content.decode()
     assert f'<html lang="{lang}">' in html
     assert heading in html and kind in html
+
+
+def test_registrations_are_rate_limited_per_address(client: Client, settings) -> None:
+    settings.BT_REGISTRATION_RATE = 2
+    event = EventFactory()
+    for name in ("A", "B"):
+        assert client.post(f"/en/events/{event.pk}/register/", {"name": name, "consent": "on"}).status_code == 200
+    assert client.post(f"/en/events/{event.pk}/register/", {"name": "C", "consent": "on"}).status_code == 429
+    assert Registration.objects.count() == 2
