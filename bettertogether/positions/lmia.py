@@ -450,12 +450,20 @@ def read_rows(data: bytes, file_name: str) -> tuple[str, list[list[object]]]:
         raise LmiaFormatError(file_name, [RowError(None, None, "binary file: neither XLSX nor CSV")])
     text = decode_csv(data)
     rows: list[list[object]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         rows.extend(cast(Iterator[list[object]], reader))
     except csv.Error as exc:
         raise LmiaFormatError(file_name, [RowError(len(rows) + 1, None, f"malformed CSV: {exc}")]) from None
     return "csv", rows
+
+
+def _delimiter(text: str) -> str:
+    """',' as published; ';' or tab when a spreadsheet program re-saved the file in another locale."""
+    head = text[:8192]
+    counts = {d: head.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 2 * counts[","] else ","
 
 
 def _read_workbook(data: bytes, file_name: str) -> list[list[object]]:

@@ -197,3 +197,21 @@ def test_bytes_source_gives_the_same_records():
         parse_lmia(data, file_name="2017q4_positive_employer_en.csv").records
         == parse("2017q4_positive_employer_en.csv").records
     )
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_list_resaved_with_another_delimiter(tmp_path, delimiter):
+    text = (FILES / "tfwp_2021q3_positive_en.csv").read_text()
+    rows = [line.split(",") if '"' not in line else None for line in text.splitlines()]
+    assert rows[1] is not None  # the header has no quoted cell
+    lines = [
+        "Employers … July to September 2021",
+        delimiter.join(rows[1]),
+        delimiter.join(
+            ["Nova Scotia", "High Wage", "Dalhousie University", "Halifax, NS B3H 4R2", "4011-Professors", "2"]
+        ),
+    ]
+    path = tmp_path / "tfwp_2021q3_positive_en.csv"
+    path.write_text("\n".join(lines))
+    parsed = parse_lmia(path)
+    assert summary(parsed) == [(3, "NS", "High Wage", "Dalhousie University", "Halifax, NS B3H 4R2", "4011", None, 2)]
