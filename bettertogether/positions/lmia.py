@@ -115,18 +115,29 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("province", re.compile(r"^provinces?( ?/ ?(territor(y|ies)|territoires?))?$")),
-    Column("stream", re.compile(r"^((program )?stream|volet( du programme)?)$")),
+    Column("province", re.compile(r"^provinces?( ?(/|or|ou) ?(territor(y|ies)|territoires?))?$")),
+    Column("stream", re.compile(r"^(((program|tfwp) )?stream|volet( du programme| du ptet)?)$")),
     Column("employer", re.compile(r"^(employer( name)?|employeur|nom de l'employeur)$")),
-    Column("address", re.compile(r"^(address|adresse)$")),
-    Column("occupation", re.compile(r"^(occupa\w*( under noc( \d{4})?)?|professions?( sous cnp( \d{4})?)?)$")),
-    Column("status", re.compile(r"^(incorporate(d)? status|statut.*)$")),
-    Column("lmias", re.compile(r"^((approved|requested) lmias?|lmias? approved|eimts? (approuvée?s?|demandée?s?))$")),
+    Column("address", re.compile(r"^((employer |business )?address|adresse( de l'employeur)?)$")),
+    Column(
+        "occupation",
+        re.compile(
+            r"^(occupa\w*( under noc( \d{4})?)?|noc( \d{4})?|professions?( sous (la )?cnp( \d{4})?)?|cnp( \d{4})?)$"
+        ),
+    ),
+    Column("status", re.compile(r"^(incorporated? status|statut.*)$")),
+    Column(
+        "lmias",
+        re.compile(
+            r"^(((approved|requested|positive|number of) )?lmias?( approved)?|"
+            r"(nombre d')?eimts?( (positives?|approuvée?s?|demandée?s?))?)$"
+        ),
+    ),
     Column(
         "positions",
         re.compile(
-            r"^((approved|requested) positions|positions( approved)?|postes approuvés|postes demandés|"
-            r"nombre de postes( approuvés)?)$"
+            r"^(((approved|requested|number of) )?positions( approved| requested)?|"
+            r"(nombre de )?postes( approuvés| demandés)?)$"
         ),
     ),
 )

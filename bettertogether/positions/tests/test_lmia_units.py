@@ -201,3 +201,25 @@ def test_map_columns_by_meaning():
         ["Province/Territoire", "Employeur", "Adresse", "Profession sous CNP 2011", "Postes Approuvés\r\n"]
     )
     assert columns == {"province": 0, "employer": 1, "address": 2, "occupation": 3, "positions": 4}
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Province or Territory", "province"),
+        ("TFWP Stream", "stream"),
+        ("Business Address", "address"),
+        ("NOC 2021", "occupation"),
+        ("Occupations under NOC 2021", "occupation"),
+        ("Positive LMIAs", "lmias"),
+        ("Number of LMIAs", "lmias"),
+        ("Number of positions", "positions"),
+        ("Positions requested", "positions"),
+        ("Nombre d'EIMT", "lmias"),
+        ("EIMT positives", "lmias"),
+        ("Nombre de postes", "positions"),
+    ],
+)
+def test_header_spellings_not_yet_seen(header, key):
+    columns, unknown = map_columns([header])
+    assert columns == {key: 0} and unknown == []
