@@ -10,7 +10,7 @@ import os
 import sys
 import time
 
-BENCHES: list[str] = ["geocode", "positions", "positions_map"]
+BENCHES: list[str] = ["geocode", "positions", "positions_map", "directory"]
 
 
 def main(argv: list[str]) -> int:

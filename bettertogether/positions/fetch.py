@@ -75,19 +75,19 @@ class Portal:
     """A CKAN action API (base URL ending in /action/) and its downloads, each request with a timeout."""
 
     def __init__(self, base_url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT):
-        base = base_url or getattr(settings, "BT_OPEN_DATA_URL", DEFAULT_PORTAL)
+        base: str = base_url or getattr(settings, "BT_OPEN_DATA_URL", None) or DEFAULT_PORTAL
         self.base_url = base if base.endswith("/") else base + "/"
         self.timeout = timeout
 
     def _open(self, url: str) -> Any:
         if urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
             raise PortalError(f"refusing a non-HTTP address: {url}")
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 (scheme checked)
         try:
             return urllib.request.urlopen(request, timeout=self.timeout)  # noqa: S310 (scheme checked above)
         except urllib.error.HTTPError as exc:
             raise PortalError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from None
-        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
             raise PortalError(_offline_message(url, exc, self.timeout)) from None
 
     def package(self, dataset_id: str = DATASET_ID) -> dict[str, Any]:
@@ -95,7 +95,7 @@ class Portal:
         try:
             with self._open(url) as response:
                 data = json.loads(response.read(20 * 1024 * 1024))
-        except (ValueError, socket.timeout, TimeoutError, OSError) as exc:
+        except (ValueError, TimeoutError, OSError) as exc:
             raise PortalError(_offline_message(url, exc, self.timeout)) from None
         if not isinstance(data, dict) or not data.get("success") or not isinstance(data.get("result"), dict):
             raise PortalError(f"{url}: not a CKAN package_show answer")
@@ -113,7 +113,7 @@ class Portal:
                         raise PortalError(f"{url}: larger than the {max_bytes // (1024 * 1024)} MB limit")
                     out.write(chunk)
             partial.replace(dest)
-        except (socket.timeout, TimeoutError, OSError) as exc:
+        except (TimeoutError, OSError) as exc:
             partial.unlink(missing_ok=True)
             raise PortalError(_offline_message(url, exc, self.timeout)) from None
         except PortalError:

@@ -4,7 +4,9 @@ aggregate.py. Public and aggregated open data only; no session, GET forms only, 
 from __future__ import annotations
 
 import csv
+import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -138,21 +140,25 @@ def table_page(request: HttpRequest) -> HttpResponse:
     return render(request, "positions/table.html", context, status=400 if errors else 200)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+def _csv_chunks(filters: PositionFilters, rows_per_chunk: int = 1000) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for count, row in enumerate(csv_rows(filters), start=1):
+        writer.writerow(row)
+        if count % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 @require_GET
-def download_csv(request: HttpRequest) -> HttpResponse:
+def download_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     try:
         filters = PositionFilters.from_query(request.GET)
     except FilterError as exc:
         return HttpResponse("\n".join(exc.messages) + "\n", status=400, content_type="text/plain; charset=utf-8")
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in csv_rows(filters)), content_type="text/csv; charset=utf-8"
-    )
+    response = StreamingHttpResponse(_csv_chunks(filters), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="tfw-positions-{filters.period_from}-{filters.period_to}.csv"'
     )

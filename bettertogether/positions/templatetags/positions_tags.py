@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 from django.utils.formats import number_format
 
@@ -7,6 +9,6 @@ register = template.Library()
 @register.filter
 def num(value: object) -> str:
     """A count with the language's thousands separator (10,546 · 10 546), whatever USE_THOUSAND_SEPARATOR says."""
-    if value is None or value == "":
+    if not isinstance(value, int | float | Decimal | str) or value == "":
         return ""
     return number_format(value, force_grouping=True)

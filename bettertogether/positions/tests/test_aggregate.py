@@ -16,10 +16,20 @@ def _q4_run():
 def test_summary_figures():
     q4 = _q4_run()
     ApprovedPositionFactory(province="NS", positions=5, employer="A", lmias=None, place="Kentville")
-    ApprovedPositionFactory(run=q4, province="NS", positions=7, employer="A", lmias=2, place="Kentville",
-                            stream="Primary Agriculture", noc_code="8431", noc_title="General farm workers")
-    ApprovedPositionFactory(run=q4, province="PE", positions=1, employer="B", lmias=1, place="Summerside",
-                            latitude=46.39, longitude=-63.79)
+    ApprovedPositionFactory(
+        run=q4,
+        province="NS",
+        positions=7,
+        employer="A",
+        lmias=2,
+        place="Kentville",
+        stream="Primary Agriculture",
+        noc_code="8431",
+        noc_title="General farm workers",
+    )
+    ApprovedPositionFactory(
+        run=q4, province="PE", positions=1, employer="B", lmias=1, place="Summerside", latitude=46.39, longitude=-63.79
+    )
     summary = summarize(PositionFilters())
     assert (summary.positions, summary.rows, summary.employers) == (13, 3, 2)
     assert summary.lmias == 3 and summary.lmias_partial is True
@@ -29,7 +39,8 @@ def test_summary_figures():
     assert summary.top_occupations[0] == ("8431 General farm workers", 7)
     assert summary.top_communities == [("Kentville, NS", 12), ("Summerside, PE", 1)]
     assert [(p.label, p.positions, p.employers) for p in summary.places] == [
-        ("Kentville B4N 1A1", 12, 1), ("Summerside B4N 1A1", 1, 1)
+        ("Kentville B4N 1A1", 12, 1),
+        ("Summerside B4N 1A1", 1, 1),
     ]
     assert summary.totals_json()["per_quarter"] == {"2021Q3": 5, "2021Q4": 8}
 

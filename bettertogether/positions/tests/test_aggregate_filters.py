@@ -25,8 +25,10 @@ def test_any_filter_without_province_means_all_of_canada():
 
 
 def test_values_are_normalized():
-    filters = parse("from=2021q3&to=%202022Q1%20&stream=low%20wage&stream=Low+Wage&stream=Primary+Agriculture"
-                    "&noc=9&occupation=%20fish%20%20plant&employer=%20Acme%20%20Ltd")
+    filters = parse(
+        "from=2021q3&to=%202022Q1%20&stream=low%20wage&stream=Low+Wage&stream=Primary+Agriculture"
+        "&noc=9&occupation=%20fish%20%20plant&employer=%20Acme%20%20Ltd"
+    )
     assert (filters.period_from, filters.period_to) == ("2021Q3", "2022Q1")
     assert filters.streams == ("Low Wage", "Primary Agriculture")
     assert filters.noc == "9"
@@ -78,8 +80,16 @@ def test_as_query_round_trips():
 
 @pytest.mark.parametrize(
     "value, safe",
-    [("=1+1", "'=1+1"), ("+1 Main St", "'+1 Main St"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
-     ("\t=x", "'\t=x"), ("Acme", "Acme"), (5, 5), ("", "")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+1 Main St", "'+1 Main St"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=x", "'\t=x"),
+        ("Acme", "Acme"),
+        (5, 5),
+        ("", ""),
+    ],
 )
 def test_csv_safe(value, safe):
     assert csv_safe(value) == safe

@@ -49,12 +49,20 @@ def test_default_view_is_seed_period_and_maritimes(client):
 
 
 def test_filters_narrow_the_figures(client):
-    ApprovedPositionFactory(province="NS", stream="Low Wage", noc_code="9463", noc_title="Fish plant workers", positions=5)
+    ApprovedPositionFactory(
+        province="NS", stream="Low Wage", noc_code="9463", noc_title="Fish plant workers", positions=5
+    )
     ApprovedPositionFactory(
         province="NB", stream="Primary Agriculture", noc_code="8431", noc_title="General farm workers", positions=3
     )
-    ApprovedPositionFactory(province="PE", stream="High Wage", noc_code="2171", noc_title="Analysts", positions=2,
-                            employer="Acme Software Ltd")
+    ApprovedPositionFactory(
+        province="PE",
+        stream="High Wage",
+        noc_code="2171",
+        noc_title="Analysts",
+        positions=2,
+        employer="Acme Software Ltd",
+    )
     q = "from=2021Q3&to=2021Q3"
     assert _geojson(client, q)["totals"]["positions"] == 10  # no province given: all of Canada
     assert _geojson(client, q + "&province=NB&province=PE")["totals"]["positions"] == 5
@@ -114,10 +122,18 @@ def test_rows_at_the_same_point_are_one_place(client):
 
 def test_unplaced_rows_are_counted_and_listed(client):
     ApprovedPositionFactory(positions=4)
-    ApprovedPositionFactory(positions=3, latitude=None, longitude=None, geo_precision="", employer="Lost Farm Inc",
-                            address="Nowhere Road")
-    ApprovedPositionFactory(positions=2, province="XX", latitude=None, longitude=None, geo_precision="",
-                            employer="Overseas Ltd", address="London, UK")
+    ApprovedPositionFactory(
+        positions=3, latitude=None, longitude=None, geo_precision="", employer="Lost Farm Inc", address="Nowhere Road"
+    )
+    ApprovedPositionFactory(
+        positions=2,
+        province="XX",
+        latitude=None,
+        longitude=None,
+        geo_precision="",
+        employer="Overseas Ltd",
+        address="London, UK",
+    )
     data = _geojson(client, "province=all")
     assert data["totals"]["positions"] == 9
     assert data["totals"]["unplaced_positions"] == 5
@@ -132,14 +148,14 @@ def test_unplaced_rows_are_counted_and_listed(client):
 
 
 def test_csv_has_a_header_and_is_injection_safe(client):
-    ApprovedPositionFactory(employer="=HYPERLINK(\"http://evil\")", address="+1 Main St", place="@home", positions=3)
+    ApprovedPositionFactory(employer='=HYPERLINK("http://evil")', address="+1 Main St", place="@home", positions=3)
     ApprovedPositionFactory(employer="-2+3", positions=1)
     response = client.get(CSV_URL)
     assert response["Content-Disposition"].startswith("attachment;")
     rows = _csv(client)
     assert rows[0][:4] == ["period", "province", "stream", "employer"]
     employers = sorted(r[3] for r in rows[1:])
-    assert employers == ["'-2+3", "'=HYPERLINK(\"http://evil\")"]
+    assert employers == ["'-2+3", '\'=HYPERLINK("http://evil")']
     first = next(r for r in rows[1:] if r[3].startswith("'="))
     assert first[4] == "'+1 Main St" and first[6] == "'@home"
 

@@ -9,7 +9,8 @@
   var t = box.dataset;
   box.hidden = false;
   box.parentNode.classList.add("with-map");
-  var map = L.map(box, { scrollWheelZoom: false }).setView([45.6, -63.5], 6);
+  // Canvas: thousands of circles (all of Canada) stay fluid; SVG would create one DOM node each.
+  var map = L.map(box, { scrollWheelZoom: false, preferCanvas: true }).setView([45.6, -63.5], 6);
   L.tileLayer(t.tiles, { maxZoom: 18, attribution: t.attribution }).addTo(map);
 
   var METRES = 900; // radius of one position; area ∝ positions
