@@ -29,9 +29,9 @@ LANGUAGES = ["en", "fr", "es", "tl"]
 SEARCH_FORM = re.compile(r"<form\b[^>]*>.*?<input\b[^>]*\bname=\"(?:q|near)\"", re.S)
 TEL_LINK = 'a[href^="tel:"]'
 LABELS = {"home": "home /en/", "directory": f"directory /en/services/{DIRECTORY_QUERY}", "detail": "service page"}
-FORM_PAGES = ["site:contact"]
+FORM_PAGES = ["site:contact", "directory:suggest"]  # the latter takes a service id
 # The other public pages without a form: the same privacy, host and weight budgets, and axe.
-OTHER_PUBLIC_PAGES = ["site:program", "site:rights", "outreach:events", "outreach:resources"]
+OTHER_PUBLIC_PAGES = ["site:program", "site:rights", "outreach:events", "outreach:resources", "positions:map"]
 
 
 @pytest.fixture
@@ -56,6 +56,10 @@ def _measure(page: Any, path: str) -> tuple[Any, dict[str, int]]:
     assert response.status == 200, (path, response.status)
     figures = {"first_html_gzip": first_html_gzip_bytes(response), **page_weight(page)}
     return response, figures
+
+
+def _axe_report(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  {v['nodes']}" for v in violations)
 
 
 def _assert_private_and_local(page: Any, path: str) -> None:
@@ -147,7 +151,7 @@ def test_axe_finds_no_violation(
     violations = axe_violations(page)
     label = f"axe: {LABELS[name]} {'phone' if viewport else 'desktop'}{', map tab' if map_tab else ''}"
     page_figures(label, {"violations": len(violations), "rules": sorted(v["id"] for v in violations)})
-    assert violations == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  {v['nodes']}" for v in violations)
+    assert violations == [], _axe_report(violations)
 
 
 @pytest.mark.parametrize("name", ["directory", "detail"])
@@ -189,17 +193,29 @@ def test_language_switcher_sets_html_lang(page: Any, demo: dict[str, Any], name:
 
 
 @pytest.mark.parametrize("url_name", FORM_PAGES)
-def test_form_pages_set_only_the_csrf_cookie(page: Any, demo: dict[str, Any], page_figures: Any, url_name: str) -> None:
+def test_form_pages_set_only_the_csrf_cookie(
+    new_page: Any, demo: dict[str, Any], page_figures: Any, url_name: str
+) -> None:
+    page = new_page()
+    args = [demo["service"].pk] if url_name == "directory:suggest" else []
     with translation.override("en"):
-        path = reverse(url_name)
+        path = reverse(url_name, args=args)
     response, figures = _measure(page, path)
-    page_figures(f"form page {path} desktop", figures)
+    page_figures(f"form page {url_name} desktop", figures)
     assert page.locator('form[method="post"] input[name="csrfmiddlewaretoken"]').count() >= 1, "no POST form here"
     assert {cookie["name"] for cookie in page.context.cookies()} <= {"csrftoken"}
     assert {value.split("=", 1)[0] for _, value in network(page).set_cookie_headers()} <= {"csrftoken"}
     assert network(page).blocked == []
     assert figures["first_html_gzip"] <= FIRST_HTML_BUDGET, figures
     assert figures["total"] <= PAGE_BUDGET, figures
+
+    audited = new_page(bypass_csp=True, viewport=PHONE)
+    visit(audited, path)
+    violations = axe_violations(audited)
+    page_figures(
+        f"axe: {url_name} phone", {"violations": len(violations), "rules": sorted(v["id"] for v in violations)}
+    )
+    assert violations == [], _axe_report(violations)
 
 
 @pytest.mark.parametrize("url_name", OTHER_PUBLIC_PAGES)
@@ -219,4 +235,4 @@ def test_other_public_pages_budgets_privacy_and_axe(
     visit(audited, path)
     violations = axe_violations(audited)
     page_figures(f"axe: {path} phone", {"violations": len(violations), "rules": sorted(v["id"] for v in violations)})
-    assert violations == [], "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  {v['nodes']}" for v in violations)
+    assert violations == [], _axe_report(violations)
