@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from bettertogether.core.provinces import MARITIMES, Province
 
-from .lmia import OUTSIDE_CANADA, STREAMS
+from .lmia import OUTSIDE_CANADA, canonical_stream
 from .models import ApprovedPosition, ImportRun
 from .periods import Period, parse_period
 from .services import positions_in
@@ -34,7 +34,15 @@ PROVINCE_CODES: tuple[str, ...] = (
     *(str(p.value) for p in Province if p.value not in DEFAULT_PROVINCES),
     OUTSIDE_CANADA,
 )
-STREAM_NAMES: tuple[str, ...] = tuple(dict.fromkeys(STREAMS.values()))
+# The importer's canonical stream names (lmia.canonical_stream maps every spelling, English or French, to one).
+STREAM_NAMES: tuple[str, ...] = (
+    "High Wage",
+    "Low Wage",
+    "Primary Agriculture",
+    "Global Talent Stream",
+    "Permanent Resident Only",
+    "Unspecified",
+)
 APPROXIMATE = {ApprovedPosition.GeoPrecision.FSA.value, ApprovedPosition.GeoPrecision.PLACE.value}
 MAX_TEXT = 100
 TOP = 10
@@ -111,7 +119,7 @@ class PositionFilters:
             value = " ".join(value.split())
             if not value:
                 continue
-            canonical = STREAMS.get(value.lower())
+            canonical = canonical_stream(value)
             if canonical is None:
                 errors.append(_("Unknown stream: %(value)s.") % {"value": value[:MAX_TEXT]})
             elif canonical not in streams:

@@ -49,8 +49,15 @@
   fetch(t.geojson, { headers: { Accept: "application/geo+json" } })
     .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
     .then(function (data) {
-      // Largest first so that small circles stay clickable on top.
-      data.features.forEach(function (f) { positions.addLayer(layerFor(f)); });
+      // The server sends the largest first, so small circles are drawn on top and stay clickable.
+      var approximate = 0;
+      data.features.forEach(function (f) {
+        positions.addLayer(layerFor(f));
+        if (f.properties.approximate) approximate += 1;
+      });
+      // What was drawn, for readers of the page's state (and the browser tests).
+      box.setAttribute("data-drawn", String(data.features.length));
+      box.setAttribute("data-drawn-approximate", String(approximate));
       if (data.features.length) map.fitBounds(positions.getBounds(), { maxZoom: 11, padding: [20, 20] });
     })
     .catch(function () {
@@ -99,6 +106,7 @@
           });
           services.addLayer(marker);
         });
+        box.setAttribute("data-services-drawn", String(data.features.length));
       });
   }
 })();
