@@ -325,7 +325,12 @@ def _language_name(code: str) -> str:
 
 
 def pdf_bytes(result: Result) -> bytes:
-    """The printable briefing, rendered by WeasyPrint from gaps/report_pdf.html. Nothing is fetched:
+    """The printable briefing as PDF bytes."""
+    return bytes(pdf_document(result).write_pdf())
+
+
+def pdf_document(result: Result) -> Any:
+    """The briefing laid out in pages by WeasyPrint from gaps/report_pdf.html. Nothing is fetched:
     the map is an inline PNG and the fetcher refuses every URL that is not data:."""
     from weasyprint import HTML, default_url_fetcher
 
@@ -343,7 +348,7 @@ def pdf_bytes(result: Result) -> bytes:
 
     context["outline_attribution"] = OUTLINE_ATTRIBUTION if available() else ""
     html = render_to_string("gaps/report_pdf.html", context)
-    return bytes(HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf())
+    return HTML(string=html, url_fetcher=fetcher, base_url=None).render()
 
 
 def pdf_available() -> tuple[bool, str]:

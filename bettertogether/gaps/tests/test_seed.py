@@ -1,0 +1,88 @@
+"""The real seed period (2021Q3–2022Q2, Maritimes) against the demo directory: the fast computation
+equals brute force, nothing is dropped, and the page and the command agree."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from bettertogether.core.roles import Role
+from bettertogether.core.tests.factories import ROLE_FACTORIES
+from bettertogether.gaps.coverage import ANY
+from bettertogether.gaps.inputs import CATEGORIES, GapFilters, analyse, places_for, services_for
+from bettertogether.positions.models import ApprovedPosition, ImportRun
+from bettertogether.positions.services import import_lmia_files
+
+from . import brute
+
+pytestmark = [pytest.mark.shared_data, pytest.mark.django_db]
+
+SEED = (
+    "tfwp_2021q3_positive_en.xlsx",
+    "tfwp_2021q4_positive_en.xlsx",
+    "tfwp_2022q1_positive_en.xlsx",
+    "tfwp_2022q2_positive_en.xlsx",
+)
+MARITIME_POSITIONS = 10_546  # the lists' own total for NS, NB and PE (positions tests)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def seed(django_db_setup: Any, django_db_blocker: Any, shared_data: Any) -> Any:
+    with django_db_blocker.unblock():
+        reports = import_lmia_files([shared_data / "lmia" / name for name in SEED])
+        assert [r.status for r in reports] == ["ok"] * 4, [r.message for r in reports]
+        call_command("load_demo", verbosity=0)
+        yield
+        ApprovedPosition.objects.all().delete()
+        ImportRun.objects.all().delete()
+
+
+def test_fast_equals_brute_force_on_the_seed_period() -> None:
+    result = analyse(GapFilters())
+    a = result.analysis
+    places = places_for(GapFilters().positions)
+    points, _ = services_for()
+    assert a.total_positions == MARITIME_POSITIONS == sum(p.positions for p in places)
+    assert len(points) > 10
+    for category in (*CATEGORIES, ANY):
+        assert a.overall.categories[category].covered_positions == brute.covered_positions(places, points, category, 30)
+    by_name = {(r.place.name, r.place.latitude, r.place.longitude): r for r in a.places}
+    for place in places[:: max(1, len(places) // 80)]:  # a spread sample of places, every category
+        r = by_name[(place.name, place.latitude, place.longitude)]
+        for category in (*CATEGORIES, ANY):
+            expected = brute.nearest_km(place, points, category) if place.placed else None
+            assert (r.nearest_km[category] is None) == (expected is None)
+            if expected is not None:
+                assert r.nearest_km[category] == pytest.approx(expected, abs=1e-6)
+
+
+def test_every_position_is_counted_and_provinces_add_up() -> None:
+    a = analyse(GapFilters()).analysis
+    assert sum(r.place.positions for r in a.places) == MARITIME_POSITIONS
+    assert {p.province for p in a.provinces} == {"NS", "NB", "PE"}
+    for category in a.categories:
+        figures = a.overall.categories[category]
+        assert figures.covered_positions + figures.uncovered_positions == MARITIME_POSITIONS
+        assert sum(p.categories[category].covered_positions for p in a.provinces) == figures.covered_positions
+
+
+def test_all_of_canada_reports_the_unplaced_rows() -> None:
+    filters = GapFilters.from_query({"from": "2021Q3", "to": "2022Q2", "province": "all"})
+    a = analyse(filters).analysis
+    unplaced = a.unplaced
+    assert unplaced, "head offices outside Canada have no coordinates"
+    assert any(p.province == "XX" for p in unplaced)
+    assert a.overall.unplaced_positions == sum(p.positions for p in unplaced) > 0
+    assert a.total_positions == sum(r.place.positions for r in a.places)
+
+
+def test_page_and_command_agree_on_the_seed_period(client: Any, tmp_path: Any) -> None:
+    client.force_login(ROLE_FACTORIES[Role.COORDINATOR]())
+    page = client.get("/en/gaps/data.json").json()
+    out = tmp_path / "seed.json"
+    call_command("gap_report", "--from", "2021Q3", "--to", "2022Q2", "--format", "json", "--out", str(out))
+    assert page == json.loads(out.read_text())
+    assert page["total_positions"] == MARITIME_POSITIONS

@@ -1,0 +1,165 @@
+"""The page, its JSON and downloads: who may see them, and that they give the command's numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from bettertogether.core.roles import Role
+from bettertogether.core.tests.factories import ROLE_FACTORIES
+from bettertogether.directory.tests.factories import OrganizationFactory
+
+from bettertogether.gaps import report
+from bettertogether.gaps.inputs import GapFilters, analyse
+
+from .conftest import pdf_missing_reason
+
+pytestmark = pytest.mark.django_db
+QUERY = "from=2021Q3&to=2021Q3&province=NS&radius=30&category=health"
+URLS = ("/en/gaps/", f"/en/gaps/?{QUERY}", f"/en/gaps/data.json?{QUERY}", f"/en/gaps/report.csv?{QUERY}")
+
+
+@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize(
+    "role, expected",
+    [
+        (None, 302),
+        (Role.PARTNER_STAFF, 404),
+        (Role.CASE_WORKER, 404),
+        (Role.FUNDER_APPROVER, 404),
+        (Role.COORDINATOR, 200),
+        (Role.ADMINISTRATOR, 200),
+    ],
+)
+def test_access_matrix(client: Any, world: None, url: str, role: str | None, expected: int) -> None:
+    if role is not None:
+        kwargs = {"organization": OrganizationFactory()} if role in (Role.PARTNER_STAFF, Role.CASE_WORKER) else {}
+        client.force_login(ROLE_FACTORIES[role](**kwargs))
+    response = client.get(url)
+    assert response.status_code == expected
+    if expected == 302:
+        assert response["Location"].startswith("/en/accounts/login/?next=")
+
+
+def test_inactive_coordinator_is_refused(client: Any, world: None) -> None:
+    user = ROLE_FACTORIES[Role.COORDINATOR](is_active=False)
+    client.force_login(user)
+    assert client.get("/en/gaps/").status_code in (302, 404)
+
+
+@pytest.fixture
+def coordinator(client: Any) -> Any:
+    client.force_login(ROLE_FACTORIES[Role.COORDINATOR]())
+    return client
+
+
+def test_figures_of_the_small_world(coordinator: Any, world: None) -> None:
+    data = coordinator.get(f"/en/gaps/data.json?{QUERY}&language=es").json()
+    assert data["period"] == {"from": "2021Q3", "to": "2021Q3"}
+    assert data["radius_km"] == 30
+    assert data["total_positions"] == 207 and data["unplaced_positions"] == 7
+    cats = data["categories"]
+    # Child terms count for their top-level category; the defunct clinic does not count.
+    assert cats["health"]["covered_positions"] == 100
+    assert cats["health"]["uncovered_positions"] == 107
+    assert cats["health"]["coverage"] == round(100 / 207, 4)
+    assert cats["legal"]["covered_positions"] == 40
+    assert cats["rights-info"]["covered_positions"] == 40
+    assert cats["any"]["covered_positions"] == 140
+    assert cats["helpline"]["covered_positions"] == 0  # the phone line has no place on the map
+    assert data["services_without_point"] == 1
+    # Language: Spanish at the clinic, interpretation ('mul') at legal aid.
+    assert cats["health"]["covered_in_language"] == 100 and cats["legal"]["covered_in_language"] == 40
+    for figures in cats.values():
+        assert figures["covered_positions"] + figures["uncovered_positions"] == data["total_positions"]
+    places = {p["name"]: p for p in data["places"]}
+    assert set(places) >= {"Kentville", "Truro", "Halifax", "No usable address"}
+    assert places["No usable address"]["latitude"] is None and places["No usable address"]["positions"] == 7
+    assert places["Truro"]["positions"] == 60  # the 2021Q4 row is outside the period
+    assert places["Kentville"]["precision"] == "postal_code"
+    assert places["Kentville"]["nearest_km"]["health"] < 1
+    assert data["unplaced"] == [{"name": "No usable address", "province": "NS", "positions": 7}]
+    # Ranked gaps: Truro (60 positions, farther) before Halifax (40).
+    gaps = data["gaps"]["health"]
+    assert [g["name"] for g in gaps] == ["Truro", "Halifax"]
+    assert gaps[0]["nearest_service"] == "Valley clinic"
+    assert gaps[0]["need_position_km"] == pytest.approx(60 * (gaps[0]["nearest_km"] - 30), abs=6)
+    # One new health site: Truro and Halifax are ~90 km apart, so it covers Truro (60) only.
+    assert data["suggestions"]["health"][0]["name"] == "Truro"
+    assert data["suggestions"]["health"][0]["new_positions"] == 60
+
+
+def test_page_and_command_give_the_same_numbers(coordinator: Any, world: None, tmp_path: Any) -> None:
+    page_json = coordinator.get(f"/en/gaps/data.json?{QUERY}").json()
+    download = json.loads(coordinator.get(f"/en/gaps/report.json?{QUERY}").content)
+    out = tmp_path / "report.json"
+    call_command(
+        "gap_report", "--from", "2021Q3", "--to", "2021Q3", "--province", "NS", "--radius", "30",
+        "--category", "health", "--format", "json", "--out", str(out),
+    )  # fmt: skip
+    command = json.loads(out.read_text())
+    assert page_json == download == command
+    page = coordinator.get(f"/en/gaps/?{QUERY}")
+    assert page.status_code == 200
+    rows = {r["slug"]: r for r in page.context["categories_table"]}
+    assert {c: (r["covered_positions"], r["coverage"]) for c, r in rows.items()} == {
+        c: (v["covered_positions"], v["coverage"]) for c, v in command["categories"].items()
+    }
+    html = page.content.decode()
+    assert "great-circle" in html
+    assert "Valley clinic" in html and "No usable address" in html
+
+    csv_page = coordinator.get(f"/en/gaps/report.csv?{QUERY}").content.decode()
+    out_csv = tmp_path / "report.csv"
+    call_command(
+        "gap_report", "--from", "2021Q3", "--to", "2021Q3", "--province", "NS", "--category", "health",
+        "--format", "csv", "--out", str(out_csv),
+    )  # fmt: skip
+    assert csv_page == out_csv.read_bytes().decode()
+    rows_csv = list(csv.DictReader(io.StringIO(csv_page)))
+    assert sum(int(r["positions"]) for r in rows_csv) == 207
+    assert sum(int(r["positions"]) for r in rows_csv if r["within_health"] == "1") == 100
+
+
+def test_bad_filters(coordinator: Any, world: None) -> None:
+    response = coordinator.get("/en/gaps/?radius=abc&category=nope")
+    assert response.status_code == 400
+    assert "radius" in response.content.decode()
+    assert coordinator.get("/en/gaps/data.json?radius=5000").status_code == 400
+    assert coordinator.get("/en/gaps/report.xml").status_code == 404
+
+
+def test_page_has_no_inline_script_or_style(coordinator: Any, world: None) -> None:
+    html = coordinator.get(f"/en/gaps/?{QUERY}").content.decode()
+    assert "<script>" not in html and " style=" not in html
+    assert 'id="gap-map"' in html and "data-url=\"/en/gaps/data.json?" in html
+
+
+def test_pdf_renders(coordinator: Any, world: None, tmp_path: Any) -> None:
+    reason = pdf_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    response = coordinator.get(f"/en/gaps/report.pdf?{QUERY}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response.content.rstrip().endswith(b"%%EOF")
+    document = report.pdf_document(analyse(GapFilters.from_query(dict(p.split("=") for p in QUERY.split("&")))))
+    assert len(document.pages) >= 2  # map and summary, then the lists, method and sources
+    text = " ".join(box.text for page in document.pages for box in _text_boxes(page._page_box))
+    assert "Open Government Licence" in text and "great-circle" in text
+    out = tmp_path / "r.pdf"
+    call_command("gap_report", "--from", "2021Q3", "--to", "2021Q3", "--province", "NS", "--format", "pdf", "--out", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def _text_boxes(box: Any) -> Any:
+    if hasattr(box, "text"):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _text_boxes(child)
