@@ -2,7 +2,8 @@
 
 One pipeline for every format (see ../shared/data/lmia/FORMATS.md):
 read the container (XLSX or CSV) → find the header row by content → map columns by meaning →
-pick the variant's description (FORMATS below) → validate every row → records.
+pick the variant's description (VARIANTS below) → validate every row → records.
+Reading containers lives in lmia_files.py, turning cells into values in lmia_values.py.
 Problems are collected for the whole file and raised together as `LmiaFormatError`, each naming the
 file, the row (1-based, as a spreadsheet program shows it) and the column.
 
@@ -11,29 +12,73 @@ No Django here: the importer (services.py), the command, the bench and the tests
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import cast
 
-from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES, province_code
+from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
+from .lmia_files import (
+    DEFAULT_MAX_BYTES,
+    LmiaFormatError,
+    RowError,
+    decode_csv,
+    iter_files,
+    read_rows,
+    size_message,
+    too_big_error,
+)
+from .lmia_values import (
+    BLANK_CELLS,
+    MAX_COUNT,
+    NOC_CELL,
+    NOTES_CELL,
+    OUTSIDE_CANADA,
+    SUMMARY_EMPLOYERS,
+    AddressParts,
+    canonical_stream,
+    clean,
+    clean_keep_padding,
+    column_letter,
+    normalize_header,
+    parse_count,
+    period_from_name,
+    period_from_title,
+    province_of,
+    split_address,
+)
 from .periods import Period, parse_period
 
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
-OUTSIDE_CANADA = "XX"  # province code of the "head office outside Canada" section
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_COUNT",
+    "OUTSIDE_CANADA",
+    "LmiaFormatError",
+    "LmiaRecord",
+    "ParsedFile",
+    "RowError",
+    "canonical_stream",
+    "clean",
+    "decode_csv",
+    "iter_files",
+    "map_columns",
+    "parse_count",
+    "parse_lmia",
+    "parse_rows",
+    "period_from_name",
+    "period_from_title",
+    "province_of",
+    "read_rows",
+    "size_message",
+    "split_address",
+]
+
 SPARSE_UNTIL = dt.date(2019, 6, 30)  # last quarter published with blank-means-same-as-above cells
-MAX_LISTED_ERRORS = 50
-MAX_COUNT = 100_000  # the largest row seen approves 932 positions; a bigger number is a shifted column
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Records and errors
+# Records
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,37 +103,6 @@ class LmiaRecord:
     positions: int
     row: int  # 1-based physical row in the file
     warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    row: int | None
-    column: str | None
-    message: str
-
-    def describe(self, file_name: str) -> str:
-        where = file_name
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
-
-
-class LmiaFormatError(ValueError):
-    """The file cannot be imported. `problems` lists every problem found (file-level or per row)."""
-
-    def __init__(self, file_name: str, problems: Sequence[RowError]):
-        self.file_name = file_name
-        self.problems = list(problems)
-        lines = [p.describe(file_name) for p in self.problems[:MAX_LISTED_ERRORS]]
-        if len(self.problems) > MAX_LISTED_ERRORS:
-            lines.append(f"… and {len(self.problems) - MAX_LISTED_ERRORS} more problems")
-        super().__init__("\n".join(lines))
-
-    @property
-    def messages(self) -> list[str]:
-        return [p.describe(self.file_name) for p in self.problems]
 
 
 @dataclass
@@ -166,334 +180,6 @@ VARIANTS: dict[str, Variant] = {
         Variant("H", "third-party CSV export of an XLSX list"),
     )
 }
-
-STREAMS: dict[str, str] = {
-    "high wage": "High Wage",
-    "high-wage": "High Wage",
-    "haut salaire": "High Wage",
-    "postes à haut salaire": "High Wage",
-    "volet des postes à haut salaire": "High Wage",
-    "low wage": "Low Wage",
-    "low-wage": "Low Wage",
-    "bas salaire": "Low Wage",
-    "postes à bas salaire": "Low Wage",
-    "volet des postes à bas salaire": "Low Wage",
-    "primary agriculture": "Primary Agriculture",
-    "agriculture primaire": "Primary Agriculture",
-    "volet de l'agriculture primaire": "Primary Agriculture",
-    "global talent stream": "Global Talent Stream",
-    "global talent": "Global Talent Stream",
-    "volet des talents mondiaux": "Global Talent Stream",
-    "talents mondiaux": "Global Talent Stream",
-    "permanent resident only": "Permanent Resident Only",
-    "résidence permanente seulement": "Permanent Resident Only",
-    "unspecified": "Unspecified",
-    "non précisé": "Unspecified",
-}
-
-_OUTSIDE = re.compile(r"outside (of )?canada|extérieur du canada|exterieur du canada")
-_SUMMARY = {"total", "grand total", "other employers", "autres employeurs"}
-_NOTES = re.compile(r"^(notes?|remarques?)\s*:?$")
-_BLANK = {"", "(blank)", "(vide)"}
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "janvier", "janv"),
-            ("february", "feb", "février", "fevrier", "févr"),
-            ("march", "mar", "mars"),
-            ("april", "apr", "avril", "avr"),
-            ("may", "mai"),
-            ("june", "jun", "juin"),
-            ("july", "jul", "juillet", "juil"),
-            ("august", "aug", "août", "aout"),
-            ("september", "sep", "sept", "septembre"),
-            ("october", "oct", "octobre"),
-            ("november", "nov", "novembre"),
-            ("december", "dec", "décembre", "decembre", "déc"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"\b(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\b\.?"
-_DAY = r"(?:\d{1,2}(?:er)?\s+)?"
-_SEP = r"\s*(?:-|–|—|to|à|au|through)\s*"
-_TITLE_RANGE_YEAR_LAST = re.compile(_DAY + _MONTH + r"(?:\s+\d{4})?" + _SEP + _DAY + _MONTH + r",?\s+(\d{4})", re.I)
-_TITLE_YEAR_THEN_RANGE = re.compile(r"(\d{4})\s*\(\s*" + _MONTH + _SEP + _MONTH + r"\s*\)", re.I)
-_TITLE_YEAR = re.compile(r"\b(?:in|en)\s+(\d{4})\b", re.I)
-_NAME_QUARTERS = re.compile(r"(?<!\d)(20\d\d)[_ -]?q([1-4])(?:[_ -]?q([1-4]))?(?!\d)", re.I)
-_NAME_YEAR = re.compile(r"^(20\d\d)_")
-
-_NOC = re.compile(r"^(\d{1,8})\s*[-–]\s*(.*)$", re.S)
-_POSTAL = re.compile(r"\b([A-Za-z]\d[A-Za-z])[\s\u00a0]*(\d[A-Za-z]\d)\b")
-_FSA_ONLY = re.compile(r"\b([A-Za-z]\d[A-Za-z])[\s\u00a0]+(\d[A-Za-z])?\s*$")
-_PR_ABBR = re.compile(r"^(NL|PE|NS|NB|QC|ON|MB|SK|AB|BC|YT|NT|NU)$", re.I)
-_RURAL_ROUTE = re.compile(r"\b(RR|R\.R\.)\s*#?\s*\d+\b", re.I)
-_INT = re.compile(r"^-?\d+$")
-_INT_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Text helpers
-
-
-_CLEANED: dict[str, str] = {}  # cell texts repeat a lot (provinces, streams, occupations): clean each once
-
-
-def clean(value: object) -> str:
-    """A cell as stripped text: NBSP and runs of whitespace (padding, CRLF) collapsed into single spaces."""
-    if type(value) is str:
-        cleaned = _CLEANED.get(value)
-        if cleaned is None:
-            cleaned = " ".join(value.replace("\u00a0", " ").split())
-            if len(_CLEANED) > 200_000:
-                _CLEANED.clear()
-            _CLEANED[value] = cleaned
-        return cleaned
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        text = value
-    elif isinstance(value, float):
-        text = str(int(value)) if value.is_integer() else repr(value)
-    elif isinstance(value, dt.datetime):
-        text = value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    elif isinstance(value, dt.date):
-        text = value.isoformat()
-    else:
-        text = str(value)
-    if not text:
-        return ""
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def normalize_header(value: object) -> str:
-    return clean(value).lower()
-
-
-@lru_cache(maxsize=512)
-def province_of(text: str) -> str | None:
-    """'Nova Scotia' (any case, padded, EN or FR) → 'NS'; the outside-Canada section → 'XX'; else None."""
-    code = province_code(text)
-    if code:
-        return code
-    lowered = text.lower()
-    if _OUTSIDE.search(lowered) or lowered in {"outside canada", "hors du canada"}:
-        return OUTSIDE_CANADA
-    return None
-
-
-@lru_cache(maxsize=256)
-def canonical_stream(text: str) -> str | None:
-    return STREAMS.get(clean(text).lower())
-
-
-@dataclass(frozen=True, slots=True)
-class AddressParts:
-    postal_code: str
-    fsa: str
-    place: str
-    province: str | None  # province abbreviation written in the address, if any
-
-
-@lru_cache(maxsize=65536)
-def split_address(address: str) -> AddressParts:
-    """'Kentville, NS B4N 1A1' → postal code, FSA, place ('Kentville') and the written province ('NS').
-
-    Tolerates the catalogued shapes: truncated codes ('B3J  0C' → FSA only), no province or no space
-    ('Mount Pearl, A1N3J5'), duplicated tails, extra commas, street addresses before the town.
-    """
-    text = address.replace("\u00a0", " ").replace("\u2019", "'")
-    postal = fsa = ""
-    found = list(_POSTAL.finditer(text))
-    match = found[-1] if found else None  # the last code: tails are sometimes repeated
-    if match:
-        fsa = match[1].upper()
-        postal = f"{fsa} {match[2].upper()}"
-        head = text[: match.start()]
-    else:
-        truncated = _FSA_ONLY.search(text)
-        if truncated and truncated[2]:
-            fsa = truncated[1].upper()
-            head = text[: truncated.start()]
-        else:
-            head = text
-    tokens = [t.strip() for t in head.split(",")]
-    written: str | None = None
-    place = ""
-    for token in reversed(tokens):
-        if not token:
-            continue
-        words = [w for w in _POSTAL.sub(" ", token).split() if not w.isdigit()]
-        if words and _PR_ABBR.match(words[-1]):
-            written = written or words[-1].upper()
-            words = words[:-1]
-        rest = _RURAL_ROUTE.sub("", " ".join(words)).strip()
-        if rest:
-            place = rest
-            break
-    return AddressParts(postal, fsa, place, written)
-
-
-def parse_count(value: object) -> int | None:
-    """A count cell → int, None when blank; raises ValueError with a user-facing reason."""
-    if type(value) is str and value.isdigit() and value.isascii() and len(value) < 6:
-        return int(value)  # the usual case, fast
-    if type(value) is float and value.is_integer() and 0 <= value <= MAX_COUNT:
-        return int(value)
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a whole number")
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError(f"{value:g} is not a whole number")
-        number = int(value)
-    else:
-        text = clean(value)
-        if text == "":
-            return None
-        if _INT.match(text):
-            number = int(text)
-        elif _INT_GROUPED.match(text):
-            number = int(text.replace(",", ""))
-        else:
-            raise ValueError(f"{text[:40]!r} is not a whole number")
-    if number < 0:
-        raise ValueError(f"{number} is negative")
-    if number > MAX_COUNT:
-        raise ValueError(f"{number} is implausibly large (a row never approves more than {MAX_COUNT:,})")
-    return number
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Periods
-
-
-def period_from_title(title: str) -> Period | None:
-    """'… July to September 2021' / '… in 2019 (July-September)' / '… in 2016' → Period."""
-    text = clean(title)
-    match = _TITLE_RANGE_YEAR_LAST.search(text)
-    if match:
-        first, last, year = _MONTHS[match[1].lower()], _MONTHS[match[2].lower()], int(match[3])
-        return _months_period(year, first, last)
-    match = _TITLE_YEAR_THEN_RANGE.search(text)
-    if match:
-        year, first, last = int(match[1]), _MONTHS[match[2].lower()], _MONTHS[match[3].lower()]
-        return _months_period(year, first, last)
-    match = _TITLE_YEAR.search(text)
-    if match:
-        return parse_period(match[1])
-    return None
-
-
-def _months_period(year: int, first: int, last: int) -> Period | None:
-    if last < first:
-        return None
-    return Period((year, (first - 1) // 3 + 1), (year, (last - 1) // 3 + 1))
-
-
-def period_from_name(file_name: str) -> Period | None:
-    """'tfwp_2022q2_positive_en.xlsx' → 2022Q2; '2017q1q2_…' → 2017Q1-Q2; '2015_positive…' → 2015."""
-    name = Path(file_name).name
-    match = _NAME_QUARTERS.search(name)
-    if match:
-        year, first = int(match[1]), int(match[2])
-        last = int(match[3]) if match[3] else first
-        if last >= first:
-            return Period((year, first), (year, last))
-    match = _NAME_YEAR.match(name)
-    if match:
-        return parse_period(match[1])
-    return None
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Containers
-
-
-def decode_csv(data: bytes) -> str:
-    """UTF-8 (BOM stripped), else cp850 when its accented bytes dominate (2017Q4), else cp1252.
-
-    Never latin-1: it turns cp1252's 0x92 (’) into a C1 control character.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    cp850 = data.count(0x82) + data.count(0x8A) + data.count(0x90)
-    cp1252 = data.count(0xE9) + data.count(0xE8) + data.count(0xC9)
-    if cp850 > cp1252:
-        return data.decode("cp850")
-    # cp1252 leaves five bytes undefined; they never occur in real lists, keep them visible rather than fail.
-    return data.decode("cp1252", errors="replace")
-
-
-def read_rows(data: bytes, file_name: str) -> tuple[str, list[list[object]]]:
-    """Container → ('xlsx' | 'csv', rows of cells). Rows are indexed from physical row 1."""
-    if not data.strip():
-        raise LmiaFormatError(file_name, [RowError(None, None, "the file is empty")])
-    suffix = Path(file_name).suffix.lower()
-    if data.startswith(b"%PDF"):
-        raise LmiaFormatError(
-            file_name, [RowError(None, None, "this is a PDF document, not a spreadsheet (a PDF renamed?)")]
-        )
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "xlsx", _read_workbook(data, file_name)
-    if suffix in {".xlsx", ".xlsm", ".xls"}:
-        raise LmiaFormatError(
-            file_name, [RowError(None, None, "not an Excel workbook: the file does not start like one")]
-        )
-    if b"\x00" in data[:4096]:
-        raise LmiaFormatError(file_name, [RowError(None, None, "binary file: neither XLSX nor CSV")])
-    text = decode_csv(data)
-    rows: list[list[object]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    try:
-        rows.extend(cast(Iterator[list[object]], reader))
-    except csv.Error as exc:
-        raise LmiaFormatError(file_name, [RowError(len(rows) + 1, None, f"malformed CSV: {exc}")]) from None
-    return "csv", rows
-
-
-def _delimiter(text: str) -> str:
-    """',' as published; ';' or tab when a spreadsheet program re-saved the file in another locale."""
-    head = text[:8192]
-    counts = {d: head.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] > 2 * counts[","] else ","
-
-
-def _read_workbook(data: bytes, file_name: str) -> list[list[object]]:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        if not workbook.sheet_names:
-            raise LmiaFormatError(file_name, [RowError(None, None, "the workbook has no sheet")])
-        # The first sheet, never by name: names vary between quarters.
-        rows: list[list[object]] = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)  # type: ignore[assignment]
-        return rows
-    except LmiaFormatError:
-        raise
-    except Exception as exc:  # calamine raises several types (zip, XML, …) for damaged files
-        reason = " ".join(str(exc).split())[:200]
-        raise LmiaFormatError(
-            file_name, [RowError(None, None, f"the workbook cannot be read (truncated or corrupt?): {reason}")]
-        ) from None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -580,26 +266,14 @@ def parse_lmia(
         file_name = file_name or path.name
         size = path.stat().st_size
         if size > max_bytes:
-            raise LmiaFormatError(file_name, [_too_big(size, max_bytes)])
+            raise LmiaFormatError(file_name, [too_big_error(size, max_bytes)])
         data = path.read_bytes()
     else:
         data = source
         file_name = file_name or "upload"
         if len(data) > max_bytes:
-            raise LmiaFormatError(file_name, [_too_big(len(data), max_bytes)])
+            raise LmiaFormatError(file_name, [too_big_error(len(data), max_bytes)])
     return parse_rows(*read_rows(data, file_name), file_name=file_name, period=period)
-
-
-def _too_big(size: int, limit: int) -> RowError:
-    return RowError(None, None, size_message(size, limit))
-
-
-def size_message(size: int, limit: int) -> str:
-    return f"the file is {_amount(size)}; the limit is {_amount(limit)}"
-
-
-def _amount(size: int) -> str:
-    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size:,} bytes"
 
 
 def parse_rows(
@@ -666,7 +340,7 @@ def parse_rows(
                 continue
         values = {key: _cell(row, index) for key, index in columns.items()}
         employer_text = clean(values.get("employer"))
-        if employer_text.lower() in _SUMMARY and not clean(values.get("address")):
+        if employer_text.lower() in SUMMARY_EMPLOYERS and not clean(values.get("address")):
             continue  # 'Other employers' / 'Total' summary rows (2014)
         extra = [i for i in range(width, len(row)) if clean(row[i])]
         if extra:
@@ -737,7 +411,7 @@ def _data_rows(rows: list[list[object]], header_index: int, columns: dict[str, i
         first = next((c for c in row if clean(c)), None)
         if first is None:
             continue
-        if _NOTES.match(normalize_header(row[0]) if row else ""):
+        if NOTES_CELL.match(normalize_header(row[0]) if row else ""):
             break
         out.append((index + 1, row))
     return out
@@ -748,7 +422,7 @@ def _cell(row: Sequence[object], index: int) -> object:
 
 
 def _blank(value: object) -> bool:
-    return clean(value).lower() in _BLANK
+    return clean(value).lower() in BLANK_CELLS
 
 
 def _section_heading(row: Sequence[object]) -> str | None:
@@ -769,7 +443,7 @@ def _noc_version(
         return 2021
     index = columns["occupation"]
     for row in rows[header_index + 1 : header_index + 200]:
-        match = _NOC.match(clean(_cell(row, index)))
+        match = NOC_CELL.match(clean(_cell(row, index)))
         if match and len(match[1]) == 5:
             return 2021
     return 2011
@@ -800,7 +474,7 @@ def _record(
 
     stream_original = clean_keep_padding(values.get("stream"))
     stream = ""
-    if "stream" in texts and texts["stream"] not in _BLANK:
+    if "stream" in texts and texts["stream"] not in BLANK_CELLS:
         canonical = canonical_stream(texts["stream"])
         if canonical is None:
             warnings.append(f"unknown stream {texts['stream']!r}")
@@ -808,8 +482,8 @@ def _record(
 
     noc_code, noc_title, version = "", "", None
     occupation = texts.get("occupation", "")
-    if occupation.lower() not in _BLANK:
-        match = _NOC.match(occupation)
+    if occupation.lower() not in BLANK_CELLS:
+        match = NOC_CELL.match(occupation)
         if match:
             width = 5 if noc_version == 2021 else 4
             if len(match[1]) > width:
@@ -840,9 +514,9 @@ def _record(
 
     employer = texts.get("employer", "")
     address = texts.get("address", "")
-    if employer.lower() in _BLANK:
+    if employer.lower() in BLANK_CELLS:
         employer = ""
-    if address.lower() in _BLANK:
+    if address.lower() in BLANK_CELLS:
         address = ""
     parts = split_address(address) if address else AddressParts("", "", "", None)
     if province != OUTSIDE_CANADA:
@@ -872,22 +546,3 @@ def _record(
         row=row_number,
         warnings=tuple(warnings),
     )
-
-
-def clean_keep_padding(value: object) -> str:
-    """The stream cell as written (leading/trailing spaces kept), capped for storage."""
-    if value is None:
-        return ""
-    return str(value)[:120]
-
-
-def iter_files(paths: Sequence[str | Path]) -> Iterator[Path]:
-    """Files named, and the .xlsx/.xls/.csv files inside directories named (sorted)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in {".xlsx", ".xls", ".csv"}
-            )
-        else:
-            yield path
