@@ -144,16 +144,24 @@ class DirectoryIndex:
             return self._org_names[lang]
 
     def texts(self, lang: str) -> list[str]:
-        """Folded searchable text per service: names, descriptions, organization, in lang and English."""
+        """Folded searchable text per service, in lang and English: its names and description, its
+        organization's names, and its categories' names."""
         with self._lock:
             if lang not in self._texts:
                 from .search import fold
 
-                fields = ["name_en", "alternate_name", "description_en", "organization__name_en"]
+                fields = ["name_en", "alternate_name", "description_en"]
+                fields += ["organization__name_en", "organization__alternate_name"]
+                term_fields = ["taxonomy_term__name_en"]
                 if lang != "en":
                     fields += [f"name_{lang}", f"description_{lang}", f"organization__name_{lang}"]
-                rows = {r[0]: r[1:] for r in m.Service.objects.order_by().values_list("id", *fields)}
-                self._texts[lang] = [fold(" | ".join(v or "" for v in rows.get(sid, ()))) or "" for sid in self.ids]
+                    term_fields += [f"taxonomy_term__name_{lang}"]
+                parts: dict[uuid.UUID, list[str]] = defaultdict(list)
+                for sid, *values in m.Service.objects.order_by().values_list("id", *fields):
+                    parts[sid] += [v for v in values if v]
+                for sid, *values in m.Attribute.objects.order_by().values_list("service_id", *term_fields):
+                    parts[sid] += [v for v in values if v]
+                self._texts[lang] = [fold(" | ".join(parts.get(sid, ()))) or "" for sid in self.ids]
             return self._texts[lang]
 
 

@@ -222,3 +222,11 @@ def test_index_notices_bulk_writes() -> None:
     Service.objects.bulk_create([Service(organization=f.OrganizationFactory(), name="Bulk", name_en="Bulk")])
     # Bulk writes send no signal; the row-count stamp still sees them.
     assert search_services().total == 1
+
+
+def test_text_search_covers_categories_and_organization_short_names() -> None:
+    term = f.TaxonomyTermFactory(code="housing", name="Housing")
+    f.AttributeFactory(service__name="Rooms", taxonomy_term=term)
+    f.ServiceFactory(name="Orientation", organization__alternate_name="ISANS")
+    assert [i.service.name for i in search_services(q="housing").items] == ["Rooms"]
+    assert [i.service.name for i in search_services(q="isans").items] == ["Orientation"]
