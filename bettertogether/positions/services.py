@@ -217,10 +217,7 @@ def import_lmia_bytes(
         return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=exc.messages)
 
     report = _summarize(parsed, file_name, path, sha256, size)
-    rows = _geocode(parsed.records, report, file_name, progress, geocode_cache)
-    report.warning_count = len(parsed.warnings) + len(report.warnings)
-    report.warnings = _cap(parsed.warnings + report.warnings)
-
+    report.warnings = list(parsed.warnings)
     try:
         conflicts = _overlapping_runs(parsed)
         if conflicts and not replace:
@@ -234,6 +231,11 @@ def import_lmia_bytes(
             report.status, report.message = "skipped", str(exc).split("; ")[0]
             return report
         return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=[str(exc)], report=report)
+
+    # Geocode only what will be written (or checked): a refused period costs no geocoding.
+    rows = _geocode(parsed.records, report, file_name, progress, geocode_cache)
+    report.warning_count = len(report.warnings)
+    report.warnings = _cap(report.warnings)
 
     if dry_run:
         report.status = "dry-run"
