@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 import math
 import uuid
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from django.db.models import Q, QuerySet
 
 from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
-from ..models import Service, ServiceAtLocation
+from ..models import Attribute, Language, Location, Service, ServiceArea, ServiceAtLocation
 from ..search import term_ids_for
 
 # Public lists leave defunct services out unless `status` asks for them (HSDS exposes status).
@@ -44,31 +46,29 @@ def category_term_ids(code: str) -> list[uuid.UUID]:
     return list(term_ids_for(code))
 
 
-def filter_services(queryset: QuerySet[Service], f: ServiceFilters, prefix: str = "") -> QuerySet[Service]:
-    """Filters on services; prefix is 'service__' when filtering service_at_location rows."""
-    p = prefix
+def filter_services(queryset: QuerySet[Service], f: ServiceFilters) -> QuerySet[Service]:
+    """Filters on services. Related-table filters are `id IN (subquery)`: no join, no DISTINCT."""
     if f.status:
-        queryset = queryset.filter(**{f"{p}status": f.status})
+        queryset = queryset.filter(status=f.status)
     else:
-        queryset = queryset.filter(**{f"{p}status__in": LISTED_STATUSES})
+        queryset = queryset.filter(status__in=LISTED_STATUSES)
     if f.search:
         queryset = queryset.filter(
-            _text_q(p, ("name", "description"), f.search, f.lang) | Q(**{f"{p}alternate_name__icontains": f.search})
+            _text_q("", ("name", "description"), f.search, f.lang) | Q(alternate_name__icontains=f.search)
         )
+    attributes = Attribute.objects.values("service_id")
     if f.taxonomy_term_id:
-        queryset = queryset.filter(**{f"{p}attributes__taxonomy_term_id": f.taxonomy_term_id})
+        queryset = queryset.filter(id__in=attributes.filter(taxonomy_term_id=f.taxonomy_term_id))
     if f.taxonomy_id:
-        queryset = queryset.filter(**{f"{p}attributes__taxonomy_term__taxonomy_id": f.taxonomy_id})
-    if f.organization_id:
-        queryset = queryset.filter(**{f"{p}organization_id": f.organization_id})
-    if f.modified_after:
-        queryset = queryset.filter(**{f"{p}updated_at__gte": f.modified_after})
-    if f.language:
-        queryset = queryset.filter(**{f"{p}languages__code": f.language})
+        queryset = queryset.filter(id__in=attributes.filter(taxonomy_term__taxonomy_id=f.taxonomy_id))
     if f.category:
-        queryset = queryset.filter(**{f"{p}attributes__taxonomy_term_id__in": category_term_ids(f.category)})
-    if f.taxonomy_term_id or f.taxonomy_id or f.language or f.category:
-        queryset = queryset.distinct()
+        queryset = queryset.filter(id__in=attributes.filter(taxonomy_term_id__in=category_term_ids(f.category)))
+    if f.organization_id:
+        queryset = queryset.filter(organization_id=f.organization_id)
+    if f.modified_after:
+        queryset = queryset.filter(updated_at__gte=f.modified_after)
+    if f.language:
+        queryset = queryset.filter(id__in=Language.objects.filter(code=f.language).values("service_id"))
     return queryset
 
 
@@ -76,14 +76,12 @@ def postcode_provinces(postcode: str) -> tuple[str, ...]:
     return POSTAL_LETTER_PROVINCES.get(postcode[:1].upper(), ())
 
 
-def covering(queryset: QuerySet[Service], provinces: tuple[str, ...], prefix: str = "") -> QuerySet[Service]:
+def covering(queryset: QuerySet[Service], provinces: tuple[str, ...]) -> QuerySet[Service]:
     """HSDS: when a service has service areas, keep it only if the postcode lies within one of them."""
     if not provinces:
         return queryset
-    p = prefix
-    return queryset.filter(
-        Q(**{f"{p}service_areas__isnull": True}) | Q(**{f"{p}service_areas__province__in": provinces})
-    ).distinct()
+    areas = ServiceArea.objects.values("service_id")
+    return queryset.filter(Q(id__in=areas.filter(province__in=provinces)) | ~Q(id__in=areas))
 
 
 def _bbox(lat: float, lon: float, km: float) -> dict[str, tuple[float, float]]:
@@ -92,58 +90,64 @@ def _bbox(lat: float, lon: float, km: float) -> dict[str, tuple[float, float]]:
     return {"lat": (lat - dlat, lat + dlat), "lon": (lon - dlon, lon + dlon)}
 
 
-def nearest_ids(rows: list[tuple[object, float, float]], lat: float, lon: float, km: float | None) -> list[object]:
-    """Keys ordered by distance (nearest location of each key), keeping those within km when given."""
+CHUNK = 5000
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def locations_within(lat: float, lon: float, km: float) -> dict[uuid.UUID, float]:
+    """Location id -> km for the located places within km (bounding box on the indexed columns first)."""
     from bettertogether.core.geo import haversine_km_many  # noqa: PLC0415 - numpy import only when used
 
-    if not rows:
-        return []
-    keys = [r[0] for r in rows]
-    distances = haversine_km_many(lat, lon, [r[1] for r in rows], [r[2] for r in rows])
-    best: dict[object, float] = {}
-    for key, distance in zip(keys, distances.tolist(), strict=True):
-        if km is not None and distance > km:
-            continue
-        if key not in best or distance < best[key]:
-            best[key] = distance
-    return sorted(best, key=lambda k: (best[k], str(k)))
-
-
-def services_by_distance(
-    queryset: QuerySet[Service], lat: float, lon: float, km: float | None
-) -> list[uuid.UUID]:
-    located = queryset.filter(
-        service_at_locations__location__latitude__isnull=False,
-        service_at_locations__location__longitude__isnull=False,
-    )
-    if km is not None:
-        box = _bbox(lat, lon, km)
-        located = located.filter(
-            service_at_locations__location__latitude__range=box["lat"],
-            service_at_locations__location__longitude__range=box["lon"],
-        )
+    box = _bbox(lat, lon, km)
     rows = list(
-        located.order_by().values_list(
-            "id", "service_at_locations__location__latitude", "service_at_locations__location__longitude"
+        Location.objects.filter(latitude__range=box["lat"], longitude__range=box["lon"]).values_list(
+            "id", "latitude", "longitude"
         )
     )
-    ordered = nearest_ids(rows, lat, lon, km)  # type: ignore[arg-type]
-    if km is None:  # without a radius, services with no located place follow the others
-        seen = set(ordered)
-        ordered += [i for i in queryset.order_by("name", "id").values_list("id", flat=True) if i not in seen]
-    return ordered  # type: ignore[return-value]
+    if not rows:
+        return {}
+    distances = haversine_km_many(lat, lon, [r[1] for r in rows], [r[2] for r in rows]).tolist()
+    return {r[0]: d for r, d in zip(rows, distances, strict=True) if d <= km}
+
+
+def _allowed(queryset: QuerySet[Any], ids: list[Any]) -> set[Any]:
+    allowed: set[Any] = set()
+    for chunk in _chunks(ids):
+        allowed.update(queryset.order_by().filter(pk__in=chunk).values_list("pk", flat=True))
+    return allowed
+
+
+def services_by_distance(queryset: QuerySet[Service], lat: float, lon: float, km: float) -> list[uuid.UUID]:
+    """Ids of the filtered services within km of the point, nearest first (by their nearest place).
+
+    Driven from the places near the point, so the cost follows the neighbourhood, not the directory.
+    """
+    places = locations_within(lat, lon, km)
+    best: dict[uuid.UUID, float] = {}
+    for chunk in _chunks(list(places)):
+        for service_id, location_id in ServiceAtLocation.objects.filter(location_id__in=chunk).values_list(
+            "service_id", "location_id"
+        ):
+            distance = places[location_id]
+            if distance < best.get(service_id, float("inf")):
+                best[service_id] = distance
+    allowed = _allowed(queryset, list(best))
+    return sorted(allowed, key=lambda k: (best[k], str(k)))
 
 
 def service_at_locations_by_distance(
-    queryset: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float | None
+    queryset: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float
 ) -> list[uuid.UUID]:
-    located = queryset.filter(location__latitude__isnull=False, location__longitude__isnull=False)
-    if km is not None:
-        box = _bbox(lat, lon, km)
-        located = located.filter(location__latitude__range=box["lat"], location__longitude__range=box["lon"])
-    rows = list(located.order_by().values_list("id", "location__latitude", "location__longitude"))
-    ordered = nearest_ids(rows, lat, lon, km)  # type: ignore[arg-type]
-    if km is None:
-        seen = set(ordered)
-        ordered += [i for i in queryset.order_by("id").values_list("id", flat=True) if i not in seen]
-    return ordered  # type: ignore[return-value]
+    places = locations_within(lat, lon, km)
+    distance: dict[uuid.UUID, float] = {}
+    for chunk in _chunks(list(places)):
+        for sal_id, location_id in ServiceAtLocation.objects.filter(location_id__in=chunk).values_list(
+            "id", "location_id"
+        ):
+            distance[sal_id] = places[location_id]
+    allowed = _allowed(queryset, list(distance))
+    return sorted(allowed, key=lambda k: (distance[k], str(k)))

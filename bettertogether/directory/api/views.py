@@ -238,7 +238,7 @@ class ServiceListView(HSDSView):
             render = hsds.service_full_doc
         else:
             render = lambda s: hsds.service_doc(s, with_organization=True)  # noqa: E731
-        if point is not None:
+        if point is not None and km is not None:
             ordered = queries.services_by_distance(queryset, point[0], point[1], km)
             return self.listing(_service_queryset(full), render, ordered)
         return self.listing(queryset.order_by("name", "id"), render)
@@ -335,7 +335,7 @@ class ServiceAtLocationListView(HSDSView):
                 | queries._text_q("location__", ("name",), filters.search, self.lang)
             )
         render = lambda sal: hsds.service_at_location_doc(sal, full=full)  # noqa: E731
-        if point is not None:
+        if point is not None and km is not None:
             ordered = queries.service_at_locations_by_distance(queryset, point[0], point[1], km)
             return self.listing(_sal_queryset(full), render, ordered)
         return self.listing(queryset.order_by("service__name", "id"), render)

@@ -1,0 +1,266 @@
+"""Directory benchmark on the national-scale HSDS data set (../shared/data/bench/directory-20k).
+
+For a fresh temporary SQLite database (and PostgreSQL when BENCH_DATABASE_URL is set):
+1. `import_hsds` of the 20,000-service data package (wall time);
+2. in-process: `search_services(near=<postal code's point>, category=<term>, limit=30)` around
+   varied Canadian postal codes (Annapolis Valley first, then across the country), p50/p95;
+3. over HTTP: gunicorn (4 workers, 127.0.0.1, a free port, stopped afterwards) with 10 concurrent
+   clients on `/en/services/?near=...&category=...` and `/api/hsds/services?postcode=...&proximity=60000`
+   (HSDS proximity is in metres: 60 km), requests/s, p50, p95.
+Each database runs in a child process so Django is configured for it alone. Figures are printed,
+never asserted. The peer figures from the data set's README are printed beside ours.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("BT_SHARED_DIR", ROOT.parent / "shared")) / "data" / "bench" / "directory-20k"
+QUERIES = 240
+HTTP_REQUESTS = 400  # per endpoint, spread over the clients
+CLIENTS = 10
+WORKERS = 4
+PEER = {"peer_in_process_p50_ms": 84, "peer_in_process_p95_ms": 177, "peer_http_rps": 20.5}
+KENTVILLE = (45.077, -64.495)
+
+
+def run() -> Iterable[dict[str, Any]]:
+    if not DATA.is_dir():
+        yield {"skipped": f"{DATA} not found"}
+        return
+    targets = []
+    with tempfile.TemporaryDirectory(prefix="bt-bench-") as tmp:
+        targets.append(("sqlite", f"sqlite:///{tmp}/bench.sqlite3"))
+        if os.environ.get("BENCH_DATABASE_URL"):
+            targets.append(("postgresql", os.environ["BENCH_DATABASE_URL"]))
+        for name, url in targets:
+            yield from _child(name, url)
+
+
+def _child(name: str, url: str) -> Iterator[dict[str, Any]]:
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bettertogether.settings.test"}
+    env.setdefault("SECRET_KEY", "bench-only")
+    env["BT_API_RATE"] = "1000000/minute"
+    process = subprocess.run(
+        [sys.executable, "-m", "bench.directory", "--child", name],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    for line in process.stdout.splitlines():
+        if line.startswith("{"):
+            yield json.loads(line)
+    if process.returncode:
+        yield {"database": name, "error": process.stderr.strip().splitlines()[-1:] or "child failed"}
+
+
+# ---------------------------------------------------------------- child process
+
+
+def _emit(record: dict[str, Any]) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def _ms(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000, 1),
+    }
+
+
+def _postal_codes() -> list[str]:
+    """Distinct postal codes of the data set: those near Kentville first, then an even spread."""
+    with (DATA / "addresses.csv").open(newline="", encoding="utf-8") as handle:
+        codes = sorted({r["postal_code"] for r in csv.DictReader(handle) if len(r["postal_code"]) == 7})
+    valley = [c for c in codes if c.startswith(("B4N", "B4P", "B0P", "B4R", "B4A"))]
+    rest = [c for c in codes if c not in valley]
+    step = max(1, len(rest) // (QUERIES * 4))
+    return ["B4N 1A1", *valley[: QUERIES // 4], *rest[::step]]
+
+
+def _child_main(name: str) -> None:
+    import django  # noqa: PLC0415
+
+    django.setup()
+    from django.core.management import call_command  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
+    from django.db.models import Count  # noqa: PLC0415
+
+    from bettertogether.core.geocode import geocode  # noqa: PLC0415
+    from bettertogether.directory import hsds_io  # noqa: PLC0415
+    from bettertogether.directory.models import TaxonomyTerm  # noqa: PLC0415
+    from bettertogether.directory.search import search_services  # noqa: PLC0415
+
+    with open(os.devnull, "w") as quiet:
+        call_command("migrate", verbosity=0, skip_checks=True, stdout=quiet)
+    started = time.perf_counter()
+    report = hsds_io.import_package(DATA)
+    _emit(
+        {
+            "database": name,
+            "step": "import_hsds directory-20k",
+            "seconds": round(time.perf_counter() - started, 1),
+            "services": report.counts.get("service"),
+            "attributes": report.counts.get("attribute"),
+        }
+    )
+    term = (
+        TaxonomyTerm.objects.annotate(n=Count("attributes")).order_by("-n", "code").values_list("code", flat=True)[0]
+    )
+    points = {}
+    geo_times = []
+    for code in _postal_codes():  # synthetic addresses: keep the codes that are real
+        t = time.perf_counter()
+        point = geocode(code)
+        geo_times.append(time.perf_counter() - t)
+        if point is not None:
+            points[code] = point
+        if len(points) == QUERIES:
+            break
+    codes = list(points)
+    search_services(near=KENTVILLE, category=term, limit=30)  # build any per-process index once
+    times, totals = [], []
+    for code, point in points.items():
+        t = time.perf_counter()
+        result = search_services(near=point, category=term, limit=30)
+        times.append(time.perf_counter() - t)
+        totals.append(result.total)
+    _emit(
+        {
+            "database": name,
+            "step": "in-process search_services(near=postal code, category, limit=30)",
+            "category": term,
+            "queries": len(times),
+            **_ms(times),
+            "geocode_p50_ms": _ms(geo_times)["p50_ms"],
+            "median_matches": statistics.median(totals) if totals else 0,
+            **PEER,
+        }
+    )
+    connection.close()
+    for record in _http(name, term, codes):
+        _emit(record)
+
+
+def _free_port() -> int:
+    for port in range(8150, 8200):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port in 8150-8199")
+
+
+@contextlib.contextmanager
+def _gunicorn() -> Iterator[int]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning", "--timeout", "120", "bettertogether.wsgi:application"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.2)
+        yield port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _load(port: int, paths: list[str], requests: int) -> dict[str, Any]:
+    """CLIENTS threads with keep-alive connections share `requests` requests over the paths."""
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        for i in counter:
+            path = paths[i % len(paths)]
+            t = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Accept-Language": "en"})
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+                status = 0
+            elapsed = time.perf_counter() - t
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return {"requests": len(latencies), "requests_per_s": round(len(latencies) / wall, 1), **_ms(latencies),
+            "statuses": {str(k): v for k, v in sorted(statuses.items())}}  # fmt: skip
+
+
+def _http(name: str, term: str, codes: list[str]) -> Iterator[dict[str, Any]]:
+    quote = urllib.parse.quote
+    endpoints = {
+        "/en/services/?near&category": [f"/en/services/?near={quote(c)}&category={quote(term)}" for c in codes],
+        "/api/hsds/services?postcode&proximity=60000": [
+            f"/api/hsds/services?postcode={quote(c)}&proximity=60000&per_page=30" for c in codes
+        ],
+    }
+    with _gunicorn() as port:
+        for label, paths in endpoints.items():
+            _load(port, paths[:40], 40)  # warm every worker (postal-code tables load once per process)
+            yield {
+                "database": name,
+                "step": f"HTTP {label}",
+                "clients": CLIENTS,
+                "workers": WORKERS,
+                **_load(port, paths, HTTP_REQUESTS),
+                **PEER,
+            }
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        _child_main(sys.argv[2])
+    else:
+        for item in run():
+            print(json.dumps(item), flush=True)
