@@ -418,26 +418,43 @@ def resolve_place(text: str | None, province: str | None = None) -> Any:
     return geocode(text.strip()[:100], province=province)
 
 
+def contact_phones(service: Service) -> list[Any]:
+    """The numbers to call for a service: its own, else its locations', else its organization's.
+
+    Uses prefetched relations when the caller prefetched them (see PHONE_PREFETCH).
+    """
+    phones = list(service.phones.all())
+    if not phones:
+        phones = [p for sal in service.service_at_locations.all() for p in sal.location.phones.all()]
+    return phones or list(service.organization.phones.all())
+
+
+PHONE_PREFETCH = ("phones", "organization__phones", "service_at_locations__location__phones")
+
+
 @dataclass
 class HelplineGroup:
-    province: str  # '' for Canada-wide lines
-    services: list[Service]
+    province: str  # '' for lines serving all of Canada or all the Maritimes
+    lines: list[tuple[Service, list[Any]]]  # (service, its phones)
 
 
 def helplines(category: str = "helpline") -> list[HelplineGroup]:
-    """Active services in the helpline category, Canada-wide first, then by province (NS, NB, PE, …)."""
+    """Active services in the helpline category: Canada-wide (or all-Maritimes) lines first, then
+    one group per province they serve (NS, NB, PE, then the rest)."""
     from bettertogether.core.provinces import MARITIMES, Province
 
     services = (
         Service.objects.active()
         .filter(Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id__in=term_ids_for(category))))
         .select_related("organization")
-        .prefetch_related("phones", "service_areas")
+        .prefetch_related(*PHONE_PREFETCH, "service_areas")
     )
-    groups: dict[str, list[Service]] = defaultdict(list)
+    groups: dict[str, list[tuple[Service, list[Any]]]] = defaultdict(list)
     for service in sorted(services, key=lambda s: (fold(s.name) or "", str(s.id))):
         provinces = {area.province for area in service.service_areas.all() if area.province}
+        if set(MARITIMES) <= provinces:
+            provinces = set()  # a line for the whole region is shown once, first
         for code in sorted(provinces) or [""]:
-            groups[code].append(service)
+            groups[code].append((service, contact_phones(service)))
     order = ["", *MARITIMES, *(p.value for p in Province if p not in MARITIMES)]
     return [HelplineGroup(code, groups[code]) for code in order if code in groups]

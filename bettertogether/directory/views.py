@@ -24,7 +24,7 @@ from bettertogether.core.languages import language_name
 from . import hours
 from .forms import SearchForm
 from .models import Attribute, Location, Service, ServiceAtLocation
-from .search import map_features, resolve_place, search_services
+from .search import contact_phones, map_features, resolve_place, search_services
 
 PAGE_SIZE = 30
 # Around a place the map gets the nearest markers only, so a phone never downloads the whole country.
@@ -130,9 +130,7 @@ def service_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     schedules = list(service.schedules.all()) or [s for loc in locations for s in loc.schedules.all()]
     today = hours.local_now().date()
     closures = list(service.closures.filter(date__gte=today, date__lte=today + dt.timedelta(days=60)))
-    phones = list(service.phones.all()) or [p for loc in locations for p in loc.phones.all()]
-    if not phones:
-        phones = list(service.organization.phones.all())
+    phones = contact_phones(service)
     notes = [s.description for s in schedules if s.description]
     page_url = request.build_absolute_uri()
     context = {

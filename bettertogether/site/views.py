@@ -11,7 +11,6 @@ from bettertogether.directory.search import helplines
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     groups = [
-        (Province(group.province).label if group.province else _("Across Canada"), group.services)
-        for group in helplines()
+        (Province(group.province).label if group.province else _("Across Canada"), group.lines) for group in helplines()
     ]
     return render(request, "site/home.html", {"form": SearchForm(), "helpline_groups": groups})

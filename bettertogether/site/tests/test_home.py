@@ -26,6 +26,13 @@ def helplines() -> dict[str, Service]:
     f.AttributeFactory(service=pei, taxonomy_term=parent)
     f.ServiceAreaFactory(service=pei, province="PE")
     f.PhoneFactory(service=pei, number="211")
+    regional = f.ServiceFactory(name="Regional line")
+    f.AttributeFactory(service=regional, taxonomy_term=parent)
+    for province in ("NS", "NB", "PE"):
+        f.ServiceAreaFactory(service=regional, province=province)
+    org_phone = f.ServiceFactory(name="Line with the organization's number")
+    f.AttributeFactory(service=org_phone, taxonomy_term=parent)
+    f.PhoneFactory(service=None, organization=org_phone.organization, number="902-555-0142")
     f.ServiceFactory(name="Not a helpline")
     hidden = f.ServiceFactory(name="Old line", status=Service.Status.DEFUNCT)
     f.AttributeFactory(service=hidden, taxonomy_term=parent)
@@ -46,6 +53,9 @@ def test_home_has_search_form_and_help_lines(client: Client, helplines: dict[str
     assert html.index("<h3>Across Canada") < html.index("<h3>Nova Scotia") < html.index("<h3>Prince Edward Island")
     assert html.index("Federal tip line") < html.index("NS labour standards") < html.index("PEI 211")
     assert f'href="/en/services/{helplines["ns"].id}/"' in html
+    # A line serving the three Maritime provinces is listed once, with the Canada-wide lines.
+    assert html.count("Regional line") == 1 and html.index("Regional line") < html.index("<h3>Nova Scotia")
+    assert 'href="tel:+19025550142"' in html
 
 
 def test_home_category_select_lists_terms(client: Client, helplines: dict[str, Service]) -> None:
