@@ -10,7 +10,8 @@ are counted in every total and listed as "not placed on the map": never dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -325,13 +326,8 @@ def summarize(filters: PositionFilters, *, with_places: bool = True, unplaced_li
     summary.top_occupations = [
         (f"{o['noc_code']} {o['title']}".strip() or _("Not given"), o["n_positions"]) for o in occupations
     ]
-    communities = (
-        qs.exclude(place="")
-        .values("place", "province")
-        .annotate(n_positions=Sum("positions"))
-        .order_by("-n_positions", "place")[:TOP]
-    )
-    summary.top_communities = [(f"{c['place']}, {c['province']}", c["n_positions"]) for c in communities]
+    communities = qs.exclude(place="").values("place", "province").annotate(n_positions=Sum("positions"))
+    summary.top_communities = top_communities((c["place"], c["province"], c["n_positions"]) for c in communities)
 
     unplaced = qs.filter(Q(latitude__isnull=True) | Q(longitude__isnull=True))
     counts = unplaced.aggregate(n_positions=Sum("positions"), n_rows=Count("id"))
@@ -349,6 +345,31 @@ def summarize(filters: PositionFilters, *, with_places: bool = True, unplaced_li
     if with_places:
         summary.places = places(qs)
     return summary
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
+
+
+def top_communities(groups: Iterable[tuple[str, str, int]], top: int = TOP) -> list[tuple[str, int]]:
+    """(place, province, positions) → the largest communities. Spellings of one place ('Cap-Pelé', 'Cap-Pele',
+    'CAP PELE') are one community, named by its most common spelling."""
+    totals: dict[tuple[str, str], int] = {}
+    spellings: dict[tuple[str, str], dict[str, int]] = {}
+    for place, province, positions in groups:
+        key = (_fold(place), province)
+        totals[key] = totals.get(key, 0) + positions
+        names = spellings.setdefault(key, {})
+        names[place] = names.get(place, 0) + positions
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:top]
+    out = []
+    for key, positions in ranked:
+        names = spellings[key]
+        name = max(names, key=lambda n: (names[n], n))
+        out.append((f"{name}, {key[1]}", positions))
+    return out
 
 
 def places(qs: QuerySet[ApprovedPosition]) -> list[PlaceTotal]:

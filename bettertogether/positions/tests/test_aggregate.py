@@ -69,3 +69,15 @@ def test_available_quarters_cover_the_loaded_files_and_the_default_period():
     quarters = available_quarters()
     assert quarters[:2] == ["2017Q1", "2017Q2"]
     assert quarters[2:] == ["2021Q3", "2021Q4", "2022Q1", "2022Q2"]
+
+
+def test_spellings_of_one_community_are_merged():
+    from bettertogether.positions.aggregate import top_communities
+
+    groups = [("Cap-Pelé", "NB", 5), ("Cap-Pele", "NB", 3), ("CAP PELE", "NB", 1), ("Cap-Pelé", "NS", 2)]
+    assert top_communities(groups) == [("Cap-Pelé, NB", 9), ("Cap-Pelé, NS", 2)]
+    assert top_communities([(f"Town {i}", "PE", i) for i in range(20)], top=3) == [
+        ("Town 19, PE", 19),
+        ("Town 18, PE", 18),
+        ("Town 17, PE", 17),
+    ]

@@ -8,7 +8,9 @@
   if (!box || !window.L || !window.fetch) return;
   var t = box.dataset;
   box.hidden = false;
-  box.parentNode.classList.add("with-map");
+  box.parentNode.parentNode.classList.add("with-map");
+  var legend = document.getElementById("pos-legend");
+  if (legend) legend.hidden = false;
   // Canvas: thousands of circles (all of Canada) stay fluid; SVG would create one DOM node each.
   var map = L.map(box, { scrollWheelZoom: false, preferCanvas: true }).setView([45.6, -63.5], 6);
   L.tileLayer(t.tiles, { maxZoom: 18, attribution: t.attribution }).addTo(map);
