@@ -23,6 +23,9 @@ class Command(BaseCommand):
         "(--replace replaces it)."
     )
 
+    # Quiet start-up: `make run` checks the project once, in runserver; an import need not repeat it.
+    requires_system_checks: list[str] = []
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--dry-run", action="store_true", help="parse and geocode, write nothing")
