@@ -127,9 +127,11 @@ class PositionFilters:
                 streams.append(canonical)
 
         noc = _one(query, "noc")
-        if noc and not (len(noc) == 1 and noc.isdigit()):
-            errors.append(_("The occupation group must be one digit from 0 to 9."))
         occupation = " ".join(_one(query, "occupation").split())
+        if noc and _NOC_CODE.match(noc) and not occupation:
+            noc, occupation = "", noc  # `noc=9463` (design.md's query form): a code, searched as a prefix
+        elif noc and not (len(noc) == 1 and noc.isdigit()):
+            errors.append(_("The occupation group must be one digit from 0 to 9, or a NOC code."))
         employer = " ".join(_one(query, "employer").split())
         for name, value in ((_("occupation"), occupation), (_("employer"), employer)):
             if len(value) > MAX_TEXT:

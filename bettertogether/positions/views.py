@@ -62,7 +62,9 @@ def _filters_or_error(request: HttpRequest) -> tuple[PositionFilters, list[str]]
 
 def _form_context(filters: PositionFilters) -> dict[str, Any]:
     return {
-        "quarters": available_quarters(),
+        "quarters": sorted(
+            set(available_quarters()) | {filters.period_from, filters.period_to}, key=lambda q: (q[:4], q[-1])
+        ),
         "province_choices": [(code, province_name(code)) for code in PROVINCE_CODES],
         "stream_choices": STREAM_NAMES,
         "noc_choices": list(NOC_BROAD.items()),

@@ -49,8 +49,8 @@ def test_works_from_a_plain_dict():
         ("from=2022Q2&to=2021Q3", "The period ends (2021Q3) before it starts (2022Q2)."),
         ("province=ZZ&province=NS", "Unknown province: ZZ."),
         ("stream=Seasonal", "Unknown stream: Seasonal."),
-        ("noc=X", "The occupation group must be one digit from 0 to 9."),
-        ("noc=94", "The occupation group must be one digit from 0 to 9."),
+        ("noc=X", "The occupation group must be one digit from 0 to 9, or a NOC code."),
+        ("noc=9x", "The occupation group must be one digit from 0 to 9, or a NOC code."),
         ("occupation=" + "a" * 101, "The occupation search is too long (at most 100 characters)."),
     ],
 )
@@ -93,3 +93,9 @@ def test_as_query_round_trips():
 )
 def test_csv_safe(value, safe):
     assert csv_safe(value) == safe
+
+
+def test_noc_code_in_noc_is_an_occupation_code():
+    filters = parse("noc=9463")
+    assert (filters.noc, filters.occupation) == ("", "9463")
+    assert parse("noc=9&occupation=fish").noc == "9"

@@ -69,6 +69,7 @@ def test_filters_narrow_the_figures(client):
     assert _geojson(client, q + "&stream=Primary+Agriculture")["totals"]["positions"] == 3
     assert _geojson(client, q + "&noc=9")["totals"]["positions"] == 5
     assert _geojson(client, q + "&occupation=843")["totals"]["positions"] == 3
+    assert _geojson(client, q + "&noc=8431")["totals"]["positions"] == 3
     assert _geojson(client, q + "&occupation=farm+general")["totals"]["positions"] == 3
     assert _geojson(client, q + "&employer=acme")["totals"]["positions"] == 2
     assert _geojson(client, "from=2022Q1&to=2022Q2")["totals"]["positions"] == 0
@@ -81,7 +82,7 @@ def test_filters_narrow_the_figures(client):
         ("from=2022Q2&to=2021Q3", "ends"),
         ("province=ZZ", "Unknown province"),
         ("stream=Nonsense", "Unknown stream"),
-        ("noc=12", "one digit"),
+        ("noc=1x", "one digit"),
         ("employer=" + "x" * 101, "too long"),
     ],
 )
@@ -206,3 +207,8 @@ def test_geojson_download_and_other_languages(client):
     response = client.get(API + "?download=1")
     assert "attachment" in response["Content-Disposition"]
     assert client.get("/fr/positions/").status_code == 200
+
+
+def test_a_period_outside_the_loaded_quarters_stays_selected(client):
+    body = client.get(MAP + "?from=2019Q1&to=2019Q2").content.decode()
+    assert "<option selected>2019Q1</option>" in body and "<option selected>2019Q2</option>" in body
