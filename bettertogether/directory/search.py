@@ -371,7 +371,7 @@ def _load_page(ranked: list[tuple[Any, Any, float | None]]) -> list[SearchItem]:
         for s in Service.objects.filter(id__in=service_ids)
         .select_related("organization")
         .prefetch_related(
-            "phones",
+            *PHONE_PREFETCH,
             Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")),
         )
     }

@@ -65,7 +65,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
             "location": item.location,
             "distance_km": item.distance_km,
             "open": results.open_state.get(item.service.id),
-            "phones": list(item.service.phones.all())[:2],
+            "phones": contact_phones(item.service)[:2],
             "categories": [a.taxonomy_term.name for a in item.service.attributes.all()],
             "address": next(iter(item.location.addresses.all()), None) if item.location else None,
         }

@@ -49,6 +49,10 @@ def test_list_shows_search_form_and_results_without_js(client: Client) -> None:
     assert 'role="search"' in html and 'name="q"' in html and 'name="near"' in html
     assert "Farm worker clinic" in html
     assert 'href="tel:+19025550199"' in html
+    # A service without its own number shows its organization's.
+    other = f.ServiceFactory(name="Org-number service")
+    f.PhoneFactory(service=None, organization=other.organization, number="902-555-0177")
+    assert 'href="tel:+19025550177"' in _html(client.get("/en/services/"))
     assert "Wolfville" in html
     assert "Hours unknown" in html
     assert f'href="/en/services/{service.id}/"' in html

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from bettertogether.directory.hours import LOCAL_TZ
 from bettertogether.directory.models import Service
-from bettertogether.directory.search import PointPlace, haversine_many, search_services
+from bettertogether.directory.search import PointPlace, contact_phones, haversine_many, search_services
 from bettertogether.directory.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -190,10 +190,10 @@ def test_page_load_avoids_n_plus_one(django_assert_max_num_queries) -> None:
         f.AttributeFactory(service=service, taxonomy_term=term)
         f.ScheduleFactory(service=service)
     search_services(near=KENTVILLE, category="health")  # builds the index
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(14):  # a fixed number, whatever the page size
         results = search_services(near=KENTVILLE, category="health")
         for item in results.items:
-            _ = [p.tel_uri for p in item.service.phones.all()]
+            _ = [p.tel_uri for p in contact_phones(item.service)]
             _ = [a.taxonomy_term.name for a in item.service.attributes.all()]
             _ = item.service.organization.name
             _ = item.location.addresses.all()
