@@ -261,6 +261,7 @@ class Summary:
     top_occupations: list[tuple[str, int]] = field(default_factory=list)
     top_communities: list[tuple[str, int]] = field(default_factory=list)
     places: list[PlaceTotal] = field(default_factory=list)
+    place_count: int = 0
     unplaced: list[Unplaced] = field(default_factory=list)
     unplaced_positions: int = 0
     unplaced_rows: int = 0
@@ -283,8 +284,13 @@ class Summary:
         }
 
 
-def summarize(filters: PositionFilters, *, with_places: bool = True, unplaced_limit: int = 200) -> Summary:
-    """Every figure of the map's side panel, and the places to draw, in a handful of grouped queries."""
+def summarize(
+    filters: PositionFilters, *, with_places: bool = True, places_limit: int | None = None, unplaced_limit: int = 200
+) -> Summary:
+    """Every figure of the map's side panel, and the places to draw, in a handful of grouped queries.
+
+    `places_limit` keeps only the largest places (the page lists 50; the GeoJSON takes them all);
+    `place_count` is always the number of all places."""
     qs = filters.queryset()
     summary = Summary(filters=filters)
     totals = qs.aggregate(
@@ -345,7 +351,10 @@ def summarize(filters: PositionFilters, *, with_places: bool = True, unplaced_li
             Unplaced(g["province"], g["employer"], g["address"], g["n_positions"], g["n_rows"]) for g in groups
         ]
     if with_places:
-        summary.places = places(qs)
+        summary.places = places(qs, limit=places_limit)
+        summary.place_count = len(summary.places)
+        if places_limit is not None and summary.place_count >= places_limit:
+            summary.place_count = _placed(qs).values(*_PLACE_KEY).distinct().count()
     return summary
 
 
@@ -374,11 +383,18 @@ def top_communities(groups: Iterable[tuple[str, str, int]], top: int = TOP) -> l
     return out
 
 
-def places(qs: QuerySet[ApprovedPosition]) -> list[PlaceTotal]:
-    """Placed rows grouped by point and precision, largest first."""
+_PLACE_KEY = ("province", "latitude", "longitude", "geo_precision")
+
+
+def _placed(qs: QuerySet[ApprovedPosition]) -> QuerySet[ApprovedPosition]:
+    return qs.filter(latitude__isnull=False, longitude__isnull=False)
+
+
+def places(qs: QuerySet[ApprovedPosition], *, limit: int | None = None) -> list[PlaceTotal]:
+    """Placed rows grouped by point and precision, largest first (the `limit` largest when given)."""
     groups = (
-        qs.filter(latitude__isnull=False, longitude__isnull=False)
-        .values("province", "latitude", "longitude", "geo_precision")
+        _placed(qs)
+        .values(*_PLACE_KEY)
         .annotate(
             n_positions=Sum("positions"),
             n_rows=Count("id"),
@@ -390,6 +406,8 @@ def places(qs: QuerySet[ApprovedPosition]) -> list[PlaceTotal]:
         )
         .order_by("-n_positions", "province", "latitude", "longitude")
     )
+    if limit is not None:
+        groups = groups[:limit]
     out = []
     for g in groups:
         precision = g["geo_precision"]
@@ -413,6 +431,18 @@ def places(qs: QuerySet[ApprovedPosition]) -> list[PlaceTotal]:
             )
         )
     return out
+
+
+def data_version() -> str:
+    """Changes when a file is imported or replaced, or a coordinator places an address: the cache key's part
+    that keeps cached figures from outliving the data. (Moving an already placed address again does not
+    change it; cached entries expire within minutes anyway.)"""
+    runs = ImportRun.objects.filter(status=ImportRun.Status.OK).aggregate(
+        last=Max("id"), n=Count("id"), at=Max("started_at")
+    )
+    fixes = ApprovedPosition.objects.filter(geo_precision=ApprovedPosition.GeoPrecision.FIX).count()
+    at = runs["at"].isoformat() if runs["at"] else ""
+    return f"{runs['last']}.{runs['n']}.{at}.{fixes}"
 
 
 def filtered_rows(filters: PositionFilters) -> QuerySet[ApprovedPosition]:

@@ -4,12 +4,14 @@ aggregate.py. Public and aggregated open data only; no session, GET forms only, 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -27,6 +29,7 @@ from .aggregate import (
     PositionFilters,
     available_quarters,
     csv_rows,
+    data_version,
     filtered_rows,
     geojson,
     province_name,
@@ -48,6 +51,9 @@ NOC_BROAD = {
     "9": _lazy("Manufacturing and utilities"),
 }
 PLACES_SHOWN = 50
+# The whole of Canada for a year is ~16,000 places, ~4 MB of GeoJSON: worth keeping for a few minutes.
+GEOJSON_CACHE_SECONDS = 600
+GEOJSON_CACHE_MAX_CHARS = 8_000_000
 UNPLACED_SHOWN = 50
 TABLE_PAGE = 100
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -89,7 +95,7 @@ def _links(filters: PositionFilters) -> dict[str, str]:
 @require_GET
 def map_page(request: HttpRequest) -> HttpResponse:
     filters, errors = _filters_or_error(request)
-    summary = summarize(filters)
+    summary = summarize(filters, places_limit=PLACES_SHOWN)
     charts = [
         ("quarter", _("Positions by quarter"), summary.by_quarter),
         ("stream", _("Positions by stream"), summary.by_stream),
@@ -101,8 +107,8 @@ def map_page(request: HttpRequest) -> HttpResponse:
         **_links(filters),
         "errors": errors,
         "summary": summary,
-        "places": summary.places[:PLACES_SHOWN],
-        "more_places": max(0, len(summary.places) - PLACES_SHOWN),
+        "places": summary.places,
+        "more_places": max(0, summary.place_count - len(summary.places)),
         "unplaced": summary.unplaced[:UNPLACED_SHOWN],
         "more_unplaced": max(0, len(summary.unplaced) - UNPLACED_SHOWN),
         "charts": [
@@ -178,9 +184,17 @@ def positions_geojson(request: HttpRequest) -> HttpResponse:
             filters = PositionFilters.from_query(request.GET)
         except FilterError as exc:
             return JsonResponse({"errors": exc.messages}, status=400)
-        data = geojson(summarize(filters, unplaced_limit=0))
-    # < > & escaped as \u003c…: valid JSON, and never markup even if misread as HTML.
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+        key = (
+            "positions:geojson:"
+            + hashlib.sha256(f"{lang}|{data_version()}|{urlencode(filters.as_query())}".encode()).hexdigest()
+        )
+        body = cache.get(key)
+        if body is None:
+            data = geojson(summarize(filters, unplaced_limit=0))
+            # < > & escaped as \u003c…: valid JSON, and never markup even if misread as HTML.
+            body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+            if len(body) <= GEOJSON_CACHE_MAX_CHARS:
+                cache.set(key, body, GEOJSON_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
     if request.GET.get("download"):

@@ -212,3 +212,24 @@ def test_geojson_download_and_other_languages(client):
 def test_a_period_outside_the_loaded_quarters_stays_selected(client):
     body = client.get(MAP + "?from=2019Q1&to=2019Q2").content.decode()
     assert "<option selected>2019Q1</option>" in body and "<option selected>2019Q2</option>" in body
+
+
+def test_cached_geojson_follows_new_imports_and_fixes(client):
+    ApprovedPositionFactory(positions=5)
+    assert _geojson(client)["totals"]["positions"] == 5
+    assert _geojson(client)["totals"]["positions"] == 5  # from the cache
+    ApprovedPositionFactory(run=ImportRunFactory(period="2021Q4", period_start="2021-10-01", period_end="2021-12-31"))
+    assert _geojson(client)["totals"]["positions"] == 7
+    row = ApprovedPositionFactory(positions=1, latitude=None, longitude=None, geo_precision="", run=ImportRunFactory())
+    assert _geojson(client)["totals"]["unplaced_positions"] == 1
+    ApprovedPosition.objects.filter(pk=row.pk).update(latitude=45.0, longitude=-64.0, geo_precision="fix")
+    assert _geojson(client)["totals"]["unplaced_positions"] == 0
+
+
+def test_page_lists_the_largest_places_and_counts_the_rest(client):
+    run = ImportRunFactory()
+    for i in range(53):
+        ApprovedPositionFactory(run=run, positions=i + 1, latitude=44 + i / 100, longitude=-64.0)
+    body = client.get(MAP).content.decode()
+    assert "3 more places" in body
+    assert len(_geojson(client)["features"]) == 53
