@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -213,18 +214,32 @@ def nearest_by_category(
 
     With `language`, only services speaking it (or 'mul') are considered. ANY means any category.
     """
+    categories = list(categories)
+    members = {c: np.zeros(len(services), dtype=bool) for c in categories}
+    speaks = np.ones(len(services), dtype=bool)
+    for i, s in enumerate(services):
+        for c in s.categories:
+            if c in members:
+                members[c][i] = True
+        if language and not s.speaks(language):
+            speaks[i] = False
+    if ANY in members:
+        members[ANY][:] = True
+    points = np.asarray([(s.latitude, s.longitude) for s in services], dtype=np.float64).reshape(-1, 2)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for category in categories:
-        chosen = [
-            i
-            for i, s in enumerate(services)
-            if (category == ANY or category in s.categories) and (not language or s.speaks(language))
-        ]
-        index = PointIndex([(services[i].latitude, services[i].longitude) for i in chosen])
-        local, km = index.nearest_many(lats, lons)
-        mapping = np.asarray(chosen + [-1], dtype=np.int64)  # local -1 maps to the trailing -1
+        chosen = np.flatnonzero(members[category] & speaks)
+        local, km = PointIndex(points[chosen]).nearest_many(lats, lons)
+        mapping = np.append(chosen, -1)  # local -1 (no service at all) maps to the trailing -1
         out[category] = (mapping[local], km)
     return out
+
+
+def _column(values: np.ndarray, missing: np.ndarray) -> list[Any]:
+    """A numpy column as a Python list with None where `missing`."""
+    column = values.astype(object)
+    column[missing] = None
+    return list(column.tolist())
 
 
 def greedy_sites(
@@ -287,16 +302,25 @@ def analyse(
     nearest = nearest_by_category(lats, lons, services, cats)
     nearest_lang = nearest_by_category(lats, lons, services, cats, language) if language else {}
 
-    results: list[PlaceResult] = []
-    for i, place in enumerate(placed):
-        results.append(
-            PlaceResult(
-                place=place,
-                nearest_km={c: _finite(nearest[c][1][i]) for c in cats},
-                nearest_service={c: _index(nearest[c][0][i]) for c in cats},
-                nearest_km_language={c: _finite(nearest_lang[c][1][i]) for c in nearest_lang},
-            )
+    km_columns = [_column(nearest[c][1], ~np.isfinite(nearest[c][1])) for c in cats]
+    service_columns = [_column(nearest[c][0], nearest[c][0] < 0) for c in cats]
+    lang_columns = [_column(nearest_lang[c][1], ~np.isfinite(nearest_lang[c][1])) for c in nearest_lang]
+    lang_cats = list(nearest_lang)
+    results: list[PlaceResult] = [
+        PlaceResult(
+            place=place,
+            nearest_km=dict(zip(cats, km_row, strict=True)),
+            nearest_service=dict(zip(cats, service_row, strict=True)),
+            nearest_km_language=dict(zip(lang_cats, lang_row, strict=True)),
         )
+        for place, km_row, service_row, lang_row in zip(
+            placed,
+            zip(*km_columns, strict=True) if placed else [],
+            zip(*service_columns, strict=True) if placed else [],
+            zip(*lang_columns, strict=True) if lang_cats and placed else ([()] * len(placed)),
+            strict=True,
+        )
+    ]
     for place in unplaced:
         results.append(
             PlaceResult(
@@ -334,14 +358,10 @@ def analyse(
     for c in cats:
         index, km = nearest[c]
         rows = np.flatnonzero(~covered[c])
-        order = sorted(
-            rows,
-            key=lambda i: (
-                -(math.inf if not np.isfinite(km[i]) else weights[i] * (km[i] - radius_km)),
-                -weights[i],
-                placed[i].name,
-            ),
-        )[:gaps_per_category]
+        finite = np.isfinite(km[rows])
+        need = np.where(finite, weights[rows] * np.where(finite, km[rows] - radius_km, 0.0), np.inf)
+        # Largest need first (no service at all = unbounded), then more positions, then the places' order.
+        order = rows[np.lexsort((rows, -weights[rows], -need))][:gaps_per_category]
         gaps[c] = [
             Gap(
                 category=c,
@@ -356,10 +376,19 @@ def analyse(
             for i in order
         ]
 
-    if candidates is None:
-        candidates = [Candidate(p.name, p.province, p.latitude or 0.0, p.longitude or 0.0) for p in placed]
-    cand_lats = np.asarray([c.latitude for c in candidates], dtype=np.float64)
-    cand_lons = np.asarray([c.longitude for c in candidates], dtype=np.float64)
+    if candidates is None:  # the places themselves; Candidate objects are made for the picks only
+        cand_lats, cand_lons = lats, lons
+
+        def candidate(j: int) -> Candidate:
+            p = placed[j]
+            return Candidate(p.name, p.province, float(lats[j]), float(lons[j]))
+
+        n_candidates = len(placed)
+    else:
+        cand_lats = np.asarray([c.latitude for c in candidates], dtype=np.float64)
+        cand_lons = np.asarray([c.longitude for c in candidates], dtype=np.float64)
+        candidate = candidates.__getitem__
+        n_candidates = len(candidates)
     suggestions: dict[str, list[Suggestion]] = {}
     for c in cats:
         open_ = ~covered[c]
@@ -372,7 +401,7 @@ def analyse(
                 Suggestion(
                     category=c,
                     k=k,
-                    candidate=candidates[j],
+                    candidate=candidate(j),
                     new_positions=gain,
                     new_places=count,
                     cumulative_positions=running - overall.categories[c].covered_positions,
@@ -391,13 +420,9 @@ def analyse(
         provinces=[area(code) for code in province_codes],
         gaps=gaps,
         suggestions=suggestions,
-        candidates=len(candidates),
+        candidates=n_candidates,
     )
 
 
 def _finite(value: float) -> float | None:
     return float(value) if np.isfinite(value) else None
-
-
-def _index(value: int) -> int | None:
-    return int(value) if value >= 0 else None
