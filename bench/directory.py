@@ -124,9 +124,7 @@ def _child_main(name: str) -> None:
             "attributes": report.counts.get("attribute"),
         }
     )
-    term = (
-        TaxonomyTerm.objects.annotate(n=Count("attributes")).order_by("-n", "code").values_list("code", flat=True)[0]
-    )
+    term = TaxonomyTerm.objects.annotate(n=Count("attributes")).order_by("-n", "code").values_list("code", flat=True)[0]
     points = {}
     geo_times = []
     for code in _postal_codes():  # synthetic addresses: keep the codes that are real
@@ -140,7 +138,7 @@ def _child_main(name: str) -> None:
     codes = list(points)
     search_services(near=KENTVILLE, category=term, limit=30)  # build any per-process index once
     times, totals = [], []
-    for code, point in points.items():
+    for point in points.values():
         t = time.perf_counter()
         result = search_services(near=point, category=term, limit=30)
         times.append(time.perf_counter() - t)

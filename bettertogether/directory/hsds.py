@@ -24,7 +24,6 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
-from .taxonomy import TAXONOMY_ID
 from .models import (
     Accessibility,
     Address,
@@ -41,6 +40,7 @@ from .models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from .taxonomy import TAXONOMY_ID
 
 HSDS_VERSION = "3.0"
 HSDS_PROFILE = "https://docs.openreferral.org/en/v3.0/"
@@ -171,12 +171,12 @@ def taxonomy_term_doc(term: TaxonomyTerm, detail: bool = True) -> Doc:
         "name": term.name,
         "description": term.description,
         "parent_id": _id(term.parent_id) or _api_value("parent_id", stored.get("parent_id")),
-        "taxonomy": stored.get("taxonomy") or (term.taxonomy.name if term.taxonomy_id else ""),
+        "taxonomy": stored.get("taxonomy") or (term.taxonomy.name if term.taxonomy is not None else ""),
         "language": term.language,
         "taxonomy_id": _id(term.taxonomy_id) or _api_value("taxonomy_id", stored.get("taxonomy_id")),
         "term_uri": as_uri(term.term_uri),
     }
-    if detail and term.taxonomy_id:
+    if detail and term.taxonomy is not None:
         doc["taxonomy_detail"] = taxonomy_doc(term.taxonomy)
     return _clean(doc, required=("id", "name", "description"))
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.db import models as djm
 from django.db import transaction
@@ -193,23 +193,29 @@ MAPPINGS: dict[str, Mapping] = {
     ),
     "organization": Mapping(
         m.Organization,
-        _c("name:tr alternate_name description:tr email website year_incorporated:int legal_status logo uri "
-           "parent_organization_id"),
-    ),  # fmt: skip
+        _c(
+            "name:tr alternate_name description:tr email website year_incorporated:int legal_status logo uri "
+            "parent_organization_id"
+        ),
+    ),
     "location": Mapping(
         m.Location,
-        _c("location_type url organization_id:fk name:tr alternate_name description:tr transportation:tr "
-           "latitude:float longitude:float external_identifier external_identifier_type"),
+        _c(
+            "location_type url organization_id:fk name:tr alternate_name description:tr transportation:tr "
+            "latitude:float longitude:float external_identifier external_identifier_type"
+        ),
         {"organization_id": "organization"},
-    ),  # fmt: skip
+    ),
     "service": Mapping(
         m.Service,
-        _c("organization_id:fk! name:tr alternate_name description:tr url email status interpretation_services:tr "
-           "application_process:tr fees_description:tr accreditations eligibility_description:tr "
-           "minimum_age:int maximum_age:int assured_date:date assurer_email alert:tr "
-           "last_modified:datetime>updated_at"),
+        _c(
+            "organization_id:fk! name:tr alternate_name description:tr url email status interpretation_services:tr "
+            "application_process:tr fees_description:tr accreditations eligibility_description:tr "
+            "minimum_age:int maximum_age:int assured_date:date assurer_email alert:tr "
+            "last_modified:datetime>updated_at"
+        ),
         {"organization_id": "organization"},
-    ),  # fmt: skip
+    ),
     "service_at_location": Mapping(
         m.ServiceAtLocation,
         _c("service_id:fk! location_id:fk! description"),
@@ -222,16 +228,17 @@ MAPPINGS: dict[str, Mapping] = {
     ),
     "address": Mapping(
         m.Address,
-        _c("location_id:fk! attention address_1 address_2 city region state_province postal_code country "
-           "address_type"),
+        _c("location_id:fk! attention address_1 address_2 city region state_province postal_code country address_type"),
         {"location_id": "location"},
-    ),  # fmt: skip
+    ),
     "schedule": Mapping(
         m.Schedule,
-        _c("service_id:fk location_id:fk valid_from:date valid_to:date freq byday description:tr opens_at:time "
-           "closes_at:time notes"),
+        _c(
+            "service_id:fk location_id:fk valid_from:date valid_to:date freq byday description:tr opens_at:time "
+            "closes_at:time notes"
+        ),
         {"service_id": "service", "location_id": "location"},
-    ),  # fmt: skip
+    ),
     "service_area": Mapping(
         m.ServiceArea, _c("service_id:fk! name description extent extent_type uri"), {"service_id": "service"}
     ),
@@ -404,7 +411,7 @@ def _model_rows(resource: str) -> list[dict[str, str]]:
     if resource == "taxonomy_term":
         names.append("taxonomy__name")
     rows = []
-    for values in mapping.model.objects.order_by("id").values(*names).iterator(chunk_size=2000):
+    for values in mapping.model._default_manager.order_by("id").values(*names).iterator(chunk_size=2000):
         stored = (values.get("extra") or {}).get("hsds", {})
         row = {c: str(stored.get(c, "")) for c in table.columns}
         row["id"] = str(values["id"])
@@ -449,7 +456,7 @@ def _stashed_rows(resource: str) -> list[dict[str, str]]:
     for owner in OWNERS:
         model = MAPPINGS[owner].model
         links = [column for column, resource_ in STASHED[resource] if resource_ == owner]
-        for owner_id, extra in model.objects.filter(extra__has_key="hsds_tables").values_list("id", "extra"):
+        for owner_id, extra in model._default_manager.filter(extra__has_key="hsds_tables").values_list("id", "extra"):
             for stored in (extra or {}).get("hsds_tables", {}).get(key, []):
                 row = {c: str(stored.get(c, "")) for c in columns}
                 if links and not any(row[c] for c in links):  # the row belongs to its owner
@@ -541,6 +548,7 @@ def _read_table(table: Table, path: Path, errors: list[str], warnings: list[str]
 
 def _parse(kind: str, text: str) -> Any:
     """The typed value of a cell, or raise ValueError with a reason."""
+    value: Any
     if text == "":
         return None
     if kind == "int":
@@ -672,7 +680,7 @@ class _Importer:
         """Ids in the package plus those already in the database."""
         cache_key = f"known:{resource}"
         if cache_key not in self.ids:
-            in_db = set(MAPPINGS[resource].model.objects.values_list("id", flat=True))
+            in_db = set(MAPPINGS[resource].model._default_manager.values_list("id", flat=True))
             self.ids[cache_key] = in_db | self.ids.get(resource, set())
         return self.ids[cache_key]
 
@@ -868,7 +876,9 @@ class _Importer:
             existing: dict[uuid.UUID, dict[str, Any]] = {}
             ids = [o.pk for o in objects]
             for start in range(0, len(ids), 5000):
-                existing.update(model.objects.filter(id__in=ids[start : start + 5000]).values_list("id", "extra"))
+                existing.update(
+                    model._default_manager.filter(id__in=ids[start : start + 5000]).values_list("id", "extra")
+                )
             for obj in objects:
                 obj.extra = self._merged_extra(resource, obj.pk, existing.get(obj.pk, {}))  # type: ignore[attr-defined]
         fields = ["id"]
@@ -884,7 +894,7 @@ class _Importer:
         update_fields = [model._meta.get_field(f).name for f in fields if f != "id"]
         with _keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
             for start in range(0, len(objects), BATCH):
-                model.objects.bulk_create(
+                model._default_manager.bulk_create(
                     objects[start : start + BATCH],
                     update_conflicts=True,
                     unique_fields=["id"],
@@ -896,7 +906,7 @@ class _Importer:
         objects = self.objects["attribute"]
         for start in range(0, len(objects), BATCH * 5):
             m.Attribute.objects.bulk_create(
-                objects[start : start + BATCH * 5],
+                cast(list[m.Attribute], objects[start : start + BATCH * 5]),
                 update_conflicts=True,
                 unique_fields=["id"],
                 update_fields=["service", "taxonomy_term", "link_type", "value"],
@@ -909,16 +919,16 @@ class _Importer:
             model = MAPPINGS[owner].model
             outside = [k for k in stashes if k not in self.ids.get(owner, set())]
             changed = []
-            for obj in model.objects.filter(id__in=outside):
-                extra = dict(obj.extra or {})  # type: ignore[attr-defined]
+            for obj in model._default_manager.filter(id__in=outside):
+                extra = dict(getattr(obj, "extra", None) or {})
                 tables = dict(extra.get("hsds_tables", {}))
                 for name, rows in stashes[obj.pk].items():
                     merged = {r["id"]: r for r in tables.get(name, [])} | rows
                     tables[name] = [merged[i] for i in sorted(merged)]
                 extra["hsds_tables"] = tables
-                obj.extra = extra  # type: ignore[attr-defined]
+                obj.extra = extra  # type: ignore[attr-defined]  # owners all have `extra`
                 changed.append(obj)
-            model.objects.bulk_update(changed, ["extra"], batch_size=BATCH)
+            model._default_manager.bulk_update(changed, ["extra"], batch_size=BATCH)
         for resource in STASHED:
             count = sum(len(s.get(STASH_KEY[resource], {})) for o in self.stash.values() for s in o.values())
             if count:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
 import math
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -48,10 +48,8 @@ def category_term_ids(code: str) -> list[uuid.UUID]:
 
 def filter_services(queryset: QuerySet[Service], f: ServiceFilters) -> QuerySet[Service]:
     """Filters on services. Related-table filters are `id IN (subquery)`: no join, no DISTINCT."""
-    if f.status:
-        queryset = queryset.filter(status=f.status)
-    else:
-        queryset = queryset.filter(status__in=LISTED_STATUSES)
+    statuses = (f.status,) if f.status else LISTED_STATUSES
+    queryset = queryset.filter(status__in=statuses)
     if f.search:
         queryset = queryset.filter(
             _text_q("", ("name", "description"), f.search, f.lang) | Q(alternate_name__icontains=f.search)
@@ -103,8 +101,8 @@ def locations_within(lat: float, lon: float, km: float) -> dict[uuid.UUID, float
     from bettertogether.core.geo import haversine_km_many  # noqa: PLC0415 - numpy import only when used
 
     box = _bbox(lat, lon, km)
-    rows = list(
-        Location.objects.filter(latitude__range=box["lat"], longitude__range=box["lon"]).values_list(
+    rows: list[tuple[uuid.UUID, float, float]] = list(
+        Location.objects.filter(latitude__range=box["lat"], longitude__range=box["lon"]).values_list(  # type: ignore[arg-type]
             "id", "latitude", "longitude"
         )
     )

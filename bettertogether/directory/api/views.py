@@ -16,8 +16,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -36,11 +37,14 @@ NDJSON = "application/x-ndjson"
 class JSONOnly(BaseContentNegotiation):
     """Always JSON: HSDS uses `?format=` for json/ndjson, which DRF would otherwise treat as a renderer."""
 
-    def select_parser(self, request: Request, parsers: list[Any]) -> Any:
-        return parsers[0] if parsers else None
+    def select_parser(self, request: Request, parsers: Iterable[BaseParser]) -> BaseParser | None:
+        return next(iter(parsers), None)
 
-    def select_renderer(self, request: Request, renderers: list[Any], format_suffix: str | None = None) -> Any:
-        return renderers[0], renderers[0].media_type
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        renderer = next(iter(renderers))
+        return renderer, renderer.media_type
 
 
 class HSDSThrottle(AnonRateThrottle):
@@ -96,7 +100,11 @@ class HSDSView(APIView):
             if ordered_ids is not None:
                 items = (obj for chunk in _chunks(ordered_ids, 500) for obj in _in_order(queryset, chunk))
             else:
-                items = queryset.iterator(chunk_size=500) if not queryset._prefetch_related_lookups else queryset
+                items = (
+                    queryset.iterator(chunk_size=500)
+                    if not getattr(queryset, "_prefetch_related_lookups", ())
+                    else queryset
+                )
             return StreamingHttpResponse(_ndjson(items, render, self.lang), content_type=NDJSON)
         if ordered_ids is not None:
             body = paginate_ids(ordered_ids, page, per_page, lambda ids: _by_id(queryset, ids), render)
@@ -169,6 +177,7 @@ def _get(queryset: QuerySet[Any], pk: str) -> Any:
 
 # ------------------------------------------------------------------ OpenAPI parameter documentation
 
+
 def _p(name: str, type_: Any, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, type_, OpenApiParameter.QUERY, required=False, description=description)
 
@@ -188,7 +197,9 @@ P_POSTCODE = _p("postcode", OpenApiTypes.STR, "Postal code: coverage by service 
 P_PROXIMITY = _p("proximity", OpenApiTypes.NUMBER, "Metres from the postcode's centroid (needs postcode).")
 P_LANGUAGE = _p("language", OpenApiTypes.STR, "Extension: ISO 639 code of a language spoken at the service.")
 P_CATEGORY = _p("category", OpenApiTypes.STR, "Extension: category code (e.g. `health`), sub-categories included.")
-P_STATUS = _p("status", OpenApiTypes.STR, "Extension: only services with this status (defunct ones are listed only so).")
+P_STATUS = _p(
+    "status", OpenApiTypes.STR, "Extension: only services with this status (defunct ones are listed only so)."
+)
 P_LANG = _p("lang", OpenApiTypes.STR, "Content language (en, fr, es, tl); default from Accept-Language.")
 SERVICE_FILTERS = [P_TERM, P_TAXONOMY, P_ORG, P_MODIFIED, P_LANGUAGE, P_CATEGORY, P_STATUS]
 COMMON = [P_SEARCH, P_PAGE, P_PER_PAGE, P_FORMAT, P_LANG]
@@ -251,7 +262,12 @@ def _minimal_service(service: Service) -> dict[str, Any]:
 
 
 class ServiceDetailView(HSDSView):
-    @extend_schema(operation_id="hsds_service", parameters=[P_LANG], responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES}, tags=["hsds"])
+    @extend_schema(
+        operation_id="hsds_service",
+        parameters=[P_LANG],
+        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
     def get(self, request: Request, pk: str) -> Response:
         return Response(hsds.service_full_doc(_get(_service_queryset(full=True), pk)))
 
@@ -284,6 +300,7 @@ class OrganizationListView(HSDSView):
         if search:
             queryset = queryset.filter(queries._text_q("", ("name", "description"), search, self.lang))
         if full or full_service:
+
             def render(org: Organization) -> dict[str, Any]:
                 return hsds.organization_full_doc(org, _organization_services(org, full_service), full_service)
         else:
@@ -353,7 +370,9 @@ class ServiceAtLocationDetailView(HSDSView):
 
 
 class TaxonomyListView(HSDSView):
-    @extend_schema(operation_id="hsds_taxonomies", parameters=COMMON, responses={200: PAGE_DOC, **ERROR_RESPONSES}, tags=["hsds"])
+    @extend_schema(
+        operation_id="hsds_taxonomies", parameters=COMMON, responses={200: PAGE_DOC, **ERROR_RESPONSES}, tags=["hsds"]
+    )
     def get(self, request: Request) -> Any:
         queryset = Taxonomy.objects.order_by("name", "id")
         search = self.params.text("search")
@@ -363,7 +382,12 @@ class TaxonomyListView(HSDSView):
 
 
 class TaxonomyDetailView(HSDSView):
-    @extend_schema(operation_id="hsds_taxonomy", parameters=[P_LANG], responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES}, tags=["hsds"])
+    @extend_schema(
+        operation_id="hsds_taxonomy",
+        parameters=[P_LANG],
+        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
     def get(self, request: Request, pk: str) -> Response:
         return Response(hsds.taxonomy_doc(_get(Taxonomy.objects.all(), pk)))
 
@@ -381,10 +405,14 @@ class TaxonomyTermListView(HSDSView):
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
-        queryset = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "sort_order", "code", "id")
+        queryset = TaxonomyTerm.objects.select_related("taxonomy").order_by(
+            "taxonomy__name", "sort_order", "code", "id"
+        )
         search = self.params.text("search")
         if search:
-            queryset = queryset.filter(queries._text_q("", ("name", "description"), search, self.lang) | Q(code__icontains=search))
+            queryset = queryset.filter(
+                queries._text_q("", ("name", "description"), search, self.lang) | Q(code__icontains=search)
+            )
         taxonomy_id = self.params.uuid("taxonomy_id")
         if taxonomy_id:
             queryset = queryset.filter(taxonomy_id=taxonomy_id)
@@ -397,7 +425,12 @@ class TaxonomyTermListView(HSDSView):
 
 
 class TaxonomyTermDetailView(HSDSView):
-    @extend_schema(operation_id="hsds_taxonomy_term", parameters=[P_LANG], responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES}, tags=["hsds"])
+    @extend_schema(
+        operation_id="hsds_taxonomy_term",
+        parameters=[P_LANG],
+        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        tags=["hsds"],
+    )
     def get(self, request: Request, pk: str) -> Response:
         return Response(hsds.taxonomy_term_doc(_get(TaxonomyTerm.objects.select_related("taxonomy"), pk)))
 

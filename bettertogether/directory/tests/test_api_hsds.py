@@ -70,8 +70,16 @@ def test_every_endpoint_validates_against_the_official_schemas(client: Client, d
 
 def test_full_service_carries_every_related_object(client: Client, directory: dict[str, Any]) -> None:
     doc = ok(client, f"/services/{directory['service'].id}")
-    for key in ("phones", "schedules", "service_areas", "service_at_locations", "languages", "cost_options",
-                "attributes", "required_documents"):
+    for key in (
+        "phones",
+        "schedules",
+        "service_areas",
+        "service_at_locations",
+        "languages",
+        "cost_options",
+        "attributes",
+        "required_documents",
+    ):
         assert doc[key], key
     location = doc["service_at_locations"][0]["location"]
     assert location["addresses"][0]["postal_code"] == "B4N 1A1"
@@ -123,16 +131,25 @@ def test_translated_fields_follow_lang_and_accept_language_with_english_fallback
         "search=a%00b",
     ],
 )
-def test_malformed_parameters_are_400_with_a_json_message(client: Client, directory: dict[str, Any], query: str) -> None:
+def test_malformed_parameters_are_400_with_a_json_message(
+    client: Client, directory: dict[str, Any], query: str
+) -> None:
     response = get(client, "/services?" + query)
     assert response.status_code == 400
     assert set(response.json()) == {"detail"} and response.json()["detail"]
 
 
 def test_unknown_ids_and_paths_are_json_404(client: Client, directory: dict[str, Any]) -> None:
-    for path in ("/services/00000000-0000-0000-0000-000000000000", "/services/not-a-uuid",
-                 "/organizations/x", "/taxonomies/%00", "/taxonomy_terms/1", "/service_at_locations/..",
-                 "/nowhere", "/services/a/b"):
+    for path in (
+        "/services/00000000-0000-0000-0000-000000000000",
+        "/services/not-a-uuid",
+        "/organizations/x",
+        "/taxonomies/%00",
+        "/taxonomy_terms/1",
+        "/service_at_locations/..",
+        "/nowhere",
+        "/services/a/b",
+    ):
         response = get(client, path)
         assert response.status_code == 404, path
         assert "detail" in response.json()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import shutil
 import uuid
 from pathlib import Path
@@ -23,8 +24,17 @@ EXAMPLE = HSDS_DIR / "examples" / "csv"
 
 
 def wipe() -> None:
-    for model in (models.Attribute, models.Phone, models.Language, models.Schedule, models.Service,
-                  models.Location, models.Organization, models.TaxonomyTerm, models.Taxonomy):
+    for model in (
+        models.Attribute,
+        models.Phone,
+        models.Language,
+        models.Schedule,
+        models.Service,
+        models.Location,
+        models.Organization,
+        models.TaxonomyTerm,
+        models.Taxonomy,
+    ):
         model.objects.all().delete()
 
 
@@ -42,13 +52,22 @@ def test_export_import_export_gives_identical_files(tmp_path: Path) -> None:
     org = service.organization
     org.extra = {
         "hsds": {"tax_status": "charity", "parent_organization_id": "cd09a387-91f4-4555-94ec-e799c35344cd"},
-        "hsds_tables": {"programs": [{"id": str(uuid.uuid4()), "organization_id": str(org.id), "name": "P",
-                                      "alternate_name": "", "description": "D"}]},
+        "hsds_tables": {
+            "programs": [
+                {
+                    "id": str(uuid.uuid4()),
+                    "organization_id": str(org.id),
+                    "name": "P",
+                    "alternate_name": "",
+                    "description": "D",
+                }
+            ]
+        },
     }
     org.save()
     factories.located_service(46.09, -64.77, status="defunct", minimum_age=18)
     first, second = tmp_path / "first", tmp_path / "second"
-    call_command("export_hsds", str(first), stdout=open("/dev/null", "w"))
+    call_command("export_hsds", str(first), stdout=io.StringIO())
     exported = files(first)
     assert set(exported) == {"datapackage.json"} | {t.path for t in hsds_io.TABLES}
     for table in hsds_io.TABLES:  # the official headers, in order
@@ -56,8 +75,8 @@ def test_export_import_export_gives_identical_files(tmp_path: Path) -> None:
     assert service.name_en in {r["name"] for r in rows(first / "services.csv")}
     wipe()
     assert not models.Service.objects.exists()
-    call_command("import_hsds", str(first), stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
-    call_command("export_hsds", str(second), stdout=open("/dev/null", "w"))
+    call_command("import_hsds", str(first), stdout=io.StringIO(), stderr=io.StringIO())
+    call_command("export_hsds", str(second), stdout=io.StringIO())
     assert files(second) == exported
     assert len(rows(second / "programs.csv")) == 1
 
@@ -100,9 +119,11 @@ def test_official_example_imports_and_comes_back_in_the_api(tmp_path: Path, clie
     term = client.get("/api/hsds/taxonomy_terms/3f7b145d-84af-42d7-8fae-eaca714b02b2").json()
     assert_valid(term, "taxonomy_term.json")
     assert term["parent_id"] == "0bc248fa-dc27-4650-9ba4-8f1a24ef16a2"
-    for path, schema in (("/services?full=true", "compiled/service.json"),
-                         ("/service_at_locations?full=true", "compiled/service_at_location.json"),
-                         ("/organizations?full=true", "compiled/organization.json")):
+    for path, schema in (
+        ("/services?full=true", "compiled/service.json"),
+        ("/service_at_locations?full=true", "compiled/service_at_location.json"),
+        ("/organizations?full=true", "compiled/organization.json"),
+    ):
         for item in client.get("/api/hsds" + path).json()["contents"]:
             assert_valid(item, schema)
     # Exported again, the example keeps its values (dangling references included).
@@ -148,7 +169,7 @@ def test_bad_values_name_table_row_and_column_and_import_nothing(
     package = _copy_example(tmp_path)
     _edit(package / table, column, value)
     with pytest.raises(CommandError) as failure:
-        call_command("import_hsds", str(package), stdout=open("/dev/null", "w"))
+        call_command("import_hsds", str(package), stdout=io.StringIO())
     assert message in str(failure.value)
     assert not models.Organization.objects.exists() and not models.Service.objects.exists()
 

@@ -79,7 +79,9 @@ def _inline(node: Any, base: str) -> Any:
         target = ref.removeprefix(RAW) if ref.startswith(RAW) else base + ref
         if not (HSDS_DIR / target).exists():  # bare names inside compiled/ live at the top level
             target = Path(target).name
-        return _inline(json.loads((HSDS_DIR / target).read_text()), str(Path(target).parent) + "/" if "/" in target else "")
+        return _inline(
+            json.loads((HSDS_DIR / target).read_text()), str(Path(target).parent) + "/" if "/" in target else ""
+        )
     return {key: _inline(value, base) for key, value in node.items()}
 
 
