@@ -56,7 +56,11 @@ GEOJSON_CACHE_SECONDS = 600
 GEOJSON_CACHE_MAX_CHARS = 8_000_000
 UNPLACED_SHOWN = 50
 TABLE_PAGE = 100
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def _escape_json(text: str) -> str:
+    # Three C-level replaces: str.translate with a dict is several times slower on a 4 MB body.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _filters_or_error(request: HttpRequest) -> tuple[PositionFilters, list[str]]:
@@ -192,7 +196,7 @@ def positions_geojson(request: HttpRequest) -> HttpResponse:
         if body is None:
             data = geojson(summarize(filters, unplaced_limit=0))
             # < > & escaped as \u003c…: valid JSON, and never markup even if misread as HTML.
-            body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+            body = _escape_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             if len(body) <= GEOJSON_CACHE_MAX_CHARS:
                 cache.set(key, body, GEOJSON_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/geo+json")
