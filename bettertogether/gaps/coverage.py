@@ -387,7 +387,11 @@ def analyse(
     else:
         cand_lats = np.asarray([c.latitude for c in candidates], dtype=np.float64)
         cand_lons = np.asarray([c.longitude for c in candidates], dtype=np.float64)
-        candidate = candidates.__getitem__
+        chosen_sites = list(candidates)
+
+        def candidate(j: int) -> Candidate:
+            return chosen_sites[j]
+
         n_candidates = len(candidates)
     suggestions: dict[str, list[Suggestion]] = {}
     for c in cats:

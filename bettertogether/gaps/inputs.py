@@ -172,7 +172,9 @@ def services_for() -> tuple[list[ServicePoint], int]:
     )
     points = []
     located = set()
-    for sid, name, name_en, org, org_en, loc, lat, lon in rows.order_by("service__name_en", "service_id", "location_id"):
+    for sid, name, name_en, org, org_en, loc, lat, lon in rows.order_by(
+        "service__name_en", "service_id", "location_id"
+    ):
         located.add(sid)
         points.append(
             ServicePoint(

@@ -4,8 +4,8 @@ numbers, so the page, the endpoint, the downloads and `gap_report` cannot disagr
 from __future__ import annotations
 
 import base64
-import math
 import io
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -130,7 +130,9 @@ def as_json(result: Result, *, with_places: bool = True, with_services: bool = T
                 "precision": r.place.precision or None,
                 "positions": r.place.positions,
                 "nearest_km": {c: _km(r.nearest_km[c]) for c in a.categories},
-                **({"nearest_km_language": {c: _km(v) for c, v in r.nearest_km_language.items()}} if a.language else {}),
+                **(
+                    {"nearest_km_language": {c: _km(v) for c, v in r.nearest_km_language.items()}} if a.language else {}
+                ),
             }
             for r in a.places
         ]
@@ -298,9 +300,7 @@ def report_context(result: Result, data: dict[str, Any] | None = None) -> dict[s
         {**p, "rows": [{"slug": c, **p["categories"][c]} for c in data["categories"]]} for p in data["provinces"]
     ]
     best_sites = [
-        {"slug": c, "label": category_label(c), **picks[0]}
-        for c, picks in data["suggestions"].items()
-        if picks
+        {"slug": c, "label": category_label(c), **picks[0]} for c, picks in data["suggestions"].items() if picks
     ]
     return {
         "data": data,

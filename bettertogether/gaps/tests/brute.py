@@ -43,9 +43,7 @@ def best_single_site(
 ) -> int:
     """The most uncovered positions any one candidate brings within the radius."""
     uncovered = [
-        p
-        for p in places
-        if p.placed and ((km := nearest_km(p, services, category)) is None or km > radius_km)
+        p for p in places if p.placed and ((km := nearest_km(p, services, category)) is None or km > radius_km)
     ]
     best = 0
     for c in candidates:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -50,7 +51,7 @@ def add_positions(rows: list[tuple[str, float | None, float | None, str, int]], 
 
 
 def add_service(
-    name: str, lat: float | None, lon: float | None, terms: list[str], languages: list[str] = (), **kwargs: Any  # type: ignore[assignment]
+    name: str, lat: float | None, lon: float | None, terms: list[str], languages: Sequence[str] = (), **kwargs: Any
 ) -> Any:
     service = ServiceFactory(name=name, name_en=name, **kwargs)
     if lat is not None:

@@ -13,7 +13,6 @@ from django.core.management import call_command
 from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES
 from bettertogether.directory.tests.factories import OrganizationFactory
-
 from bettertogether.gaps import report
 from bettertogether.gaps.inputs import GapFilters, analyse
 
@@ -137,7 +136,7 @@ def test_bad_filters(coordinator: Any, world: None) -> None:
 def test_page_has_no_inline_script_or_style(coordinator: Any, world: None) -> None:
     html = coordinator.get(f"/en/gaps/?{QUERY}").content.decode()
     assert "<script>" not in html and " style=" not in html
-    assert 'id="gap-map"' in html and "data-url=\"/en/gaps/data.json?" in html
+    assert 'id="gap-map"' in html and 'data-url="/en/gaps/data.json?' in html
 
 
 def test_pdf_renders(coordinator: Any, world: None, tmp_path: Any) -> None:
@@ -154,7 +153,9 @@ def test_pdf_renders(coordinator: Any, world: None, tmp_path: Any) -> None:
     text = " ".join(box.text for page in document.pages for box in _text_boxes(page._page_box))
     assert "Open Government Licence" in text and "great-circle" in text
     out = tmp_path / "r.pdf"
-    call_command("gap_report", "--from", "2021Q3", "--to", "2021Q3", "--province", "NS", "--format", "pdf", "--out", str(out))
+    call_command(
+        "gap_report", "--from", "2021Q3", "--to", "2021Q3", "--province", "NS", "--format", "pdf", "--out", str(out)
+    )
     assert out.read_bytes().startswith(b"%PDF")
 
 

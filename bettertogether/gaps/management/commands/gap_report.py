@@ -23,7 +23,10 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="period_from", required=True, help="first quarter, e.g. 2021Q3")
         parser.add_argument("--to", dest="period_to", required=True, help="last quarter, e.g. 2022Q2")
         parser.add_argument(
-            "--province", action="append", default=[], help="repeat or comma-separate; 'all' for Canada (default NS NB PE)"
+            "--province",
+            action="append",
+            default=[],
+            help="repeat or comma-separate; 'all' for Canada (default NS NB PE)",
         )
         parser.add_argument("--stream", action="append", default=[])
         parser.add_argument("--noc", default="", help="NOC broad group (one digit)")
