@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 import numpy as np
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import get_language
 
 from bettertogether.core.geo import haversine_km_many
@@ -28,6 +28,7 @@ from .models import (
     Attribute,
     HolidayClosure,
     Location,
+    Phone,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -370,11 +371,9 @@ def _load_page(ranked: list[tuple[Any, Any, float | None]]) -> list[SearchItem]:
         s.id: s
         for s in Service.objects.filter(id__in=service_ids)
         .select_related("organization")
-        .prefetch_related(
-            *PHONE_PREFETCH,
-            Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")),
-        )
+        .prefetch_related(Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")))
     }
+    attach_contact_phones(list(services.values()))
     # Services without a chosen location show their first one (a located one if any).
     missing = [r[0] for r in ranked if r[1] is None]
     first_location: dict[Any, Any] = {}
@@ -421,8 +420,11 @@ def resolve_place(text: str | None, province: str | None = None) -> Any:
 def contact_phones(service: Service) -> list[Any]:
     """The numbers to call for a service: its own, else its locations', else its organization's.
 
-    Uses prefetched relations when the caller prefetched them (see PHONE_PREFETCH).
+    Uses what attach_contact_phones() (or a prefetch of PHONE_PREFETCH) loaded, when available.
     """
+    attached = getattr(service, "_contact_phones", None)
+    if attached is not None:
+        return list(attached)
     phones = list(service.phones.all())
     if not phones:
         phones = [p for sal in service.service_at_locations.all() for p in sal.location.phones.all()]
@@ -430,6 +432,28 @@ def contact_phones(service: Service) -> list[Any]:
 
 
 PHONE_PREFETCH = ("phones", "organization__phones", "service_at_locations__location__phones")
+
+
+def attach_contact_phones(services: list[Service]) -> None:
+    """Load contact_phones() for many services in at most three queries, reading fallbacks only
+    for the services that need them."""
+    found: dict[Any, list[Phone]] = defaultdict(list)
+    for phone in Phone.objects.filter(service_id__in=[s.id for s in services]):
+        found[phone.service_id].append(phone)
+    missing = [s.id for s in services if not found[s.id]]
+    if missing:
+        rows = Phone.objects.filter(location__service_at_locations__service_id__in=missing).annotate(
+            for_service=F("location__service_at_locations__service_id")
+        )
+        for phone in rows:
+            found[phone.for_service].append(phone)
+    orgs = {s.organization_id for s in services if not found[s.id]}
+    by_org: dict[Any, list[Phone]] = defaultdict(list)
+    if orgs:
+        for phone in Phone.objects.filter(organization_id__in=orgs, service__isnull=True, location__isnull=True):
+            by_org[phone.organization_id].append(phone)
+    for service in services:
+        service._contact_phones = found[service.id] or by_org[service.organization_id]  # type: ignore[attr-defined]
 
 
 @dataclass

@@ -15,6 +15,7 @@ Importers that write with bulk_create/update should call `invalidate()` when don
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 import time
 import uuid
@@ -241,4 +242,7 @@ def get_index() -> DirectoryIndex:
         generation = _generation
         index = _build(stamp, generation, version)
         _current = index
+        # The index is tens of thousands of long-lived objects: keep the cyclic garbage collector
+        # from walking them on every full collection (a 100+ ms pause at national scale).
+        gc.freeze()
         return index
