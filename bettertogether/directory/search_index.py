@@ -34,6 +34,7 @@ from bettertogether.core.provinces import province_code
 from . import models as m
 
 CACHE_KEY = "bt:directory:index-version"
+FREEZE_AT = 5000  # services
 LANGS = ("en", "fr", "es", "tl")
 _lock = threading.Lock()
 _generation = 0
@@ -242,7 +243,9 @@ def get_index() -> DirectoryIndex:
         generation = _generation
         index = _build(stamp, generation, version)
         _current = index
-        # The index is tens of thousands of long-lived objects: keep the cyclic garbage collector
-        # from walking them on every full collection (a 100+ ms pause at national scale).
-        gc.freeze()
+        # At national scale the index is tens of thousands of long-lived objects: keep the cyclic
+        # garbage collector from walking them on every full collection (a 100+ ms pause).
+        if index.size >= FREEZE_AT:
+            gc.collect()
+            gc.freeze()
         return index
