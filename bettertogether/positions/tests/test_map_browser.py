@@ -16,7 +16,7 @@ HOSTILE = '<img src=x onerror="window.pwned=1">'
 
 @pytest.fixture
 def rows() -> None:
-    ApprovedPositionFactory(positions=40, employer=HOSTILE)
+    ApprovedPositionFactory(positions=40, employer=HOSTILE, place=HOSTILE)
     ApprovedPositionFactory(positions=6, geo_precision="fsa", latitude=45.2, longitude=-64.2, fsa="B0P", place="")
     ApprovedPositionFactory(
         positions=3, geo_precision="place", latitude=46.3, longitude=-63.1, province="PE", place="Cornwall"
@@ -32,6 +32,20 @@ def test_map_draws_places_and_overlay(new_page: Any, rows: None, page_figures: A
     box = page.locator("#pos-map")
     assert box.get_attribute("data-drawn") == "3"
     assert box.get_attribute("data-drawn-approximate") == "2"
+    # Open every tooltip and popup: the hostile label must arrive as text only.
+    texts = page.evaluate(
+        """() => {
+            const map = document.getElementById("pos-map").leafletMap, out = [];
+            map.eachLayer(layer => {
+                if (layer.getTooltip && layer.getTooltip()) { layer.openTooltip(); out.push(layer.getTooltip().getElement().textContent); }
+                if (layer.getPopup && layer.getPopup()) { layer.openPopup(); out.push(layer.getPopup().getElement().textContent); }
+            });
+            return out;
+        }"""
+    )
+    assert any(HOSTILE in text for text in texts)
+    assert any("approximate (postal area)" in text for text in texts)
+    assert page.locator("#pos-map img[src=x]").count() == 0
     assert page.evaluate("window.pwned") is None
     figures = {"first_html_gzip": first_html_gzip_bytes(response), **page_weight(page)}
     page_figures("positions map /en/positions/", figures)

@@ -14,6 +14,7 @@
   // Canvas: thousands of circles (all of Canada) stay fluid; SVG would create one DOM node each.
   var map = L.map(box, { scrollWheelZoom: false, preferCanvas: true }).setView([45.6, -63.5], 6);
   L.tileLayer(t.tiles, { maxZoom: 18, attribution: t.attribution }).addTo(map);
+  box.leafletMap = map; // for scripts and tests that inspect the map
 
   var METRES = 900; // radius of one position; area ∝ positions
   function radius(positions) { return METRES * Math.sqrt(Math.max(1, positions)); }
@@ -43,7 +44,8 @@
       : { radius: radius(p.positions), color: "#0b5cad", weight: 1, fillColor: "#0b5cad", fillOpacity: 0.45 };
     var circle = L.circle(latlng, options);
     circle.bindPopup(function () { return popup(p); });
-    circle.bindTooltip(p.label + ": " + fmt(p.positions) + " " + t.tPositions);
+    // Leaflet puts a string tooltip in as HTML: give it a text node instead.
+    circle.bindTooltip(document.createTextNode(p.label + ": " + fmt(p.positions) + " " + t.tPositions));
     return circle;
   }
 
