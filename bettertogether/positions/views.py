@@ -90,10 +90,18 @@ def _links(filters: PositionFilters) -> dict[str, str]:
         "csv_url": f"{reverse('positions:csv')}?{query}",
         "geojson_url": f"{reverse('positions_api:positions')}?{query}",
         "geojson_download_url": f"{reverse('positions_api:positions')}?{query}&download=1",
-        "services_url": reverse("map_api:services")
-        + "?"
-        + urlencode([("province", p) for p in filters.provinces if p != "XX"] + [("lang", translation.get_language())]),
+        "services_url": _services_url(filters),
     }
+
+
+def _services_url(filters: PositionFilters) -> str:
+    """The directory's service map data for the overlay. Its `province` filter takes one province: with several
+    selected, every service comes (the map only shows those in view)."""
+    query = [("lang", translation.get_language() or "en")]
+    provinces = [p for p in filters.provinces if p != "XX"]
+    if len(provinces) == 1:
+        query.append(("province", provinces[0]))
+    return f"{reverse('map_api:services')}?{urlencode(query)}"
 
 
 @require_GET

@@ -233,3 +233,11 @@ def test_page_lists_the_largest_places_and_counts_the_rest(client):
     body = client.get(MAP).content.decode()
     assert "3 more places" in body
     assert len(_geojson(client)["features"]) == 53
+
+
+def test_services_overlay_url_uses_the_directory_filters(client):
+    body = client.get(MAP).content.decode()
+    assert 'data-services="/api/map/services.geojson?lang=en"' in body
+    body = client.get(MAP + "?province=PE").content.decode()
+    assert 'data-services="/api/map/services.geojson?lang=en&amp;province=PE"' in body
+    assert client.get("/api/map/services.geojson?lang=en&province=PE").status_code == 200
