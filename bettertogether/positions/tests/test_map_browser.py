@@ -37,8 +37,14 @@ def test_map_draws_places_and_overlay(new_page: Any, rows: None, page_figures: A
         """() => {
             const map = document.getElementById("pos-map").leafletMap, out = [];
             map.eachLayer(layer => {
-                if (layer.getTooltip && layer.getTooltip()) { layer.openTooltip(); out.push(layer.getTooltip().getElement().textContent); }
-                if (layer.getPopup && layer.getPopup()) { layer.openPopup(); out.push(layer.getPopup().getElement().textContent); }
+                if (layer.getTooltip && layer.getTooltip()) {
+                    layer.openTooltip();
+                    out.push(layer.getTooltip().getElement().textContent);
+                }
+                if (layer.getPopup && layer.getPopup()) {
+                    layer.openPopup();
+                    out.push(layer.getPopup().getElement().textContent);
+                }
             });
             return out;
         }"""
