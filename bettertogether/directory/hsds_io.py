@@ -551,6 +551,8 @@ def _parse(kind: str, text: str) -> Any:
     value: Any
     if text == "":
         return None
+    if "\x00" in text:  # PostgreSQL refuses NUL in text; refuse it everywhere alike
+        raise ValueError("contains a NUL character")
     if kind == "int":
         number = float(text)
         if not number.is_integer() or not 0 <= number <= 32767:

@@ -7,10 +7,13 @@ test_hsds_support.local_openapi and docs/api.md. Bounded and deterministic (dera
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
@@ -35,9 +38,18 @@ CHECKS = (not_a_server_error, status_code_conformance, response_schema_conforman
 
 
 @pytest.fixture
-def populated(db: None) -> None:
+def populated(db: None) -> Iterator[None]:
     factories.full_service()
     factories.located_service(46.09, -64.77)
+    # As Django's test client does: the raw WSGI app would close the test's database connection
+    # at the end of each request (PostgreSQL then fails the next query inside the test transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.mark.shared_data
