@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bettertogether.positions.aggregate import province_name
@@ -19,6 +19,8 @@ from .coverage import ANY, Analysis, CategoryCoverage
 from .inputs import Result, category_label
 
 LMIA_ATTRIBUTION = "Contains information licensed under the Open Government Licence – Canada."
+# The licence's own French wording, for French reports.
+LMIA_ATTRIBUTION_FR = "Contient des informations visées par la Licence du gouvernement ouvert – Canada."
 LMIA_SOURCE = (
     "Employment and Social Development Canada, Temporary Foreign Worker Program: positive Labour Market "
     "Impact Assessment (LMIA) employers lists (open data portal dataset 90fed587-1364-4f33-a9ee-208181dc0b97)"
@@ -311,11 +313,15 @@ def report_context(result: Result, data: dict[str, Any] | None = None) -> dict[s
         "gap_rows": data["gaps"][category],
         "suggestion_rows": data["suggestions"][category],
         "best_sites": best_sites,
-        "lmia_attribution": LMIA_ATTRIBUTION,
+        "lmia_attribution": lmia_attribution(),
         "lmia_source": LMIA_SOURCE,
         "generated": timezone.now(),
         "language_name": _language_name(result.filters.language),
     }
+
+
+def lmia_attribution() -> str:
+    return LMIA_ATTRIBUTION_FR if (translation.get_language() or "").startswith("fr") else LMIA_ATTRIBUTION
 
 
 def _language_name(code: str) -> str:

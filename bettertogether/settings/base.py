@@ -102,7 +102,12 @@ LANGUAGES = [
     ("tl", "Tagalog"),
 ]
 # The outreach catalogue (events, resources, program pages) is kept apart so its strings merge cleanly.
-LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "outreach" / "locale", PACKAGE_DIR / "directory" / "locale"]
+LOCALE_PATHS = [
+    PACKAGE_DIR / "locale",
+    PACKAGE_DIR / "outreach" / "locale",
+    PACKAGE_DIR / "directory" / "locale",
+    PACKAGE_DIR / "gaps" / "locale",
+]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Halifax"

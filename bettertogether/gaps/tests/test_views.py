@@ -125,6 +125,12 @@ def test_page_and_command_give_the_same_numbers(coordinator: Any, world: None, t
     assert sum(int(r["positions"]) for r in rows_csv if r["within_health"] == "1") == 100
 
 
+def test_french_page(coordinator: Any, world: None) -> None:
+    html = coordinator.get(f"/fr/gaps/?{QUERY}").content.decode()
+    assert "Analyse des écarts" in html and "Couverture par catégorie" in html
+    assert "Licence du gouvernement ouvert – Canada" in html
+
+
 def test_bad_filters(coordinator: Any, world: None) -> None:
     response = coordinator.get("/en/gaps/?radius=abc&category=nope")
     assert response.status_code == 400
