@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from .aggregate import (
@@ -39,16 +39,16 @@ from .charts import bar_chart
 
 # NOC broad occupational categories (the first digit; the same ten in NOC 2011 and NOC 2021).
 NOC_BROAD = {
-    "0": _lazy("Management"),
-    "1": _lazy("Business, finance and administration"),
-    "2": _lazy("Natural and applied sciences"),
-    "3": _lazy("Health"),
-    "4": _lazy("Education, law, social, community and government services"),
-    "5": _lazy("Art, culture, recreation and sport"),
-    "6": _lazy("Sales and service"),
-    "7": _lazy("Trades, transport and equipment operators"),
-    "8": _lazy("Natural resources, agriculture and related production"),
-    "9": _lazy("Manufacturing and utilities"),
+    "0": gettext_lazy("Management"),
+    "1": gettext_lazy("Business, finance and administration"),
+    "2": gettext_lazy("Natural and applied sciences"),
+    "3": gettext_lazy("Health"),
+    "4": gettext_lazy("Education, law, social, community and government services"),
+    "5": gettext_lazy("Art, culture, recreation and sport"),
+    "6": gettext_lazy("Sales and service"),
+    "7": gettext_lazy("Trades, transport and equipment operators"),
+    "8": gettext_lazy("Natural resources, agriculture and related production"),
+    "9": gettext_lazy("Manufacturing and utilities"),
 }
 PLACES_SHOWN = 50
 # The whole of Canada for a year is ~16,000 places, ~4 MB of GeoJSON: worth keeping for a few minutes.

@@ -107,6 +107,7 @@ LOCALE_PATHS = [
     PACKAGE_DIR / "outreach" / "locale",
     PACKAGE_DIR / "directory" / "locale",
     PACKAGE_DIR / "gaps" / "locale",
+    PACKAGE_DIR / "positions" / "map_locale",
 ]
 USE_I18N = True
 USE_TZ = True
