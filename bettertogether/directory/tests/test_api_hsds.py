@@ -221,3 +221,26 @@ def test_platform_openapi_document(client: Client) -> None:
     assert response.status_code == 200
     text = response.content.decode()
     assert "3.1.0" in text and "/api/hsds/services" in text
+
+
+def test_demo_directory_validates_and_round_trips(client: Client, tmp_path: Any) -> None:
+    from bettertogether.directory import hsds_io
+    from bettertogether.directory.demo.loader import load_directory
+
+    load_directory()
+    services = list(models.Service.objects.values_list("id", flat=True))
+    assert len(services) >= 25
+    for lang in ("en", "fr"):
+        for service_id in services:
+            assert_valid(ok(client, f"/services/{service_id}?lang={lang}"), "compiled/service.json")
+        assert_page(ok(client, f"/services?full=true&per_page=1000&lang={lang}"), "compiled/service.json")
+        assert_page(ok(client, f"/organizations?full_service=true&lang={lang}"), "compiled/organization.json")
+        assert_page(ok(client, "/service_at_locations?full=true"), "compiled/service_at_location.json")
+    categories = ok(client, "/taxonomy_terms?top_only=true&per_page=100")["contents"]
+    assert {"health", "legal", "helpline"} <= {t["code"] for t in categories}
+    assert ok(client, "/services?category=helpline")["total_items"] > 0
+    first, second = tmp_path / "first", tmp_path / "second"
+    hsds_io.export_package(first)
+    hsds_io.import_package(first)
+    hsds_io.export_package(second)
+    assert {p.name: p.read_bytes() for p in first.iterdir()} == {p.name: p.read_bytes() for p in second.iterdir()}
