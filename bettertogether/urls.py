@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("positions/", include("bettertogether.positions.urls")),
     path("manage/", include("bettertogether.directory.manage_urls")),
     path("gaps/", include("bettertogether.gaps.urls")),
+    path("support/", include("bettertogether.support.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("bettertogether.outreach.urls")),

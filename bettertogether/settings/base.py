@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "bettertogether.positions",
     "bettertogether.outreach",
     "bettertogether.gaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "bettertogether.support",
 ]
 
 MIDDLEWARE = [
@@ -48,9 +52,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "bettertogether.support.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers locked-out sign-ins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bettertogether.urls"
@@ -84,6 +92,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+# django-axes counts failed sign-ins; its backend must come first. One client is already stopped
+# after core.auth_views.LOGIN_LIMIT (10) tries by the rate limiter; axes locks an account (and an
+# address) after one failure more, from however many addresses the guesses come.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 11)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+# Lock an account after repeated failures from anywhere, and an address after repeated failures on any account.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+PASSWORD_RESET_TIMEOUT = 3600
+# Signed-in staff are signed out after this long without a request (support/middleware.py).
+BT_IDLE_TIMEOUT_SECONDS = env_int("BT_IDLE_TIMEOUT_SECONDS", 3600)
+# Case desk (support app): field-encryption keys, separate from SECRET_KEY (comma-separated Fernet
+# keys, the first encrypts); days after closing before a case is anonymized; re-authentication window.
+BT_FIELD_KEYS = env_list("BT_FIELD_KEYS", [])
+BT_CASE_RETENTION_DAYS = env_int("BT_CASE_RETENTION_DAYS", 365)
+BT_REAUTH_SECONDS = 300
+OTP_TOTP_ISSUER = "Better Together"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
 os.environ.setdefault("DEBUG", "true")
+# A fixed, published field-encryption key: for tests and local demos only.
+os.environ.setdefault("BT_FIELD_KEYS", "Z2_0yh5wCjzCbsZCSpI1PW0dcw1bFHNkNU1DZ0NvWmk=")
 
 from .base import *  # noqa: E402,F403
 

@@ -1,10 +1,16 @@
 """Production: every secret from the environment, no defaults; HTTPS everywhere."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_str
 
 DEBUG = False
 BT_DEMO_PASSWORDS_ALLOWED = False
+# Case-desk encryption keys have no default here: without them confidential fields cannot be stored.
+BT_FIELD_KEYS = [key.strip() for key in env_str("BT_FIELD_KEYS").split(",") if key.strip()]
+if "Z2_0yh5wCjzCbsZCSpI1PW0dcw1bFHNkNU1DZ0NvWmk=" in BT_FIELD_KEYS:  # the key published in dev.py/test.py
+    raise ImproperlyConfigured("BT_FIELD_KEYS holds the published test key: generate a key of your own.")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

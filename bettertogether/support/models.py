@@ -1,0 +1,309 @@
+"""Helpline log and confidential case desk (issue 5).
+
+Identifying values (names, contacts, employer, notes, justifications, what a referral shared) are
+EncryptedTextFields. URLs carry UUIDs only. Which rows a person may read is decided by each
+queryset's `visible_to(user)` (permissions.py); views never filter by organization themselves.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bettertogether.core.provinces import Province
+
+from . import workflows
+from .crypto import EncryptedTextField
+
+
+class UUIDModel(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        # Type and UUID only: a confidential value must never reach a log line or an admin title.
+        return f"{self._meta.model_name} {self.pk}"
+
+
+class CaseDeskMember(models.Model):
+    """Case-desk standing of a signed-in person: a supervisor reads the access history of the cases
+    of their organization (directory.Membership says which organization)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_desk")
+    is_supervisor = models.BooleanField(_("supervisor"), default=False)
+
+    class Meta:
+        verbose_name = _("case desk member")
+        verbose_name_plural = _("case desk members")
+
+    def __str__(self) -> str:
+        return f"case desk member {self.user_id}"
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    WALK_IN = "walk_in", _("Walk-in")
+    EMAIL = "email", _("E-mail")
+    OUTREACH = "outreach", _("Outreach")
+
+
+class ContactOutcome(models.TextChoices):
+    INFORMED = "informed", _("Information given")
+    REFERRED = "referred", _("Referred elsewhere")
+    CASE_OPENED = "case_opened", _("Case opened")
+    OTHER = "other", _("Other")
+
+
+class OrgQuerySet(models.QuerySet):
+    """Rows owned by one organization through `organization` (or through their case)."""
+
+    def visible_to(self, user: Any) -> models.QuerySet:
+        from . import permissions
+
+        return permissions.visible(self, user)
+
+
+class HelplineContact(UUIDModel):
+    """One helpline contact, anonymous by design: no name or contact, only what counts reach."""
+
+    organization = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contacted_on = models.DateField(_("date"), default=timezone.localdate)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    language = models.CharField(_("language"), max_length=8)
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices)
+    topics = models.JSONField(_("topics"), default=list)
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), default=0)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=ContactOutcome.choices)
+    referred_to = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("referred to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrgQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-contacted_on", "-created_at"]
+
+
+class Permit(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class CaseOutcome(models.TextChoices):
+    RESOLVED = "resolved", _("Resolved")
+    REFERRED = "referred", _("Referred")
+    COMPLAINT_FILED = "complaint_filed", _("Complaint filed")
+    NO_CONTACT = "no_contact", _("Lost contact")
+    WITHDRAWN = "withdrawn", _("Worker withdrew")
+    OTHER = "other", _("Other")
+
+
+class Case(UUIDModel):
+    organization = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("status"), max_length=16, choices=workflows.CASE.choices(), default="open")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    worker_name = EncryptedTextField(_("name or alias the worker chose"))
+    contact = EncryptedTextField(_("contact"), blank=True, default="")
+    employer = EncryptedTextField(_("employer (only when needed)"), blank=True, default="")
+    work_site = EncryptedTextField(_("work site (only when needed)"), blank=True, default="")
+    language = models.CharField(_("language"), max_length=8)
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices)
+    issue_types = models.JSONField(_("issue types"), default=list)
+    employer_specific_permit = models.CharField(
+        _("employer-specific work permit"), max_length=8, choices=Permit.choices, default=Permit.UNKNOWN
+    )
+    consent_given = models.BooleanField(_("consent to keep this record given"), default=False)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=CaseOutcome.choices, blank=True)
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Set when retention removed every identifying value; the row stays for the statistics.
+    anonymized_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OrgQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at"]
+
+
+class CaseChild(UUIDModel):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrgQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class CaseNote(CaseChild):
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = EncryptedTextField(_("note"))
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class FollowUp(CaseChild):
+    description = EncryptedTextField(_("task"))
+    due_on = models.DateField(_("due on"))
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on"]
+
+
+class ServiceProvided(CaseChild):
+    topic = models.CharField(_("service"), max_length=64)
+    provided_on = models.DateField(_("date"), default=timezone.localdate)
+    details = EncryptedTextField(_("details"), blank=True, default="")
+
+    class Meta:
+        ordering = ["provided_on"]
+
+
+# What a worker may agree to share with another organization. Keys are Case field names.
+SHAREABLE_FIELDS: dict[str, object] = {
+    "worker_name": _("Name or alias"),
+    "contact": _("Contact"),
+    "language": _("Language"),
+    "province": _("Province"),
+    "issue_types": _("Issue types"),
+    "employer": _("Employer"),
+    "work_site": _("Work site"),
+}
+
+
+class Consent(CaseChild):
+    """The worker's consent to share named fields of the case with one organization."""
+
+    organization = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    shared_fields = models.JSONField(_("what may be shared"), default=list)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+
+class Referral(CaseChild):
+    from_organization = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    to_organization = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="+")
+    state = models.CharField(max_length=16, choices=workflows.REFERRAL.choices(), default="sent")
+    # The values the consent allowed, copied when sent (JSON, encrypted): all the receiver sees.
+    shared = EncryptedTextField(default="{}")
+    message = EncryptedTextField(_("message to the receiving organization"), blank=True, default="")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class Need(models.TextChoices):
+    FOOD = "food", _("Food")
+    HOUSING = "housing", _("Emergency housing")
+    TRANSPORT = "transport", _("Transport")
+    HEALTH = "health", _("Health care")
+    LEGAL = "legal", _("Legal help")
+    INCOME = "income", _("Income support")
+    OTHER = "other", _("Other")
+
+
+class EmergencyRequest(CaseChild):
+    organization = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="+")
+    need = models.CharField(_("need"), max_length=16, choices=Need.choices)
+    amount = models.DecimalField(_("amount (CAD)"), max_digits=9, decimal_places=2)
+    justification = EncryptedTextField(_("justification (no names, contacts or employer)"))
+    state = models.CharField(max_length=16, choices=workflows.EMERGENCY.choices(), default="requested")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = EncryptedTextField(_("reason"), blank=True, default="")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class AccessLogQuerySet(OrgQuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("The access log is append-only.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The access log is append-only.")
+
+
+class AccessLog(models.Model):
+    """Who did what to which case-desk object, when and from where. Append-only; never holds a
+    confidential value (object type and UUID only)."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Viewed")
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        EXPORT = "export", _("Exported")
+        LOGIN = "login", _("Signed in")
+        LOGIN_FAILED = "login_failed", _("Failed second factor")
+        ANONYMIZE = "anonymize", _("Anonymized")
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    # No constraint and no cascade: deleting an account must not touch (or be blocked by) its history.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=16, choices=Action.choices)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    case_id = models.UUIDField(null=True, blank=True, db_index=True)
+    organization_id = models.UUIDField(null=True, blank=True)
+    detail = models.CharField(max_length=80, blank=True)  # a field name or transition, never a value
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type} {self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError("The access log is append-only.")
