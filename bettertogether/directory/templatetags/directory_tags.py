@@ -1,5 +1,8 @@
 from django import template
+from django.forms import BoundField
 from django.template.defaultfilters import floatformat
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -19,3 +22,15 @@ def web_url(value: str | None) -> str:
     """The URL if it is http(s), else '' (a stored 'javascript:' link never becomes a link)."""
     text = (value or "").strip()
     return text if text.lower().startswith(("http://", "https://")) else ""
+
+
+@register.simple_tag
+def options(field: BoundField) -> str:
+    """The <option>s of a select, escaped; much cheaper than rendering the widget's templates."""
+    current = str(field.value() or "")
+    selected = mark_safe(" selected")  # noqa: S308 - a constant attribute, no content
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, selected if str(value) == current else "", label) for value, label in field.field.widget.choices),
+    )

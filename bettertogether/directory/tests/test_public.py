@@ -96,6 +96,7 @@ def test_filters_from_query_string(client: Client) -> None:
     f.LanguageFactory(service__name="Spanish spoken", code="es")
     html = _html(client.get("/en/services/", {"category": "housing"}))
     assert "Housing help" in html and "Other thing" not in html
+    assert '<option value="housing" selected>Housing</option>' in html
     html = _html(client.get("/en/services/", {"language": "es"}))
     assert "Spanish spoken" in html and "Housing help" not in html
     html = _html(client.get("/en/services/", {"q": "other"}))
