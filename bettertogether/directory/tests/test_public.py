@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from bettertogether.directory.models import Service
+from bettertogether.directory.models import Accessibility, Service
 from bettertogether.directory.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -213,6 +213,7 @@ def _hostile_service() -> Service:
     location = f.LocationFactory(**{f"{fld}_{lang}": HOSTILE for fld in HOSTILE_FIELDS["location"] for lang in langs})
     f.ServiceAtLocationFactory(service=service, location=location)
     f.AddressFactory(location=location, address_1=HOSTILE, city=HOSTILE, state_province="NS")
+    Accessibility.objects.create(location=location, **{f"description_{lang}": HOSTILE for lang in langs})
     f.PhoneFactory(service=service, number=HOSTILE, **{f"description_{lang}": HOSTILE for lang in langs})
     f.ScheduleFactory(service=service, **{f"description_{lang}": HOSTILE for lang in langs})
     f.HolidayClosureFactory(service=service, name=HOSTILE, date=dt.date.today() + dt.timedelta(days=1))
@@ -229,6 +230,9 @@ def test_hostile_strings_are_escaped_everywhere(client: Client, lang: str) -> No
         html = _html(client.get(url))
         assert "<script>alert" not in html, url
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+    # On the service page every translated field is shown, each escaped.
+    detail = _html(client.get(f"/{lang}/services/{service.id}/"))
+    assert detail.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 18
 
 
 @pytest.mark.parametrize("path", ["/en/services/", "/fr/services/?q=x&near=45,-64", "/en/", "DETAIL"])
