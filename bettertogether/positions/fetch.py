@@ -94,9 +94,13 @@ class Portal:
         url = self.base_url + "package_show?" + urllib.parse.urlencode({"id": dataset_id})
         try:
             with self._open(url) as response:
-                data = json.loads(response.read(20 * 1024 * 1024))
-        except (ValueError, TimeoutError, OSError) as exc:
+                raw = response.read(20 * 1024 * 1024)
+        except (TimeoutError, OSError) as exc:
             raise PortalError(_offline_message(url, exc, self.timeout)) from None
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            raise PortalError(f"{url}: the answer is not JSON (is --portal a CKAN action API?)") from None
         if not isinstance(data, dict) or not data.get("success") or not isinstance(data.get("result"), dict):
             raise PortalError(f"{url}: not a CKAN package_show answer")
         return data["result"]
@@ -110,7 +114,7 @@ class Portal:
                 while chunk := response.read(256 * 1024):
                     size += len(chunk)
                     if size > max_bytes:
-                        raise PortalError(f"{url}: larger than the {max_bytes // (1024 * 1024)} MB limit")
+                        raise PortalError(f"{url}: larger than the limit ({max_bytes:,} bytes, BT_MAX_UPLOAD_BYTES)")
                     out.write(chunk)
             partial.replace(dest)
         except (TimeoutError, OSError) as exc:

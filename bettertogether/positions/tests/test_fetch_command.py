@@ -168,3 +168,35 @@ def test_bad_range_is_refused(tmp_path):
         _fetch("--from", "2022Q2", "--to", "2021Q3", "--portal", "http://127.0.0.1:9/", "--dest", str(tmp_path))
     with pytest.raises(CommandError, match="not a period"):
         _fetch("--from", "2022Q7", "--portal", "http://127.0.0.1:9/", "--dest", str(tmp_path))
+
+
+@pytest.mark.shared_data
+def test_an_oversized_download_is_refused_and_leaves_nothing(portal, tmp_path, settings):
+    url, _requested = portal
+    settings.BT_MAX_UPLOAD_BYTES = 10_000
+    with pytest.raises(CommandError, match="larger than the limit"):
+        _fetch("--from", "2022Q1", "--to", "2022Q1", "--portal", url, "--dest", str(tmp_path))
+    assert list(tmp_path.iterdir()) == []  # no partial file
+    assert not ImportRun.objects.exists()
+
+
+def test_a_portal_answering_nonsense_fails_clearly(tmp_path):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = b"<html>maintenance</html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(CommandError, match="the answer is not JSON.*Nothing was imported"):
+            _fetch("--portal", f"http://127.0.0.1:{server.server_port}/api/3/action/", "--dest", str(tmp_path))
+    finally:
+        server.shutdown()
+        server.server_close()
