@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from bettertogether.core.languages import language_name
@@ -195,4 +196,5 @@ def services_geojson(request: HttpRequest) -> HttpResponse:
     body = json.dumps(collection, ensure_ascii=False).translate(_JSON_ESCAPES)
     response = HttpResponse(body, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
+    patch_vary_headers(response, ["Accept-Language"])  # names follow it when ?lang= is absent
     return response
