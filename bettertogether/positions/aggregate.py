@@ -133,15 +133,10 @@ class PositionFilters:
         elif noc and not (len(noc) == 1 and noc.isdigit()):
             errors.append(_("The occupation group must be one digit from 0 to 9, or a NOC code."))
         employer = " ".join(_one(query, "employer").split())
+        too_long = _("The %(name)s search is too long (at most %(max)d characters).")
         for name, value in ((_("occupation"), occupation), (_("employer"), employer)):
             if len(value) > MAX_TEXT:
-                errors.append(
-                    _("The %(name)s search is too long (at most %(max)d characters).")
-                    % {
-                        "name": name,
-                        "max": MAX_TEXT,
-                    }
-                )
+                errors.append(too_long % {"name": name, "max": MAX_TEXT})
         if errors:
             raise FilterError(errors)
         return cls(
@@ -204,13 +199,8 @@ def _one(query: Mapping[str, Any], key: str) -> str:
 def _quarter(value: str, name: str, errors: list[str]) -> str:
     match = _QUARTER.match(value)
     if not match:
-        errors.append(
-            _("“%(value)s” is not a quarter (expected e.g. 2021Q3) in “%(name)s”.")
-            % {
-                "value": value[:20],
-                "name": name,
-            }
-        )
+        message = _("“%(value)s” is not a quarter (expected e.g. 2021Q3) in “%(name)s”.")
+        errors.append(message % {"value": value[:20], "name": name})
         return ""
     return f"{match[1]}Q{match[2]}"
 
