@@ -43,7 +43,15 @@
       });
       cluster.addLayers(markers);
       map.addLayer(cluster);
-      if (!hasPlace && markers.length) map.fitBounds(cluster.getBounds(), { maxZoom: 12, padding: [20, 20] });
+      if (!markers.length) return;
+      if (hasPlace) {
+        // Around a place the features come nearest first: show the place and its closest few.
+        var near = L.latLngBounds([[lat, lon]]);
+        markers.slice(0, 5).forEach(function (m) { near.extend(m.getLatLng()); });
+        map.fitBounds(near, { maxZoom: 13, padding: [30, 30] });
+      } else {
+        map.fitBounds(cluster.getBounds(), { maxZoom: 12, padding: [20, 20] });
+      }
     });
 
   // Phones: list and map as two tabs; desktop: side by side (CSS), tabs hidden.
