@@ -13,6 +13,7 @@
   var lat = parseFloat(box.dataset.lat), lon = parseFloat(box.dataset.lon);
   var hasPlace = !isNaN(lat) && !isNaN(lon);
   map.setView(hasPlace ? [lat, lon] : [45.6, -63.5], hasPlace ? 10 : 6);
+  if (hasPlace) L.circleMarker([lat, lon], { radius: 8, color: "#a1260d", weight: 3, interactive: false }).addTo(map);
 
   function popup(props) {
     var div = document.createElement("div");
