@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import uuid
+from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
@@ -26,10 +28,14 @@ from . import hours
 from .forms import SearchForm
 from .models import Attribute, Location, Service, ServiceAtLocation
 from .search import contact_phones, map_features, resolve_place, search_services
+from .search_index import get_index
 
 PAGE_SIZE = 30
+GEOJSON_CACHE_SIZE = 64
+_GEOJSON_CACHE: OrderedDict[tuple[Any, ...], str] = OrderedDict()
 # Around a place the map gets the nearest markers only, so a phone never downloads the whole country.
 MAP_NEAREST = 1500
+MAP_HOME = (45.6, -63.5)  # the middle of the Maritimes
 MAP_LIMIT_MAX = 5000
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -57,9 +63,10 @@ def service_list(request: HttpRequest) -> HttpResponse:
     for key in ("page", "near"):
         map_query.pop(key, None)
     map_query["lang"] = translation.get_language() or "en"
-    if place is not None:
-        map_query["near"] = f"{place.latitude:.5f},{place.longitude:.5f}"
-        map_query["limit"] = str(MAP_NEAREST)
+    # The map asks for the markers nearest the place, or nearest the Maritimes without one.
+    lat, lon = (place.latitude, place.longitude) if place is not None else MAP_HOME
+    map_query["near"] = f"{lat:.5f},{lon:.5f}"
+    map_query["limit"] = str(MAP_NEAREST)
     rows = [
         {
             "service": item.service,
@@ -164,12 +171,7 @@ def _map_limit(request: HttpRequest) -> int | None:
         return None
 
 
-@require_GET
-def services_geojson(request: HttpRequest) -> HttpResponse:
-    """Located services as a GeoJSON FeatureCollection, with the list page's filters."""
-    lang = request.GET.get("lang")
-    if lang not in {code for code, _name in settings.LANGUAGES}:
-        lang = translation.get_language() or "en"
+def _geojson_body(request: HttpRequest, lang: str) -> str:
     with translation.override(lang):
         form = SearchForm(request.GET)
         place = resolve_place(request.GET.get("near", "")[:100]) if request.GET.get("near") else None
@@ -193,7 +195,31 @@ def services_geojson(request: HttpRequest) -> HttpResponse:
         ],
     }
     # < > & escaped as \u003c…: valid JSON, and never markup even if misread as HTML.
-    body = json.dumps(collection, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return json.dumps(collection, ensure_ascii=False).translate(_JSON_ESCAPES)
+
+
+@require_GET
+def services_geojson(request: HttpRequest) -> HttpResponse:
+    """Located services as a GeoJSON FeatureCollection, with the list page's filters."""
+    lang = request.GET.get("lang")
+    if lang not in {code for code, _name in settings.LANGUAGES}:
+        lang = translation.get_language() or "en"
+    # The same map query is asked by every visitor of the same list page: keep the answer while
+    # the directory index is unchanged (and for a minute when it depends on the clock).
+    index = get_index()
+    key = (
+        id(index),
+        index.built_at,
+        lang,
+        tuple(sorted((name, tuple(values)) for name, values in request.GET.lists())),
+        int(time.time() // 60) if request.GET.get("open_now") else 0,
+    )
+    body = _GEOJSON_CACHE.get(key)
+    if body is None:
+        body = _geojson_body(request, lang)
+        _GEOJSON_CACHE[key] = body
+        while len(_GEOJSON_CACHE) > GEOJSON_CACHE_SIZE:
+            _GEOJSON_CACHE.popitem(last=False)
     response = HttpResponse(body, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
     patch_vary_headers(response, ["Accept-Language"])  # names follow it when ?lang= is absent

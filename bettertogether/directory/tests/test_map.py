@@ -124,3 +124,18 @@ def test_nearest_limit_bounds_the_payload(client: Client) -> None:
     assert [feat["properties"]["name"] for feat in data["features"]] == ["Row 0", "Row 1"]
     assert len(_get(client, near="45.1,-64")["features"]) == 6  # no limit: every marker
     assert len(_get(client, near="nowhere at all", limit="2")["features"]) == 6  # unknown place: no cut
+
+
+def test_list_page_without_place_asks_for_markers_nearest_the_maritimes(client: Client) -> None:
+    html = client.get("/en/services/").content.decode()
+    assert "near=45.60000%2C-63.50000&amp;limit=1500" in html
+    assert "data-lat" not in html  # the map frames its markers, not a place
+
+
+def test_answers_follow_directory_changes(client: Client) -> None:
+    service = f.located_service(45.0, -64.0, name="First name")
+    assert _get(client)["features"][0]["properties"]["name"] == "First name"
+    assert _get(client)["features"][0]["properties"]["name"] == "First name"  # a kept answer
+    service.name = service.name_en = "Second name"
+    service.save()
+    assert _get(client)["features"][0]["properties"]["name"] == "Second name"
