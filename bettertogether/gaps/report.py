@@ -65,6 +65,7 @@ def as_json(result: Result, *, with_places: bool = True, with_services: bool = T
         "placed_positions": a.overall.placed_positions,
         "unplaced_positions": a.overall.unplaced_positions,
         "places_count": sum(1 for p in a.places if p.place.placed),
+        "positions_by_precision": _by_precision(a),
         "services_count": len({s.id for s in a.services}),
         "service_points": len(a.services),
         "services_without_point": result.services_without_point,
@@ -152,6 +153,16 @@ def as_json(result: Result, *, with_places: bool = True, with_services: bool = T
             for s in a.services
         ]
     return data
+
+
+def _by_precision(a: Analysis) -> dict[str, int]:
+    """Positions per location precision ('none' = without coordinates), most precise first."""
+    order = ("postal_code", "fix", "fsa", "place", "none")
+    counts: dict[str, int] = dict.fromkeys(order, 0)
+    for r in a.places:
+        key = r.place.precision if r.place.placed and r.place.precision in counts else "none"
+        counts[key] += r.place.positions
+    return {k: v for k, v in counts.items() if v}
 
 
 def _pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:

@@ -3,17 +3,19 @@ equals brute force, nothing is dropped, and the page and the command agree."""
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES
 from bettertogether.gaps.coverage import ANY
 from bettertogether.gaps.inputs import CATEGORIES, GapFilters, analyse, places_for, services_for
-from bettertogether.positions.models import ApprovedPosition, ImportRun
+from bettertogether.positions.models import ApprovedPosition
 from bettertogether.positions.services import import_lmia_files
 
 from . import brute
@@ -31,13 +33,14 @@ MARITIME_POSITIONS = 10_546  # the lists' own total for NS, NB and PE (positions
 
 @pytest.fixture(scope="module", autouse=True)
 def seed(django_db_setup: Any, django_db_blocker: Any, shared_data: Any) -> Any:
-    with django_db_blocker.unblock():
+    """The four files and the demo directory, for this module only: everything is written inside one
+    transaction rolled back at the end, so later tests start from an empty database."""
+    with django_db_blocker.unblock(), transaction.atomic():
         reports = import_lmia_files([shared_data / "lmia" / name for name in SEED])
         assert [r.status for r in reports] == ["ok"] * 4, [r.message for r in reports]
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", verbosity=0, stdout=io.StringIO())
         yield
-        ApprovedPosition.objects.all().delete()
-        ImportRun.objects.all().delete()
+        transaction.set_rollback(True)
 
 
 def test_fast_equals_brute_force_on_the_seed_period() -> None:
@@ -86,3 +89,4 @@ def test_page_and_command_agree_on_the_seed_period(client: Any, tmp_path: Any) -
     call_command("gap_report", "--from", "2021Q3", "--to", "2022Q2", "--format", "json", "--out", str(out))
     assert page == json.loads(out.read_text())
     assert page["total_positions"] == MARITIME_POSITIONS
+

@@ -62,6 +62,7 @@ def test_figures_of_the_small_world(coordinator: Any, world: None) -> None:
     assert data["period"] == {"from": "2021Q3", "to": "2021Q3"}
     assert data["radius_km"] == 30
     assert data["total_positions"] == 207 and data["unplaced_positions"] == 7
+    assert data["positions_by_precision"] == {"postal_code": 200, "none": 7}
     cats = data["categories"]
     # Child terms count for their top-level category; the defunct clinic does not count.
     assert cats["health"]["covered_positions"] == 100
