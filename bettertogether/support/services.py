@@ -259,11 +259,20 @@ def advance_referral(actor: Actor, referral: Referral, action: str) -> Referral:
     return referral
 
 
+def _names_the_worker(case: Case, text: str) -> bool:
+    """Whether `text` repeats an identifying value of the case (the funder sees it)."""
+    folded = text.casefold()
+    values = (case.worker_name, case.contact, case.employer, case.work_site)
+    return any(len(v.strip()) >= 3 and v.strip().casefold() in folded for v in values if v)
+
+
 @transaction.atomic
 def request_emergency(actor: Actor, case: Case, need: str, amount: Decimal, justification: str) -> EmergencyRequest:
     _own(actor, case.organization_id)
     if amount <= 0:
         raise SupportError(_("The amount must be more than zero."))
+    if _names_the_worker(case, justification):
+        raise SupportError(_("The funder must not learn who the worker is: remove names, contacts and employer."))
     request = EmergencyRequest.objects.create(
         case=case,
         organization_id=case.organization_id,

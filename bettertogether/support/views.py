@@ -64,6 +64,16 @@ def _refused(request: HttpRequest, error: Exception) -> None:
     messages.error(request, str(error))
 
 
+def _listed(request: HttpRequest, what: str) -> None:
+    """Audit a list page that shows case data (names): no object, the list's name as detail."""
+    audit.record(
+        audit.actor_from(request),
+        AccessLog.Action.VIEW,
+        detail=what,
+        organization_id=permissions.organization_id_of(request.user),
+    )
+
+
 @case_desk(permissions.can_use_support)
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -118,9 +128,10 @@ def helpline_new(request: HttpRequest) -> HttpResponse:
 
 @case_desk(permissions.can_use_cases)
 def case_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "open")
+    status = "closed" if request.GET.get("status") == "closed" else "open"
     cases = Case.objects.visible_to(request.user).filter(status=status, anonymized_at__isnull=True)
     received = permissions.received_referrals(request.user).filter(state__in=["sent", "accepted"])
+    _listed(request, f"case list ({status})")
     return render(
         request,
         "support/case_list.html",
@@ -146,6 +157,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
         .filter(done_at__isnull=True, due_on__lt=timezone.localdate())
         .select_related("case", "assigned_to")
     )
+    _listed(request, "overdue follow-ups")
     return render(request, "support/overdue.html", {"follow_ups": follow_ups})
 
 
@@ -325,6 +337,7 @@ def case_export(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @case_desk(permissions.can_use_cases)
 def referral_list(request: HttpRequest) -> HttpResponse:
+    _listed(request, "referral list")
     return render(
         request,
         "support/referral_list.html",
@@ -394,6 +407,7 @@ def referral_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
 @case_desk(permissions.can_review_emergencies)
 def emergency_queue(request: HttpRequest) -> HttpResponse:
     requests = permissions.emergencies_for_review(request.user).select_related("case", "organization")
+    _listed(request, "emergency requests")
     return render(request, "support/emergency_queue.html", {"requests": requests[:200]})
 
 

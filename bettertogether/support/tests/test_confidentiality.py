@@ -189,3 +189,21 @@ def test_supervisor_sees_who_read_the_case(orgs: dict[str, Any], desk: dict[str,
     supervisor = signed_in(member("case_worker", orgs["own"], supervisor=True))
     page = supervisor.get(reverse("support:case-history", args=[case.pk])).content.decode()
     assert desk["own_worker"].username in page and "Viewed" in page and "127.0.0.1" in page
+
+
+def test_emergency_justification_must_not_name_the_worker(desk: dict[str, Any]) -> None:
+    from decimal import Decimal
+
+    case = desk["own"]["case"]
+    actor = Actor(desk["own_worker"])
+    for text in (f"For {SECRET_NAME}", f"Fired by {SECRET_EMPLOYER.upper()}", f"Call {SECRET_CONTACT}"):
+        with pytest.raises(services.SupportError):
+            services.request_emergency(actor, case, "food", Decimal("50"), text)
+
+
+def test_no_email_leaves_the_case_desk(desk: dict[str, Any]) -> None:
+    from django.core import mail
+
+    client = signed_in(desk["own_worker"])
+    client.get(reverse("support:case-detail", args=[desk["own"]["case"].pk]))
+    assert mail.outbox == []
