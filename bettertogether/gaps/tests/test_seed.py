@@ -15,7 +15,6 @@ from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES
 from bettertogether.gaps.coverage import ANY
 from bettertogether.gaps.inputs import CATEGORIES, GapFilters, analyse, places_for, services_for
-from bettertogether.positions.models import ApprovedPosition
 from bettertogether.positions.services import import_lmia_files
 
 from . import brute
