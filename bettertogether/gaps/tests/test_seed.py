@@ -88,4 +88,3 @@ def test_page_and_command_agree_on_the_seed_period(client: Any, tmp_path: Any) -
     call_command("gap_report", "--from", "2021Q3", "--to", "2022Q2", "--format", "json", "--out", str(out))
     assert page == json.loads(out.read_text())
     assert page["total_positions"] == MARITIME_POSITIONS
-
