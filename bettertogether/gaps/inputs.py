@@ -9,7 +9,7 @@ the JSON endpoint, the downloads and `gap_report` all call `analyse()`: one set 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,10 +24,11 @@ from bettertogether.positions.aggregate import FilterError, PositionFilters, pla
 from bettertogether.positions.lmia import OUTSIDE_CANADA
 
 from . import coverage
-from .coverage import ANY, Analysis, Place, ServicePoint
+from .coverage import ANY, Analysis, Candidate, Place, ServicePoint
 
 CATEGORIES: tuple[str, ...] = tuple(t.slug for t in TERMS)
 DEFAULT_CATEGORY = "rights-info"
+CANDIDATE_KINDS = ("places", "towns")
 MIN_RADIUS_KM = 1.0
 MAX_RADIUS_KM = 300.0
 
@@ -50,6 +51,7 @@ class GapFilters:
     radius_km: float = coverage.DEFAULT_RADIUS_KM
     category: str = DEFAULT_CATEGORY  # the one the map colours by and the suggestions are shown for
     language: str = ""
+    candidates: str = "places"  # where new services may go: "places" (with positions) or "towns"
 
     @classmethod
     def from_query(cls, query: Mapping[str, Any]) -> GapFilters:
@@ -81,9 +83,13 @@ class GapFilters:
         if language and language not in SPOKEN_LANGUAGES:
             errors.append(_("Unknown language: %(value)s.") % {"value": language[:20]})
             language = ""
+        candidates = _one(query, "candidates") or "places"
+        if candidates not in CANDIDATE_KINDS:
+            errors.append(_("Unknown kind of candidate site: %(value)s.") % {"value": candidates[:20]})
+            candidates = "places"
         if errors:
             raise FilterError(errors)
-        return cls(positions=positions, radius_km=radius, category=category, language=language)
+        return cls(positions=positions, radius_km=radius, category=category, language=language, candidates=candidates)
 
     def as_query(self) -> list[tuple[str, str]]:
         pairs = list(self.positions.as_query())
@@ -91,6 +97,8 @@ class GapFilters:
         pairs.append(("category", self.category))
         if self.language:
             pairs.append(("language", self.language))
+        if self.candidates != "places":
+            pairs.append(("candidates", self.candidates))
         return pairs
 
     @property
@@ -191,6 +199,18 @@ def services_for() -> tuple[list[ServicePoint], int]:
     return points, unlocated
 
 
+def towns_for(provinces: Iterable[str]) -> list[Candidate]:
+    """Every named place of the provinces (the geocoder's place names from postal codes), as candidate
+    sites: a new service may well go to a town that has no approved positions itself."""
+    from bettertogether.core.geodata.tables import tables
+
+    out: list[Candidate] = []
+    for province in provinces:
+        for homonyms in tables().places(province).values():
+            out.extend(Candidate(t.name, province, t.latitude, t.longitude) for t in homonyms)
+    return sorted(out, key=lambda c: (c.province, c.name, c.latitude, c.longitude))
+
+
 @dataclass
 class Result:
     """An analysis with what it was computed from."""
@@ -203,12 +223,17 @@ class Result:
 def analyse(filters: GapFilters) -> Result:
     """The door: the whole gap analysis for one set of filters."""
     points, unlocated = services_for()
+    places = places_for(filters.positions)
+    candidates = None
+    if filters.candidates == "towns":
+        candidates = towns_for(sorted({p.province for p in places if p.placed and p.province != OUTSIDE_CANADA}))
     analysis = coverage.analyse(
-        places_for(filters.positions),
+        places,
         points,
         categories=CATEGORIES,
         radius_km=filters.radius_km,
         language=filters.language,
+        candidates=candidates,
     )
     return Result(filters=filters, analysis=analysis, services_without_point=unlocated)
 

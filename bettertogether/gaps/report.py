@@ -120,6 +120,7 @@ def as_json(result: Result, *, with_places: bool = True, with_services: bool = T
             for c in a.categories
         },
         "candidates": a.candidates,
+        "candidate_kind": f.candidates,
         "unplaced": [{"name": p.name, "province": p.province, "positions": p.positions} for p in a.unplaced],
         "sources": {"positions": LMIA_SOURCE, "licence": LMIA_ATTRIBUTION, "services": _("Better Together directory")},
     }

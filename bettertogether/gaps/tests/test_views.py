@@ -171,3 +171,24 @@ def _text_boxes(box: Any) -> Any:
         yield box
     for child in getattr(box, "children", ()):
         yield from _text_boxes(child)
+
+
+def test_towns_as_candidate_sites(coordinator: Any, world: None) -> None:
+    from bettertogether.gaps.coverage import Place, ServicePoint
+    from bettertogether.gaps.inputs import towns_for
+
+    from . import brute
+
+    data = coordinator.get(f"/en/gaps/data.json?{QUERY}&candidates=towns").json()
+    assert data["candidate_kind"] == "towns" and data["candidates"] > 300  # Nova Scotia's named places
+    first = data["suggestions"]["health"][0]
+    places = [
+        Place(p["name"], p["province"], p["latitude"], p["longitude"], p["precision"] or "", p["positions"])
+        for p in data["places"]
+    ]
+    services = [
+        ServicePoint(s["id"], s["name"], s["organization"], s["latitude"], s["longitude"], frozenset(s["categories"]))
+        for s in data["services"]
+    ]
+    assert first["new_positions"] == brute.best_single_site(places, services, towns_for(["NS"]), "health", 30)
+    assert first["new_positions"] == 60  # Truro's positions; Halifax is ~90 km away

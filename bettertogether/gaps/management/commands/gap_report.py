@@ -33,6 +33,9 @@ class Command(BaseCommand):
         parser.add_argument("--radius", default="", help="km (default 30)")
         parser.add_argument("--category", default="", help="top-level category slug for the map and lists, or 'any'")
         parser.add_argument("--language", default="", help="workers' language code, e.g. es")
+        parser.add_argument(
+            "--candidates", default="", choices=("", "places", "towns"), help="candidate sites (default: places)"
+        )
         parser.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
         parser.add_argument("--out", required=True, help="output file ('-' for standard output, not for pdf)")
         parser.add_argument("--lang", default="en", help="language of the report's text (en, fr, es, tl)")
@@ -41,7 +44,7 @@ class Command(BaseCommand):
         query: dict[str, Any] = {"from": options["period_from"], "to": options["period_to"]}
         provinces = [p for value in options["province"] for p in value.split(",") if p.strip()]
         query["province"] = provinces or ["NS", "NB", "PE"]
-        for key in ("stream", "noc", "radius", "category", "language"):
+        for key in ("stream", "noc", "radius", "category", "language", "candidates"):
             if options[key]:
                 query[key] = options[key]
         with translation.override(options["lang"]):
