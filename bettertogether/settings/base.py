@@ -135,6 +135,7 @@ LOCALE_PATHS = [
     PACKAGE_DIR / "directory" / "locale",
     PACKAGE_DIR / "gaps" / "locale",
     PACKAGE_DIR / "positions" / "map_locale",
+    PACKAGE_DIR / "support" / "locale",
 ]
 USE_I18N = True
 USE_TZ = True

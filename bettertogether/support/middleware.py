@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
 SESSION_KEY = "bt_last_seen"
+REFRESH_SECONDS = 60
 
 
 class IdleTimeoutMiddleware:
@@ -27,5 +28,7 @@ class IdleTimeoutMiddleware:
             if last_seen is not None and now - int(last_seen) > limit:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
-            request.session[SESSION_KEY] = now
+            # Refresh at most once a minute: no session write on every request.
+            if last_seen is None or now - int(last_seen) >= REFRESH_SECONDS:
+                request.session[SESSION_KEY] = now
         return self.get_response(request)

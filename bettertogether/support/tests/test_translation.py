@@ -1,0 +1,14 @@
+from typing import Any
+
+from django.urls import reverse
+from django.utils import translation
+
+from .factories import member, signed_in
+
+
+def test_case_desk_speaks_french(orgs: dict[str, Any]) -> None:
+    with translation.override("fr"):
+        url = reverse("support:home")
+    assert url.startswith("/fr/")
+    page = signed_in(member("coordinator")).get(url).content.decode()
+    assert "Statistiques des dossiers" in page
