@@ -126,6 +126,19 @@ def _run(folder: str) -> Iterable[dict]:
         **{c: round((a.overall.categories[c].coverage or 0) * 100, 1) for c in a.categories},
         "unit": "% of positions",
     }
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(get_user_model().objects.filter(role="coordinator").first())
+    for name, url in (("page", "/en/gaps/"), ("data_json", "/en/gaps/data.json")):
+        response, timing = _timed(lambda url=url: client.get(url))
+        yield {
+            "metric": f"maritimes_seed_http_{name}",
+            "status": response.status_code,
+            "bytes": len(response.content),
+            **timing,
+        }
     ok, reason = report.pdf_available()
     if ok:
         _, timing = _timed(lambda: report.pdf_bytes(result), repeats=2)
