@@ -155,6 +155,22 @@ def _child_main(name: str) -> None:
             **PEER,
         }
     )
+    # The peer's query exactly: near Kentville, first page of 30, with and without the category.
+    for label, category in (("no category", None), (term, term)):
+        kentville = []
+        for _ in range(200):
+            t = time.perf_counter()
+            search_services(near=KENTVILLE, category=category, limit=30)
+            kentville.append(time.perf_counter() - t)
+        _emit(
+            {
+                "database": name,
+                "step": f"in-process search_services(near=Kentville 45.077,-64.495, limit=30), {label}",
+                "queries": len(kentville),
+                **_ms(kentville),
+                **PEER,
+            }
+        )
     connection.close()
     for record in _http(name, term, codes):
         _emit(record)
