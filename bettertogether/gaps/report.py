@@ -237,17 +237,16 @@ BAND_COLOURS = ("#1a9850", "#fee08b", "#fc8d59", "#d73027")
 def map_png(data: dict[str, Any], category: str, *, width_in: float = 7.0, height_in: float = 5.2) -> bytes:
     """Places coloured by distance to the nearest service of `category`, services as triangles, province
     outlines underneath when the outline package is installed. Plain lat/lon frame, equirectangular."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+    # The object API, not pyplot: no global figure state, safe in a threaded server.
+    from matplotlib.figure import Figure
 
     from .outlines import province_outlines
 
     radius = data["radius_km"]
     placed = [p for p in data["places"] if p["latitude"] is not None]
     services = [s for s in data.get("services", []) if category == ANY or category in s["categories"]]
-    fig, ax = plt.subplots(figsize=(width_in, height_in), dpi=150)
+    fig = Figure(figsize=(width_in, height_in), dpi=150)
+    ax = fig.subplots()
     lats = [p["latitude"] for p in placed] + [s["latitude"] for s in services]
     lons = [p["longitude"] for p in placed] + [s["longitude"] for s in services]
     if lats:
@@ -301,7 +300,6 @@ def map_png(data: dict[str, Any], category: str, *, width_in: float = 7.0, heigh
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
-    plt.close(fig)
     return buffer.getvalue()
 
 
