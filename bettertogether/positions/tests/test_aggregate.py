@@ -1,10 +1,19 @@
 """summarize(): totals, per-quarter / stream / occupation / community figures and places, on factory rows."""
 
 import pytest
+from django.utils import translation
 
 from bettertogether.positions.aggregate import PositionFilters, available_quarters, summarize
 
 from .factories import ApprovedPositionFactory, ImportRunFactory
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages and labels are checked in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 

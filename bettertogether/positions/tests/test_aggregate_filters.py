@@ -2,8 +2,16 @@
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 
 from bettertogether.positions.aggregate import FilterError, PositionFilters, csv_safe
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages and labels are checked in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 def parse(query: str) -> PositionFilters:

@@ -3,13 +3,16 @@
 import re
 import xml.etree.ElementTree as ET
 
+from django.utils import translation
+
 from bettertogether.positions.charts import bar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_chart_is_an_accessible_svg_with_one_bar_per_item():
-    svg = bar_chart("Positions by quarter", [("2021Q3", 756), ("2021Q4", 3030), ("2022Q1", 0)], chart_id="c1")
+    with translation.override("en"):  # the value labels use the language's thousands separator
+        svg = bar_chart("Positions by quarter", [("2021Q3", 756), ("2021Q4", 3030), ("2022Q1", 0)], chart_id="c1")
     root = ET.fromstring(svg)  # well-formed XML
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
@@ -40,3 +43,10 @@ def test_empty_chart_is_still_valid():
     root = ET.fromstring(bar_chart("Nothing", [], chart_id="empty"))
     assert root.findall(f"{SVG}rect") == []
     assert re.match(r"0 0 \d+ \d+", root.get("viewBox"))
+
+
+def test_values_follow_the_language():
+    with translation.override("fr"):
+        svg = bar_chart("Postes", [("2021Q4", 3030)], chart_id="fr")
+    values = [t.text for t in ET.fromstring(svg).findall(f"{SVG}text") if t.get("class") == "chart-value"]
+    assert values == ["3\u202f030"] or values == ["3\xa0030"]
