@@ -49,3 +49,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """Each test starts and ends in the default language: a test that renders /tl/ must not
+    leave Tagalog active for the next one (Django keeps the active language per thread)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
