@@ -128,15 +128,8 @@ LANGUAGES = [
     ("es", "Español"),
     ("tl", "Tagalog"),
 ]
-# The outreach catalogue (events, resources, program pages) is kept apart so its strings merge cleanly.
-LOCALE_PATHS = [
-    PACKAGE_DIR / "locale",
-    PACKAGE_DIR / "outreach" / "locale",
-    PACKAGE_DIR / "directory" / "locale",
-    PACKAGE_DIR / "gaps" / "locale",
-    PACKAGE_DIR / "positions" / "map_locale",
-    PACKAGE_DIR / "support" / "locale",
-]
+# Project-level catalogue (templates/, settings); each app's own locale/ is found by Django itself.
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Halifax"
