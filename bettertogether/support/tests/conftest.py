@@ -1,8 +1,17 @@
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from .factories import fill_case, member, organization
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """URLs and labels in English, whatever language an earlier test left active in this thread."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
