@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from bettertogether.core.roles import Role
 
@@ -86,7 +86,11 @@ def visible(queryset: QuerySet, user: Any) -> QuerySet:
     if model is Case:
         return queryset.filter(organization_id=org_id)
     if model is AccessLog:
-        return queryset.filter(organization_id=org_id) if is_supervisor(user) else queryset.none()
+        if not is_supervisor(user) or org_id is None:
+            return queryset.none()
+        # The organization's own actions, and what anyone (e.g. a referral's receiver) did to its cases.
+        own_cases = Case.objects.filter(organization_id=org_id).values("pk")
+        return queryset.filter(Q(organization_id=org_id) | Q(case_id__in=own_cases))
     if model is Referral:
         # The sender's referrals only; the receiver reads through received_referrals().
         return queryset.filter(from_organization_id=org_id)

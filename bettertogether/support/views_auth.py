@@ -8,6 +8,7 @@ from typing import Any
 
 import segno
 from django.contrib import messages
+from django.contrib.auth import authenticate
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -91,7 +92,11 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     form = ReauthForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if user.check_password(form.cleaned_data["password"]) and match_token(user, form.cleaned_data["token"]):
+        # Through authenticate() so that django-axes counts wrong passwords here too.
+        password_ok = (
+            authenticate(request, username=user.get_username(), password=form.cleaned_data["password"]) is not None
+        )
+        if password_ok and match_token(user, form.cleaned_data["token"]):
             request.session[REAUTH_KEY] = time.time()
             return redirect(safe_next(request, "support:home"))
         audit.record(

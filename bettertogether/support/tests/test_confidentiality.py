@@ -207,3 +207,20 @@ def test_no_email_leaves_the_case_desk(desk: dict[str, Any]) -> None:
     client = signed_in(desk["own_worker"])
     client.get(reverse("support:case-detail", args=[desk["own"]["case"].pk]))
     assert mail.outbox == []
+
+
+def test_supervisor_sees_the_receivers_reads_too(orgs: dict[str, Any], desk: dict[str, Any]) -> None:
+    referral = desk["own"]["referral"]
+    receiver = member("case_worker", orgs["third"])
+    signed_in(receiver).get(reverse("support:referral-detail", args=[referral.pk]))
+    supervisor = signed_in(member("case_worker", orgs["own"], supervisor=True))
+    page = supervisor.get(reverse("support:case-history", args=[referral.case_id])).content.decode()
+    assert receiver.username in page
+    # The other organization's supervisor sees nothing of it.
+    other_supervisor = signed_in(member("case_worker", orgs["other"], supervisor=True))
+    assert other_supervisor.get(reverse("support:case-history", args=[referral.case_id])).status_code == 404
+    assert (
+        not AccessLog.objects.visible_to(member("case_worker", orgs["other"], supervisor=True))
+        .filter(case_id=referral.case_id)
+        .exists()
+    )

@@ -143,6 +143,10 @@ def test_export_needs_password_and_code_again(desk: dict[str, Any]) -> None:
     device = device_for(worker)
     refused = client.post(reverse("support:reauth"), {"password": "wrong", "token": token(device, steps_ahead=1)})
     assert refused.status_code == 200
+    # A wrong password here counts towards the lockout like one at the sign-in page.
+    from axes.models import AccessAttempt
+
+    assert AccessAttempt.objects.filter(username=worker.username, failures_since_start=1).exists()
     ok = client.post(
         reverse("support:reauth"), {"password": PASSWORD, "token": token(device, steps_ahead=1), "next": export}
     )
