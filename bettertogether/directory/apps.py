@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DirectoryConfig(AppConfig):
     name = "bettertogether.directory"
     label = "directory"
-    verbose_name = "Service directory"
+    verbose_name = _("Service directory")

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from bettertogether.core.languages import language_name
 
@@ -177,7 +178,7 @@ def _sync_phones(service: Service, phones: Sequence[PhoneInput], changes: dict[s
     existing = {p.id: p for p in Phone.objects.filter(service=service)}
     for order, item in enumerate(phones):
         if item.id is not None and item.id not in existing:
-            raise InvalidChange("That phone number does not belong to this service.")
+            raise InvalidChange(gettext("That phone number does not belong to this service."))
         phone = existing.get(item.id) if item.id is not None else None
         label = f"phone {item.number or (phone.number if phone else '')}".strip()
         if phone is not None and item.delete:
@@ -215,7 +216,7 @@ def _sync_hours(service: Service, hours: Sequence[HoursInput], changes: dict[str
     existing = {s.id: s for s in Schedule.objects.filter(service=service)}
     for item in hours:
         if item.id is not None and item.id not in existing:
-            raise InvalidChange("Those hours do not belong to this service.")
+            raise InvalidChange(gettext("Those hours do not belong to this service."))
         line = existing.get(item.id) if item.id is not None else None
         label = f"hours {item.byday or (line.byday if line else '')}".strip()
         if line is not None and item.delete:
@@ -249,7 +250,7 @@ def update_service(service_id: uuid.UUID, edit: ServiceEdit, *, by: Any) -> Serv
     with transaction.atomic():
         service = Service.objects.select_for_update().get(pk=service_id)
         if not permissions.can_edit_service(by, service):
-            raise NotAllowed("You cannot edit this service.")
+            raise NotAllowed(gettext("You cannot edit this service."))
         changes: dict[str, list[str]] = {}
         _apply(service, edit.fields, SERVICE_FIELDS, changes)
         if edit.category_ids is not None:
@@ -285,7 +286,7 @@ def update_location(location_id: uuid.UUID, edit: LocationEdit, *, by: Any) -> L
     with transaction.atomic():
         location = Location.objects.select_for_update().get(pk=location_id)
         if not permissions.can_edit_location(by, location):
-            raise NotAllowed("You cannot edit this location.")
+            raise NotAllowed(gettext("You cannot edit this location."))
         changes: dict[str, list[str]] = {}
         _apply(location, edit.fields, LOCATION_FIELDS, changes)
         address = location.addresses.order_by("address_type").first()
@@ -331,9 +332,9 @@ def create_suggestion(service_id: uuid.UUID, *, field: str, proposed_value: str,
 def _reviewable(suggestion_id: uuid.UUID, by: Any) -> Suggestion:
     suggestion = Suggestion.objects.select_for_update().select_related("service").get(pk=suggestion_id)
     if not permissions.can_review_suggestion(by, suggestion):
-        raise NotAllowed("You cannot review this suggestion.")
+        raise NotAllowed(gettext("You cannot review this suggestion."))
     if suggestion.status != Suggestion.Status.PENDING:
-        raise InvalidChange("This suggestion has already been reviewed.")
+        raise InvalidChange(gettext("This suggestion has already been reviewed."))
     return suggestion
 
 
@@ -359,11 +360,11 @@ def approve_suggestion(
         if suggestion.field == "phone":
             number = (value if value is not None else suggestion.proposed_value).strip()
             if not number or len(number) > 50 or not any(ch.isdigit() for ch in number):
-                raise InvalidChange("Enter the phone number to save (at most 50 characters, with digits).")
+                raise InvalidChange(gettext("Enter the phone number to save (at most 50 characters, with digits)."))
             if phone_id is not None:
                 phone = Phone.objects.filter(service=service, pk=phone_id).first()
                 if phone is None:
-                    raise InvalidChange("That phone number does not belong to this service.")
+                    raise InvalidChange(gettext("That phone number does not belong to this service."))
                 changes[f"phone {phone.number}"] = [phone.number, number]
                 phone.number = number
                 phone.save(update_fields=["number"])
