@@ -12,3 +12,10 @@ def test_case_desk_speaks_french(orgs: dict[str, Any]) -> None:
     assert url.startswith("/fr/")
     page = signed_in(member("coordinator")).get(url).content.decode()
     assert "Statistiques des dossiers" in page
+
+
+def test_case_desk_speaks_spanish(orgs: dict[str, Any]) -> None:
+    with translation.override("es"):
+        url = reverse("support:statistics")
+    page = signed_in(member("coordinator")).get(url).content.decode()
+    assert "Estadísticas de expedientes" in page
