@@ -19,3 +19,10 @@ def test_case_desk_speaks_spanish(orgs: dict[str, Any]) -> None:
         url = reverse("support:statistics")
     page = signed_in(member("coordinator")).get(url).content.decode()
     assert "Estadísticas de expedientes" in page
+
+
+def test_case_desk_speaks_tagalog(orgs: dict[str, Any]) -> None:
+    with translation.override("tl"):
+        url = reverse("support:statistics")
+    page = signed_in(member("coordinator")).get(url).content.decode()
+    assert "Estadistika ng mga kaso" in page
