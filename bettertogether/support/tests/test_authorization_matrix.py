@@ -122,3 +122,59 @@ def test_matrix(name: str, role: str, orgs: dict[str, Any], desk: dict[str, Any]
         assert response.status_code == expected, (name, role, side, url, response.status_code)
         if expected == 302 and name == "case-export":
             assert response["Location"].startswith(reverse("support:reauth"))
+
+
+WRITE_DATA = {
+    "case-assign": {},
+    "case-close": {"outcome": "resolved"},
+    "note-new": {"text": "x"},
+    "followup-new": {"description": "x", "due_on": "2030-01-01"},
+    "service-new": {"topic": "legal", "provided_on": "2030-01-01"},
+    "consent-new": {"shared_fields": ["language"]},
+    "referral-new": {"message": "x"},
+    "emergency-new": {"need": "food", "amount": "10", "justification": "x"},
+    "followup-done": {},
+    "referral-action": {},
+}
+
+
+def _counts() -> dict[str, int]:
+    from bettertogether.support import models
+
+    names = ["Case", "CaseNote", "FollowUp", "ServiceProvided", "Consent", "Referral", "EmergencyRequest"]
+    return {name: getattr(models, name).objects.count() for name in names}
+
+
+@pytest.mark.parametrize("name", sorted(WRITE_DATA))
+def test_writes_to_another_organization_are_not_found(name: str, orgs: dict[str, Any], desk: dict[str, Any]) -> None:
+    """POSTs pass the same gate as GETs: another organization's object is not found, nothing changes."""
+    from bettertogether.support.models import Case, FollowUp, Referral
+
+    pattern = next(p for p in patterns() if p.name == name)
+    client = signed_in(desk["own_worker"])
+    before = (
+        _counts(),
+        list(Case.objects.values_list("status", "assigned_to")),
+        list(FollowUp.objects.values_list("done_at")),
+        list(Referral.objects.values_list("state")),
+    )
+    response = client.post(_url(pattern, desk["other"]), WRITE_DATA[name])
+    assert response.status_code == 404, (name, response.status_code)
+    after = (
+        _counts(),
+        list(Case.objects.values_list("status", "assigned_to")),
+        list(FollowUp.objects.values_list("done_at")),
+        list(Referral.objects.values_list("state")),
+    )
+    assert after == before
+
+
+def test_every_write_url_is_tried_from_another_organization() -> None:
+    posts = {p.name for p in patterns() if "pk" in p.pattern.converters} - {
+        "case-detail",
+        "case-history",
+        "case-export",
+        "referral-detail",
+        "emergency-review",
+    }
+    assert posts == set(WRITE_DATA)
