@@ -67,6 +67,11 @@ class HSDSView(APIView):
     content_negotiation_class = JSONOnly
     throttle_classes = [HSDSThrottle]
 
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        # initial() switches to the content language; restore the caller's on the way out.
+        with translation.override(translation.get_language()):
+            return super().dispatch(request, *args, **kwargs)
+
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         self.params = Params(request.query_params)
