@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from pathlib import Path
 
-import polib
+import polib  # type: ignore[import-untyped]
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
