@@ -5,6 +5,7 @@ The browser fixtures (Playwright + live server) come from the harness plugin bel
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,17 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if _required("BT_REQUIRE_POSTGRES"):
             pytest.fail(f"BT_REQUIRE_POSTGRES=1 but this test {message}", pytrace=False)
         pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Start and end each test in the default language: LocaleMiddleware leaves the language of a
+    test-client request active in the thread, and the next test's reverse() would follow it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")
