@@ -51,10 +51,12 @@ def test_catalogues_use_the_standard_layout() -> None:
         assert parts[-4] == "locale" and len(parts) in (4, 5), path
         assert parts[-3] in LANGUAGES, path
     owners = {path.relative_to(PACKAGE_DIR).parts[0] for path in found}
-    assert {"locale", "core", "directory", "site", "positions", "gaps", "outreach"} <= owners
+    assert {"locale", "core", "directory", "site", "positions", "gaps", "outreach", "support"} <= owners
 
 
-@pytest.mark.parametrize("owner", ["locale", "core", "directory", "site", "positions", "gaps", "outreach"], ids=str)
+@pytest.mark.parametrize(
+    "owner", ["locale", "core", "directory", "site", "positions", "gaps", "outreach", "support"], ids=str
+)
 def test_each_catalogue_exists_in_french_spanish_and_tagalog(owner: str) -> None:
     base = PACKAGE_DIR / "locale" if owner == "locale" else PACKAGE_DIR / owner / "locale"
     for lang in LANGUAGES:
