@@ -29,6 +29,9 @@ class RateLimitHit(models.Model):
     class Meta:
         indexes = [models.Index(fields=["scope", "key_hash", "created_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.scope} at {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class GeocodeFix(models.Model):
     """A coordinator's placement of an address the geocoder could not place (or placed wrongly).

@@ -192,12 +192,19 @@ def full_service(**kwargs: object) -> models.Service:
         email="desk@example.org",
         minimum_age=16,
         assured_date=dt.date(2026, 1, 15),
-        extra={"hsds": {"wait_time": "2 days"}, "hsds_tables": {"required_documents": [
-            {"id": "0f6f2f6e-4c4a-4a53-9c57-1c3b1f7e2a10", "document": "Work permit", "uri": ""}
-        ]}},
+        extra={
+            "hsds": {"wait_time": "2 days"},
+            "hsds_tables": {
+                "required_documents": [
+                    {"id": "0f6f2f6e-4c4a-4a53-9c57-1c3b1f7e2a10", "document": "Work permit", "uri": ""}
+                ]
+            },
+        },
     )
     taxonomy = TaxonomyFactory()
-    parent = TaxonomyTermFactory(taxonomy=taxonomy, code="health", **hostile_texts(models.TaxonomyTerm, ("name", "description")))
+    parent = TaxonomyTermFactory(
+        taxonomy=taxonomy, code="health", **hostile_texts(models.TaxonomyTerm, ("name", "description"))
+    )
     child = TaxonomyTermFactory(taxonomy=taxonomy, code="clinics", parent=parent)
     AttributeFactory(service=service, taxonomy_term=child, value=HOSTILE)
     location = LocationFactory(
