@@ -4,9 +4,11 @@ import json
 import shutil
 from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.management import call_command, execute_from_command_line
+from django.db import connections
 
 from bettertogether.positions.models import ApprovedPosition, ImportRun
 
@@ -22,8 +24,11 @@ def run(*args):
 
 def exit_code(capsys, *args):
     """Run the command as manage.py does; return (exit status, stdout, stderr)."""
+    # run_from_argv closes every connection when done, which would end the test's transaction
+    # on PostgreSQL; keep it open as call_command would.
     try:
-        execute_from_command_line(["manage.py", "import_lmia", *map(str, args)])
+        with mock.patch.object(connections, "close_all"):
+            execute_from_command_line(["manage.py", "import_lmia", *map(str, args)])
     except SystemExit as exc:
         code = exc.code
     else:
