@@ -160,6 +160,7 @@ def service_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "page_url": page_url,
         "share_text": f"{service.name} {page_url}",
         "suggest_url": _suggest_url(service),
+        "form": SearchForm(),
     }
     return render(request, "directory/detail.html", context)
 

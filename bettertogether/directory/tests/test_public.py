@@ -169,6 +169,8 @@ def test_service_page_content(client: Client) -> None:
     assert 'href="javascript:' not in html
     assert "https://wa.me/?text=" in html and "mailto:?subject=" in html
     assert 'class="print"' in html
+    # A worker who landed on the wrong service can search again from here.
+    assert 'role="search"' in html and 'action="/en/services/"' in html
 
 
 def test_directions_link_is_not_localized(client: Client) -> None:
