@@ -54,11 +54,19 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "bettertogether.support.middleware.IdleTimeoutMiddleware",
+    "bettertogether.support.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it answers locked-out sign-ins.
     "axes.middleware.AxesMiddleware",
+]
+
+# Staff areas a case worker may enter only after the second factor (the case desk checks it too).
+# (Case workers have no access to the admin or the gap analysis at all.)
+BT_STAFF_PATH_PATTERNS = [
+    r"^/[a-z]{2}/manage/",
+    r"^/[a-z]{2}/events/manage/",
 ]
 
 ROOT_URLCONF = "bettertogether.urls"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +11,12 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from . import permissions
+from .guard import has_confirmed_device
 
 SESSION_KEY = "bt_last_seen"
 REFRESH_SECONDS = 60
@@ -31,4 +38,27 @@ class IdleTimeoutMiddleware:
             # Refresh at most once a minute: no session write on every request.
             if last_seen is None or now - int(last_seen) >= REFRESH_SECONDS:
                 request.session[SESSION_KEY] = now
+        return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """A case worker who has not passed the second factor reaches only public pages: every staff
+    area (settings.BT_STAFF_PATH_PATTERNS: directory editing, event management, the admin, the case
+    desk) sends them to enter a code first, so a stolen password alone opens nothing."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.staff_paths = [re.compile(p) for p in getattr(settings, "BT_STAFF_PATH_PATTERNS", [])]
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user: Any = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and any(p.match(request.path_info) for p in self.staff_paths)
+            and permissions.needs_second_factor(user)
+            and not user.is_verified()
+        ):
+            name = "support:otp-verify" if has_confirmed_device(user) else "support:otp-setup"
+            return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

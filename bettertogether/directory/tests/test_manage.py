@@ -10,6 +10,7 @@ from bettertogether.core.tests.factories import (
     CoordinatorFactory,
     FunderApproverFactory,
     PartnerStaffFactory,
+    sign_in,
 )
 from bettertogether.directory.models import ChangeLog, Phone, Schedule, Service, Suggestion
 from bettertogether.directory.tests.factories import (
@@ -88,7 +89,7 @@ def test_anonymous_is_sent_to_sign_in(client, world, page):
 @pytest.mark.parametrize("who", list(EXPECTED))
 @pytest.mark.parametrize("page", list(PAGES))
 def test_permission_matrix(client, world, who, page):
-    client.force_login(world[who])
+    sign_in(client, world[who])
     name, key = PAGES[page]
     response = client.get(url(name, world[key] if key else None))
     assert response.status_code == EXPECTED[who][page]

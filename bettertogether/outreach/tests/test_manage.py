@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from bettertogether.core.roles import Role
+from bettertogether.core.tests.factories import sign_in
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.outreach import permissions, services
 from bettertogether.outreach.models import Event
@@ -54,7 +55,7 @@ EXPECTED = {
 def test_permission_matrix(client: Client, world, role: str) -> None:
     user = world["users"][role]
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     my, their = world["my_event"].pk, world["their_event"].pk
     urls = [
         "/en/events/manage/",

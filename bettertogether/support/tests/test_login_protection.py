@@ -210,3 +210,23 @@ def test_case_pages_have_a_strict_csp(desk: dict[str, Any], header: str) -> None
     response = signed_in(desk["own_worker"]).get(reverse("support:case-detail", args=[desk["own"]["case"].pk]))
     policy = response[header]
     assert "unsafe-inline" not in policy and "script-src 'self'" in policy
+
+
+def test_case_worker_needs_the_second_factor_in_every_staff_area(orgs: dict[str, Any]) -> None:
+    worker = member("case_worker", orgs["own"])
+    device_for(worker)
+    client = signed_in(worker, second_factor=False)
+    for path in ("/en/manage/", "/fr/events/manage/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith(reverse("support:otp-verify")), path
+    # Public pages stay open, and once the code is given the staff areas open too.
+    assert client.get("/en/services/").status_code == 200
+    verified = signed_in(worker)
+    assert verified.get("/en/manage/").status_code == 200
+    assert verified.get("/fr/events/manage/").status_code == 200
+
+
+def test_other_staff_do_not_need_a_second_factor(orgs: dict[str, Any]) -> None:
+    staff = member("partner_staff", orgs["own"])
+    assert signed_in(staff).get("/en/manage/").status_code == 200
