@@ -1,0 +1,513 @@
+"""Import an HSDS 3.0 tabular data package, all or nothing (see hsds_io for the whole picture)."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import functools
+import io
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, cast
+
+from django.db import models as djm
+from django.db import transaction
+from django.db.models.base import ModelState
+from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime, parse_time
+
+from . import models as m
+from .hsds_tables import (
+    BATCH,
+    DEFAULT_MAX_BYTES,
+    IMPORT_ORDER,
+    MAPPINGS,
+    MAX_ERRORS,
+    MAX_FIELD_CHARS,
+    STASH_KEY,
+    STASHED,
+    TABLE,
+    TABLES,
+    Table,
+    has_extra,
+)
+
+# ---------------------------------------------------------------- import
+
+
+class HSDSImportError(Exception):
+    """The package cannot be imported; `errors` names table, row and column of each problem."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class ImportReport:
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    line: int
+    values: dict[str, str]
+
+
+def _resource_paths(root: Path) -> dict[str, Path]:
+    paths = {t.resource: root / t.path for t in TABLES}
+    descriptor = root / "datapackage.json"
+    if descriptor.exists():
+        try:
+            package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise HSDSImportError([f"datapackage.json: not valid JSON ({exc})"]) from None
+        for resource in package.get("resources", []) if isinstance(package, dict) else []:
+            name, path = resource.get("name"), resource.get("path")
+            if name in paths and isinstance(path, str):
+                candidate = (root / path).resolve()
+                if root.resolve() not in candidate.parents:
+                    raise HSDSImportError([f"datapackage.json: resource {name!r} path {path!r} leaves the package"])
+                paths[name] = candidate
+    return paths
+
+
+def _read_table(table: Table, path: Path, errors: list[str], warnings: list[str]) -> list[_Row]:
+    if not path.exists():
+        return []
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        warnings.append(f"{path.name}: not UTF-8, read as Windows-1252")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    unknown = [h for h in header if h not in table.columns]
+    if unknown:
+        warnings.append(f"{path.name}: unknown columns ignored: {', '.join(unknown)}")
+    if "id" not in header and header:
+        errors.append(f"{path.name}: no 'id' column")
+        return []
+    rows = []
+    try:
+        for values in reader:
+            rows.append(_Row(reader.line_num, {c: (values.get(c) or "").strip() for c in table.columns}))
+    except csv.Error as exc:
+        errors.append(f"{path.name} row {reader.line_num}: {exc}")
+    return rows
+
+
+def _parse(kind: str, text: str) -> Any:
+    """The typed value of a cell, or raise ValueError with a reason."""
+    value: Any
+    if text == "":
+        return None
+    if "\x00" in text:  # PostgreSQL refuses NUL in text; refuse it everywhere alike
+        raise ValueError("contains a NUL character")
+    if kind == "int":
+        number = float(text)
+        if not number.is_integer() or not 0 <= number <= 32767:
+            raise ValueError(f"not a whole number between 0 and 32767: {text!r}")
+        return int(number)
+    if kind == "float":
+        number = float(text)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(f"not a finite number: {text!r}")
+        return number
+    if kind == "decimal":
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"not a number: {text!r}") from None
+        if not value.is_finite() or abs(value) >= Decimal("1e8"):
+            raise ValueError(f"not an amount: {text!r}")
+        return value.quantize(Decimal("0.01"))
+    if kind == "date":
+        value = parse_date(text[:10]) if len(text) >= 10 else None
+        if value is None or len(text) not in (10,) and "T" not in text:
+            raise ValueError(f"not a date (YYYY-MM-DD): {text!r}")
+        return value
+    if kind == "time":
+        value = parse_time(text)
+        if value is None:
+            raise ValueError(f"not a time (HH:MM:SS): {text!r}")
+        return value
+    if kind == "datetime":
+        value = parse_datetime(text[:-1] + "+00:00" if text.endswith("Z") else text)
+        if value is None:
+            raise ValueError(f"not a date-time (ISO 8601): {text!r}")
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return text
+
+
+@functools.cache
+def _max_length(model: type[djm.Model], name: str) -> int | None:
+    try:
+        return model._meta.get_field(name).max_length  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - a non-field attribute has no limit
+        return None
+
+
+_DEFAULTS: dict[type[djm.Model], dict[str, Any]] = {}
+
+
+def _instance(model: type[djm.Model], values: dict[str, Any]) -> djm.Model:
+    """A new unsaved instance from attname values.
+
+    Built without Model.__init__: with modeltranslation every translated field's default switches
+    the active language, which made building 20,000 services take most of an import's time.
+    """
+    if model not in _DEFAULTS:
+        _DEFAULTS[model] = {f.attname: f.get_default() for f in model._meta.concrete_fields}
+    obj = model.__new__(model)
+    state = ModelState()
+    state.adding, state.db = True, None
+    obj.__dict__.update(_DEFAULTS[model])
+    for name, value in _DEFAULTS[model].items():
+        if isinstance(value, dict | list):
+            obj.__dict__[name] = type(value)(value)
+    obj.__dict__.update(values)
+    obj._state = state
+    return obj
+
+
+@contextlib.contextmanager
+def _keep_timestamps(model: type[djm.Model]) -> Iterator[None]:
+    """Let bulk_create store the package's last_modified instead of now (auto_now would overwrite it)."""
+    fields = [f for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+    for f in fields:
+        f.auto_now = False  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for f in fields:
+            f.auto_now = True  # type: ignore[attr-defined]
+
+
+class _Importer:
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self.root = root
+        self.max_bytes = max_bytes
+        self.errors: list[str] = []
+        self.report = ImportReport()
+        self.rows: dict[str, list[_Row]] = {}
+        self.ids: dict[str, set[uuid.UUID]] = {}
+        self.objects: dict[str, list[djm.Model]] = {}
+        self.extras: dict[str, dict[uuid.UUID, dict[str, Any]]] = defaultdict(dict)
+        self.stash: dict[str, dict[uuid.UUID, dict[str, dict[str, dict[str, str]]]]] = defaultdict(dict)
+
+    def error(self, table: Table, row: _Row, column: str, message: str) -> None:
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(f"{table.path} row {row.line} column '{column}': {message}")
+
+    def warn(self, message: str) -> None:
+        if len(self.report.warnings) < 200:
+            self.report.warnings.append(message)
+
+    def read(self) -> None:
+        if not self.root.is_dir():
+            raise HSDSImportError([f"{self.root}: not a directory"])
+        paths = _resource_paths(self.root)
+        total = sum(p.stat().st_size for p in paths.values() if p.exists())
+        if total > self.max_bytes:
+            raise HSDSImportError([f"{self.root}: {total} bytes of CSV, more than the limit of {self.max_bytes}"])
+        if not any(p.exists() for p in paths.values()):
+            raise HSDSImportError([f"{self.root}: no HSDS table found (expected e.g. services.csv)"])
+        csv.field_size_limit(MAX_FIELD_CHARS)
+        for table in TABLES:
+            self.rows[table.resource] = _read_table(table, paths[table.resource], self.errors, self.report.warnings)
+        for table in TABLES:
+            seen: set[uuid.UUID] = set()
+            for row in self.rows[table.resource]:
+                try:
+                    key = uuid.UUID(row.values["id"])
+                except ValueError:
+                    self.error(table, row, "id", f"not a UUID: {row.values['id']!r}")
+                    continue
+                if key in seen:
+                    self.error(table, row, "id", f"duplicate id {key}")
+                seen.add(key)
+            self.ids[table.resource] = seen
+
+    def known(self, resource: str) -> set[uuid.UUID]:
+        """Ids in the package plus those already in the database."""
+        cache_key = f"known:{resource}"
+        if cache_key not in self.ids:
+            in_db = set(MAPPINGS[resource].model._default_manager.values_list("id", flat=True))
+            self.ids[cache_key] = in_db | self.ids.get(resource, set())
+        return self.ids[cache_key]
+
+    def build(self, resource: str) -> None:
+        mapping, table = MAPPINGS[resource], TABLE[resource]
+        model = mapping.model
+        modelled = {c.column for c in mapping.cols} | {"id"}
+        unmodelled = [c for c in table.columns if c not in modelled]
+        keeps_extra = has_extra(model)
+        if unmodelled and not keeps_extra and any(r.values.get(c) for r in self.rows[resource] for c in unmodelled):
+            self.warn(f"{table.path}: columns not kept (no place for them): {', '.join(unmodelled)}")
+        objects = []
+        for row in self.rows[resource]:
+            try:
+                key = uuid.UUID(row.values["id"])
+            except ValueError:
+                continue
+            kwargs: dict[str, Any] = {"id": key}
+            hsds_extra = {c: row.values[c] for c in unmodelled if row.values.get(c)}
+            skip = False
+            for col in mapping.cols:
+                text = row.values.get(col.column, "")
+                if col.kind == "fk":
+                    target = mapping.parents[col.column]
+                    ref = None
+                    if text:
+                        try:
+                            ref = uuid.UUID(text)
+                        except ValueError:
+                            ref = None
+                    if ref is not None and ref in self.known(target):
+                        kwargs[f"{col.field}_id"] = ref
+                    elif col.required_parent:
+                        self.warn(f"{table.path} row {row.line}: skipped, {col.column} {text!r} not found")
+                        skip = True
+                        break
+                    else:
+                        kwargs[f"{col.field}_id"] = None
+                        if text:
+                            if keeps_extra:
+                                hsds_extra[col.column] = text
+                            else:
+                                self.warn(f"{table.path} row {row.line}: {col.column} {text!r} not found, left empty")
+                    continue
+                try:
+                    value = _parse(col.kind if col.kind != "tr" else "text", text)
+                except ValueError as exc:
+                    self.error(table, row, col.column, str(exc))
+                    continue
+                limit = _max_length(model, col.field)
+                if isinstance(value, str) and limit and len(value) > limit:
+                    self.error(table, row, col.column, f"longer than {limit} characters")
+                    continue
+                if col.kind == "tr":
+                    kwargs[col.field] = kwargs[f"{col.field}_en"] = value or ""
+                elif value is None and col.kind == "text":
+                    kwargs[col.field] = ""
+                else:
+                    kwargs[col.field] = value
+            if skip:
+                continue
+            self._check_choices(resource, table, row, kwargs)
+            if resource == "service_at_location" and not self._unique_pair(table, row, kwargs):
+                continue
+            if keeps_extra:
+                self.extras[resource][key] = hsds_extra
+            if resource == "service" and kwargs.get("updated_at") is None:
+                kwargs["updated_at"] = dt.datetime.now(dt.UTC)
+            objects.append(_instance(model, kwargs))
+        self.objects[resource] = objects
+
+    def _unique_pair(self, table: Table, row: _Row, kwargs: dict[str, Any]) -> bool:
+        """service_at_location is unique per (service, location): a second row for a pair is dropped."""
+        if not hasattr(self, "_pairs"):
+            self._pairs: dict[tuple[Any, Any], Any] = {
+                (s, loc): i for i, s, loc in m.ServiceAtLocation.objects.values_list("id", "service_id", "location_id")
+            }
+        pair = (kwargs["service_id"], kwargs["location_id"])
+        if self._pairs.setdefault(pair, kwargs["id"]) != kwargs["id"]:
+            self.warn(f"{table.path} row {row.line}: dropped, service and location already paired")
+            return False
+        return True
+
+    def _check_choices(self, resource: str, table: Table, row: _Row, kwargs: dict[str, Any]) -> None:
+        if resource == "service":
+            status = kwargs.get("status") or m.Service.Status.ACTIVE
+            if status not in m.Service.Status.values:
+                self.error(table, row, "status", f"must be one of {', '.join(m.Service.Status.values)}: {status!r}")
+            kwargs["status"] = status
+            for name in ("name",):
+                if not kwargs.get(name):
+                    self.error(table, row, name, "required")
+        if resource == "location":
+            kind = kwargs.get("location_type") or m.Location.LocationType.PHYSICAL
+            if kind not in m.Location.LocationType.values:
+                self.error(table, row, "location_type", f"must be physical, postal or virtual: {kind!r}")
+            kwargs["location_type"] = kind
+        if resource in ("organization", "taxonomy", "taxonomy_term") and not kwargs.get("name"):
+            self.error(table, row, "name", "required")
+        if resource == "address":
+            kwargs["country"] = kwargs.get("country") or "CA"
+            kwargs["address_type"] = kwargs.get("address_type") or "physical"
+        if resource == "cost_option":
+            kwargs["currency"] = kwargs.get("currency") or "CAD"
+        if resource == "schedule":
+            kwargs["freq"] = kwargs.get("freq") or ""
+
+    def build_attributes(self) -> None:
+        table = TABLE["attribute"]
+        services, terms = self.known("service"), self.known("taxonomy_term")
+        existing = {(s, t): i for i, s, t in m.Attribute.objects.values_list("id", "service_id", "taxonomy_term_id")}
+        objects, pairs = [], set()
+        for row in self.rows["attribute"]:
+            v = row.values
+            try:
+                key, link, term = uuid.UUID(v["id"]), uuid.UUID(v["link_id"]), uuid.UUID(v["taxonomy_term_id"])
+            except ValueError:
+                self._stash_row("attribute", table, row)
+                continue
+            pair = (link, term)
+            limit = _max_length(m.Attribute, "value")
+            if (
+                v["link_entity"] in ("service", "")
+                and link in services
+                and term in terms
+                and pair not in pairs
+                and existing.get(pair, key) == key
+                and len(v["value"]) <= (limit or 300)
+                and len(v["link_type"]) <= 100
+            ):
+                pairs.add(pair)
+                objects.append(
+                    _instance(
+                        m.Attribute,
+                        {
+                            "id": key,
+                            "service_id": link,
+                            "taxonomy_term_id": term,
+                            "link_type": v["link_type"],
+                            "value": v["value"],
+                        },
+                    )
+                )
+            else:
+                self._stash_row("attribute", table, row)
+        self.objects["attribute"] = objects
+
+    def _stash_row(self, resource: str, table: Table, row: _Row) -> None:
+        for column, owner in STASHED[resource]:
+            text = row.values.get(column, "")
+            try:
+                ref = uuid.UUID(text)
+            except ValueError:
+                continue
+            if ref in self.known(owner):
+                rows = self.stash[owner].setdefault(ref, {}).setdefault(STASH_KEY[resource], {})
+                rows[row.values["id"]] = dict(row.values)
+                return
+        self.warn(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
+
+    def build_stashes(self) -> None:
+        for resource in STASHED:
+            if resource == "attribute":
+                continue
+            table = TABLE[resource]
+            for row in self.rows[resource]:
+                self._stash_row(resource, table, row)
+        if self.rows["meta_table_description"]:
+            self.warn("meta_table_descriptions.csv: not kept (no record to keep it with)")
+
+    def _merged_extra(self, resource: str, key: uuid.UUID, existing: dict[str, Any]) -> dict[str, Any]:
+        extra = {k: v for k, v in (existing or {}).items() if k not in ("hsds", "hsds_tables")}
+        columns = self.extras[resource].get(key, {})
+        if columns:
+            extra["hsds"] = columns
+        tables = {name: [rows[i] for i in sorted(rows)] for name, rows in self.stash[resource].get(key, {}).items()}
+        if tables:
+            extra["hsds_tables"] = tables
+        return extra
+
+    def write(self) -> None:
+        with transaction.atomic(), translation.override("en"):
+            for resource in IMPORT_ORDER:
+                self._upsert(resource)
+            self._upsert_attributes()
+            self._update_stash_owners()
+
+    def _upsert(self, resource: str) -> None:
+        mapping = MAPPINGS[resource]
+        model, objects = mapping.model, self.objects[resource]
+        keeps_extra = has_extra(model)
+        if keeps_extra and objects:
+            existing: dict[uuid.UUID, dict[str, Any]] = {}
+            ids = [o.pk for o in objects]
+            for start in range(0, len(ids), 5000):
+                existing.update(
+                    model._default_manager.filter(id__in=ids[start : start + 5000]).values_list("id", "extra")
+                )
+            for obj in objects:
+                obj.extra = self._merged_extra(resource, obj.pk, existing.get(obj.pk, {}))  # type: ignore[attr-defined]
+        fields = ["id"]
+        for col in mapping.cols:
+            if col.kind == "tr":
+                fields += [col.field, f"{col.field}_en"]
+            elif col.kind == "fk":
+                fields.append(f"{col.field}_id")
+            else:
+                fields.append(col.field)
+        if keeps_extra:
+            fields.append("extra")
+        update_fields = [model._meta.get_field(f).name for f in fields if f != "id"]
+        with _keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
+            for start in range(0, len(objects), BATCH):
+                model._default_manager.bulk_create(
+                    objects[start : start + BATCH],
+                    update_conflicts=True,
+                    unique_fields=["id"],
+                    update_fields=update_fields,
+                )
+        self.report.counts[resource] = len(objects)
+
+    def _upsert_attributes(self) -> None:
+        objects = self.objects["attribute"]
+        for start in range(0, len(objects), BATCH * 5):
+            m.Attribute.objects.bulk_create(
+                cast(list[m.Attribute], objects[start : start + BATCH * 5]),
+                update_conflicts=True,
+                unique_fields=["id"],
+                update_fields=["service", "taxonomy_term", "link_type", "value"],
+            )
+        self.report.counts["attribute"] = len(objects)
+
+    def _update_stash_owners(self) -> None:
+        """Owners already in the database (not in the package) that receive stashed rows."""
+        for owner, stashes in self.stash.items():
+            model = MAPPINGS[owner].model
+            outside = [k for k in stashes if k not in self.ids.get(owner, set())]
+            changed = []
+            for obj in model._default_manager.filter(id__in=outside):
+                extra = dict(getattr(obj, "extra", None) or {})
+                tables = dict(extra.get("hsds_tables", {}))
+                for name, rows in stashes[obj.pk].items():
+                    merged = {r["id"]: r for r in tables.get(name, [])} | rows
+                    tables[name] = [merged[i] for i in sorted(merged)]
+                extra["hsds_tables"] = tables
+                obj.extra = extra  # type: ignore[attr-defined]  # owners all have `extra`
+                changed.append(obj)
+            model._default_manager.bulk_update(changed, ["extra"], batch_size=BATCH)
+        for resource in STASHED:
+            count = sum(len(s.get(STASH_KEY[resource], {})) for o in self.stash.values() for s in o.values())
+            if count:
+                self.report.counts[f"{resource} (kept in extra)"] = count
+
+
+def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportReport:
+    """Import an HSDS tabular data package: all or nothing, upserting by id."""
+    importer = _Importer(Path(directory), max_bytes)
+    importer.read()
+    if importer.errors:
+        raise HSDSImportError(importer.errors)
+    with translation.override("en"):
+        for resource in IMPORT_ORDER:
+            importer.build(resource)
+        importer.build_attributes()
+        importer.build_stashes()
+    if importer.errors:
+        raise HSDSImportError(importer.errors)
+    importer.write()
+    return importer.report
