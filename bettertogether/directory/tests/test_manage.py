@@ -321,3 +321,11 @@ def test_sign_in_attempts_are_rate_limited(client, world):
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
     assert client.get("/en/manage/").status_code == 302  # still signed out
+
+
+def test_staff_navigation_leads_to_the_other_staff_areas(client, world):
+    html = sign_in(client, world["partner"]).get("/en/manage/").content.decode()
+    assert 'href="/en/events/manage/"' in html and 'href="/en/support/"' in html
+    assert 'href="/en/gaps/"' not in html  # the gap analysis is for coordinators only
+    html = sign_in(client, world["coordinator"]).get("/en/manage/").content.decode()
+    assert 'href="/en/gaps/"' in html
