@@ -118,3 +118,24 @@ FORM_ERRORS = (
     ),
     _("This account is inactive."),
 )
+
+PASSWORDS = (
+    # django.contrib.auth.password_validation and SetPasswordForm (password reset pages).
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        "min_length",
+    ),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
+    _("The password is too similar to the %(verbose_name)s."),
+    _("Your password can’t be too similar to your other personal information."),
+    _("This password is too common."),
+    _("Your password can’t be a commonly used password."),
+    _("This password is entirely numeric."),
+    _("Your password can’t be entirely numeric."),
+    _("The two password fields didn’t match."),
+)

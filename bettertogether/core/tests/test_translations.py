@@ -197,3 +197,18 @@ def test_pages_show_no_english_ui_string(compiled: None, listed: None, client: C
     text = visible_text(content)
     left = sorted(s for s in english_ui_strings(lang) if s in text)
     assert not left, f"English on {page.format(lang=lang)}: {left}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase"),
+    [("fr", "trop court"), ("es", "demasiado corta"), ("tl", "Masyadong maikli"), ("tl", "Puro numero")],
+)
+def test_password_errors_speak_the_page_language(lang: str, phrase: str) -> None:
+    # Django ships no Tagalog: our catalogue must carry the validators' messages.
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override(lang), pytest.raises(ValidationError) as raised:
+        validate_password("12345")
+    assert phrase in " ".join(raised.value.messages)
