@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
@@ -86,7 +87,9 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:
-        form.save()  # the new password hash invalidates the token: the link works once
+        user = form.save()  # the new password hash invalidates the token: the link works once
+        # Whoever holds the mailbox proved the account is theirs: lift a lockout on it.
+        axes_reset(username=user.get_username())
         return HttpResponseRedirect(self.get_success_url())
 
 

@@ -179,3 +179,22 @@ def test_reset_pages_are_translated_csp_safe_and_set_only_the_csrf_cookie(
         html = page.content.decode()
         assert f'<html lang="{lang}">' in html
         assert " style=" not in html and not re.search(r"<script(?![^>]*\bsrc=)", html)
+
+
+def test_a_completed_reset_lifts_a_lockout(client: Client, staff) -> None:
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.create(
+        username=staff.username,
+        ip_address="198.51.100.7",
+        user_agent="test",
+        http_accept="*/*",
+        path_info="/en/accounts/login/",
+        get_data="",
+        post_data="",
+        failures_since_start=50,
+    )
+    done = client.post(link_for(staff), {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    assert done.status_code == 302
+    assert not AccessAttempt.objects.filter(username=staff.username).exists()
+    assert client.post("/en/accounts/login/", {"username": staff.username, "password": NEW_PASSWORD}).status_code == 302
