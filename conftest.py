@@ -9,11 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 pytest_plugins = ["bettertogether.core.tests.browser.harness"]
 
 SHARED_DATA = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent / "shared")) / "data"
 CHROMIUM = os.environ.get("BT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+# CI replays the same generated examples on every run (a red build must mean a real regression, and
+# the failing example is printed); elsewhere Hypothesis explores new ones each time.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("BT_HYPOTHESIS_PROFILE", "default"))
 
 
 def _required(name: str) -> bool:
