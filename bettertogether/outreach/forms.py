@@ -2,13 +2,15 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.languages import SPOKEN_LANGUAGES
 from bettertogether.core.provinces import MARITIMES, Province
+from bettertogether.directory.models import TaxonomyTerm
 
 from . import uploads
-from .models import Event, ResourceVersion
+from .models import Event, Resource, ResourceVersion
 from .retention import retention_days
 
 
@@ -142,3 +144,110 @@ class ResourceVersionForm(forms.ModelForm):
             self.instance.size = None
             self.instance.original_name = ""
         return data
+
+
+def _province_choices() -> list[tuple[str, Any]]:
+    return [(p.value, p.label) for p in MARITIMES] + [(p.value, p.label) for p in Province if p not in MARITIMES]
+
+
+class TopicField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        # A child topic is shown under its parent's name so two "Other" terms can be told apart.
+        return f"{obj.parent.name} › {obj.name}" if obj.parent_id else str(obj.name)
+
+
+class ResourceForm(forms.ModelForm):
+    """A resource's own fields for the manage pages; its language versions are ResourceVersionFormSet."""
+
+    source_url = forms.URLField(label=_("Source"), required=False, max_length=500, assume_scheme="https")
+    topics = TopicField(
+        label=_("Topics"),
+        queryset=TaxonomyTerm.objects.select_related("parent").order_by("sort_order", "code"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    provinces = forms.MultipleChoiceField(
+        label=_("Provinces"),
+        choices=_province_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: the resource applies everywhere."),
+    )
+
+    class Meta:
+        model = Resource
+        fields = [
+            "kind",
+            "title_en",
+            "title_fr",
+            "title_es",
+            "title_tl",
+            "summary_en",
+            "summary_fr",
+            "summary_es",
+            "summary_tl",
+            "publisher",
+            "source_url",
+            "organization",
+            "topics",
+            "is_published",
+        ]
+
+    def __init__(self, *args: Any, organizations: Any = None, fixed_organization: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = dict(self.fields)  # concrete field classes, untyped in the stubs
+        fields["title_en"].required = True
+        fields["provinces"].initial = self.instance.province_codes
+        organization = fields["organization"]
+        organization.label = _("Organization")
+        if organizations is not None:
+            organization.queryset = organizations
+        if fixed_organization is not None:
+            # Partner staff publish for their own organization only; a posted value is ignored.
+            organization.disabled = True
+            organization.required = True
+            self.initial["organization"] = fixed_organization.pk
+        else:
+            organization.help_text = _("Empty: a resource of the whole program.")
+
+
+def _blank_and_languages() -> list[tuple[str, Any]]:
+    # A blank first choice keeps an untouched extra row unchanged, so it is skipped, not refused.
+    return [("", "---------"), *_choice_list()]
+
+
+class ResourceManageVersionForm(ResourceVersionForm):
+    """One language version on the manage pages: a link or an uploaded file (checked by uploads.py)."""
+
+    language = forms.ChoiceField(label=_("Language"), choices=_blank_and_languages)
+
+
+class BaseResourceVersionFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        seen: set[str] = set()
+        for form in self.forms:
+            if not form.has_changed() and form.instance._state.adding:
+                continue  # a blank extra row
+            if form.cleaned_data.get("DELETE"):
+                continue
+            language = form.cleaned_data.get("language", "")
+            if language in seen:
+                raise ValidationError(_("Give each language only once."))
+            seen.add(language)
+        if not seen:
+            raise ValidationError(_("Give at least one language version: a link or a file."))
+
+
+ResourceVersionFormSet = inlineformset_factory(
+    Resource,
+    ResourceVersion,
+    form=ResourceManageVersionForm,
+    formset=BaseResourceVersionFormSet,
+    extra=2,
+    max_num=20,
+    can_delete=True,
+    can_delete_extra=False,
+)

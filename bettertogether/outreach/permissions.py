@@ -1,7 +1,8 @@
-"""Who may manage events and record attendance (design.md §2).
+"""Who may manage events, record attendance and manage resources (design.md §2).
 
-Partner staff and case workers manage their own organization's events; coordinators and
-administrators manage all. Everything else about events and resources is public.
+Partner staff and case workers manage their own organization's events and resources; coordinators
+and administrators manage all (resources without an organization too). Everything else about
+events and resources is public.
 """
 
 from typing import Any
@@ -10,7 +11,7 @@ from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES
 
-from .models import Event
+from .models import Event, Resource
 
 
 def user_organization_id(user: Any) -> Any:
@@ -41,3 +42,21 @@ def events_managed_by(user: Any) -> QuerySet[Event]:
     if user.is_coordinator:
         return Event.objects.all()
     return Event.objects.filter(organization_id=user_organization_id(user))
+
+
+def can_manage_resource(user: Any, resource: Resource) -> bool:
+    """The same people as for events; a resource without an organization is the coordinators'."""
+    if not can_manage_events(user):
+        return False
+    if user.is_coordinator:
+        return True
+    return resource.organization_id is not None and resource.organization_id == user_organization_id(user)
+
+
+def resources_managed_by(user: Any) -> QuerySet[Resource]:
+    """The resources a user may edit, published or not (none for the public)."""
+    if not can_manage_events(user):
+        return Resource.objects.none()
+    if user.is_coordinator:
+        return Resource.objects.all()
+    return Resource.objects.filter(organization_id=user_organization_id(user))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_manage, views_resources
+from . import views, views_manage, views_resources, views_resources_manage
 
 app_name = "outreach"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("events/manage/<uuid:pk>/attendance/", views_manage.attendance, name="attendance"),
     path("resources/", views_resources.resource_list, name="resources"),
     path("resources/files/<uuid:pk>/", views_resources.resource_file, name="resource_file"),
+    path("resources/manage/", views_resources_manage.resource_manage_list, name="resource_manage"),
+    path("resources/manage/new/", views_resources_manage.resource_manage_edit, name="resource_manage_new"),
+    path("resources/manage/<uuid:pk>/", views_resources_manage.resource_manage_edit, name="resource_manage_edit"),
 ]
 
 # Calendar feeds, without a language prefix (content language from ?lang= or Accept-Language).

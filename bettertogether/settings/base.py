@@ -67,6 +67,7 @@ MIDDLEWARE = [
 BT_STAFF_PATH_PATTERNS = [
     r"^/[a-z]{2}/manage/",
     r"^/[a-z]{2}/events/manage/",
+    r"^/[a-z]{2}/resources/manage/",
 ]
 
 ROOT_URLCONF = "bettertogether.urls"
