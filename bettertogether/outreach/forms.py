@@ -2,6 +2,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -162,7 +164,13 @@ class ResourceForm(forms.ModelForm):
     source_url = forms.URLField(label=_("Source"), required=False, max_length=500, assume_scheme="https")
     topics = TopicField(
         label=_("Topics"),
-        queryset=TaxonomyTerm.objects.select_related("parent").order_by("sort_order", "code"),
+        queryset=TaxonomyTerm.objects.select_related("parent").order_by(
+            Coalesce("parent__sort_order", "sort_order"),
+            Coalesce("parent__code", "code"),
+            F("parent").asc(nulls_first=True),
+            "sort_order",
+            "code",
+        ),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -220,9 +228,24 @@ class ResourceManageVersionForm(ResourceVersionForm):
     """One language version on the manage pages: a link or an uploaded file (checked by uploads.py)."""
 
     language = forms.ChoiceField(label=_("Language"), choices=_blank_and_languages)
+    # The version as stored before this request (set by the formset), for the page to describe.
+    stored: dict[str, Any] | None = None
 
 
 class BaseResourceVersionFormSet(BaseInlineFormSet):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Snapshot now: cleaning a posted row writes the new values into its instance.
+        for form in self.forms:
+            if isinstance(form, ResourceManageVersionForm) and not form.instance._state.adding:
+                version = form.instance
+                form.stored = {
+                    "language": version.language,
+                    "has_file": bool(version.file),
+                    "original_name": version.original_name,
+                    "size": version.size,
+                }
+
     def clean(self) -> None:
         super().clean()
         if any(self.errors):

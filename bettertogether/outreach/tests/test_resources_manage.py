@@ -127,7 +127,9 @@ def test_list_shows_own_resources_with_their_versions(client: Client, world: dic
     html = client.get("/en/resources/manage/").content.decode()
     assert "Our guide" in html and "https://example.org/ours" in html and "(external link)" in html
     assert "Their guide" not in html and "Program guide" not in html
+    # Reached from the events manage page and from the staff navigation of directory editing.
     assert 'href="/en/resources/manage/"' in client.get("/en/events/manage/").content.decode()
+    assert 'href="/en/resources/manage/"' in client.get("/en/manage/").content.decode()
 
 
 def _management(total: int, initial: int = 0) -> dict[str, str]:
@@ -394,3 +396,20 @@ def test_pages_speak_french(client: Client, world: dict[str, Any]) -> None:
     sign_in(client, world["users"]["partner"])
     assert "Gérer les ressources" in client.get("/fr/resources/manage/").content.decode()
     assert "Versions linguistiques" in client.get("/fr/resources/manage/new/").content.decode()
+
+
+def test_edit_page_describes_the_stored_versions(client: Client, world: dict[str, Any], media: Any) -> None:
+    sign_in(client, world["users"]["partner"])
+    data = _resource_data(**{"versions-0-language": "es"})
+    data["versions-0-file"] = SimpleUploadedFile("guia.pdf", PDF_BYTES)
+    assert client.post("/en/resources/manage/new/", data).status_code == 302
+    resource = Resource.objects.get(title_en="Housing rights")
+    html = client.get(f"/en/resources/manage/{resource.pk}/").content.decode()
+    assert "Version Spanish" in html and "Current file: guia.pdf" in html and "Replace with a file" in html
+    assert html.count("New language version") == 2
+    # A refused change (the same language twice) shows what is stored, not the rejected upload.
+    data = _edit_data(resource, **{"versions-1-language": "es", "versions-1-url": "https://example.org/es"})
+    data["versions-0-file"] = SimpleUploadedFile("other.pdf", PDF_BYTES)
+    html = client.post(f"/en/resources/manage/{resource.pk}/", data).content.decode()
+    assert "Give each language only once." in html and "Current file: guia.pdf" in html
+    assert resource.versions.get().original_name == "guia.pdf"
