@@ -383,12 +383,21 @@ def test_coordinator_edits_any_resource_and_may_leave_the_organization_empty(
     assert Resource.objects.get(title_en="Housing rights").organization is None
 
 
-def test_unpublished_resources_stay_off_the_public_library(client: Client, world: dict[str, Any]) -> None:
+def test_unpublished_resources_stay_off_the_public_library(client: Client, world: dict[str, Any], media: Any) -> None:
     sign_in(client, world["users"]["partner"])
     data = _resource_data(**{"versions-0-language": "en", "versions-0-url": "https://example.org/draft"})
     del data["is_published"]
     assert client.post("/en/resources/manage/new/", data).status_code == 302
     assert "(not published)" in client.get("/en/resources/manage/").content.decode()
+    # The file view serves published resources only, so an unpublished file is not linked.
+    data = _resource_data(title_en="Draft sheet", **{"versions-0-language": "en"})
+    del data["is_published"]
+    data["versions-0-file"] = SimpleUploadedFile("draft.pdf", PDF_BYTES)
+    assert client.post("/en/resources/manage/new/", data).status_code == 302
+    draft = ResourceVersion.objects.get(resource__title_en="Draft sheet")
+    html = client.get("/en/resources/manage/").content.decode()
+    assert "draft.pdf" in html and f"/en/resources/files/{draft.pk}/" not in html
+    assert Client().get(f"/en/resources/files/{draft.pk}/").status_code == 404
     assert "<h2>Housing rights</h2>" not in Client().get("/en/resources/").content.decode()
 
 
