@@ -168,6 +168,7 @@ class _Parsed:
     code: str
     province: str | None  # a province written in the text
     places: tuple[str, ...]  # candidate town strings, most likely first
+    place: str  # the first candidate, tidied for display ('' when none)
 
 
 def _split_province(part: str) -> tuple[str, str | None]:
@@ -202,7 +203,7 @@ def _parse(text: str) -> _Parsed:
         part = names.strip_rural_route(part)
         if part and any(ch.isalpha() for ch in part):
             places.append(part)
-    return _Parsed(kind, fsa, code, stated, tuple(places))
+    return _Parsed(kind, fsa, code, stated, tuple(places), _tidy_place(places[0]) if places else "")
 
 
 def _tidy_place(text: str) -> str:
@@ -316,7 +317,7 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
     row_province = province_of(province)
     text = names.clean_text(address or "")[: MAX_QUERY_LENGTH * 2]
     parsed = _parse(text)
-    result = AddressGeocode(point=None, place=_tidy_place(parsed.places[0]) if parsed.places else "")
+    result = AddressGeocode(point=None, place=parsed.place)
     warnings = result.warnings
     prov = row_province or parsed.province
 
@@ -344,8 +345,9 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
             else:
                 fsa_ok = True
 
-    if use_fixes:
-        fixed = _fixes().get(fix_key(text, row_province))
+    fixes = _fixes() if use_fixes else None
+    if fixes:  # the key costs more than the lookup: skip it while no address was ever fixed
+        fixed = fixes.get(fix_key(text, row_province))
         if fixed is not None:
             result.point = fixed
             return result

@@ -27,6 +27,8 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 def clean_text(text: str) -> str:
     """Collapse every kind of space, unify apostrophes, strip."""
+    if text.isascii():  # nothing to translate (split() handles tabs): most addresses, and translate() is slow
+        return " ".join(text.split())
     return " ".join(text.translate(_SPACES).split())
 
 
@@ -109,5 +111,5 @@ def county_key(text: str) -> str | None:
 
 def address_key(text: str) -> str:
     """Key of a whole address for remembered fixes: case, accents, spaces and punctuation ignored."""
-    s = strip_accents(text.translate(_SPACES)).lower()
-    return " ".join(_NON_ALNUM.split(s)).strip()
+    s = text if text.isascii() else strip_accents(text.translate(_SPACES))
+    return _NON_ALNUM.sub(" ", s.lower()).strip()
