@@ -16,7 +16,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
@@ -322,6 +324,8 @@ def parse_rows(
     names = {key: f"{column_letter(i)} ({clean(header[i])})" for key, i in columns.items()}
     previous: dict[str, str] = {}
     section: str | None = None
+    text_keys = [key for key in columns if key not in ("lmias", "positions")]
+    reach = max(columns.values()) + 1  # a shorter row (CSV) is padded with blank cells
 
     if variant.province_from_sections:
         # The first heading comes before the first header row.
@@ -338,9 +342,11 @@ def parse_rows(
             if heading:
                 section = heading
                 continue
-        values = {key: _cell(row, index) for key, index in columns.items()}
-        employer_text = clean(values.get("employer"))
-        if employer_text.lower() in SUMMARY_EMPLOYERS and not clean(values.get("address")):
+        if len(row) < reach:
+            row = row + [""] * (reach - len(row))
+        values = {key: row[index] for key, index in columns.items()}
+        texts = {key: clean(values[key]) for key in text_keys}
+        if texts.get("employer", "").lower() in SUMMARY_EMPLOYERS and not texts.get("address"):
             continue  # 'Other employers' / 'Total' summary rows (2014)
         extra = [i for i in range(width, len(row)) if clean(row[i])]
         if extra:
@@ -353,7 +359,6 @@ def parse_rows(
                 )
             )
             continue
-        texts = {key: clean(value) for key, value in values.items() if key not in ("lmias", "positions")}
         for key in variant.forward_fill:
             if key in texts:
                 if texts[key] == "":
@@ -408,10 +413,10 @@ def _data_rows(rows: list[list[object]], header_index: int, columns: dict[str, i
     out = []
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
-        first = next((c for c in row if clean(c)), None)
-        if first is None:
+        first = clean(row[0]) if row else ""
+        if not first and not any(clean(c) for c in row):
             continue
-        if NOTES_CELL.match(normalize_header(row[0]) if row else ""):
+        if NOTES_CELL.match(first.lower()):
             break
         out.append((index + 1, row))
     return out
@@ -449,6 +454,27 @@ def _noc_version(
     return 2011
 
 
+class _Occupation(NamedTuple):
+    code: str
+    title: str
+    version: int | None
+    problem: str = ""  # makes the row an error
+    warning: str = ""
+
+
+@lru_cache(maxsize=16_384)  # a file names a few thousand occupations over thousands of rows
+def _occupation(text: str, noc_version: int | None) -> _Occupation:
+    """'7611 - Construction trades helpers' → NOC code (zero-padded to the version's width) and title."""
+    if text.lower() in BLANK_CELLS:
+        return _Occupation("", "", None)
+    match = NOC_CELL.match(text)
+    if not match:
+        return _Occupation("", text, None, warning="occupation without a NOC code")
+    width = 5 if noc_version == 2021 else 4
+    problem = f"NOC code {match[1]!r} has more than {width} digits" if len(match[1]) > width else ""
+    return _Occupation(match[1].zfill(width), match[2].strip(), noc_version, problem)
+
+
 def _record(
     row_number: int,
     texts: dict[str, str],
@@ -480,20 +506,11 @@ def _record(
             warnings.append(f"unknown stream {texts['stream']!r}")
         stream = canonical or texts["stream"]
 
-    noc_code, noc_title, version = "", "", None
-    occupation = texts.get("occupation", "")
-    if occupation.lower() not in BLANK_CELLS:
-        match = NOC_CELL.match(occupation)
-        if match:
-            width = 5 if noc_version == 2021 else 4
-            if len(match[1]) > width:
-                problems.append(
-                    RowError(row_number, names["occupation"], f"NOC code {match[1]!r} has more than {width} digits")
-                )
-            noc_code, noc_title, version = match[1].zfill(width), match[2].strip(), noc_version
-        else:
-            noc_title = occupation
-            warnings.append("occupation without a NOC code")
+    occupation = _occupation(texts.get("occupation", ""), noc_version)
+    if occupation.problem:
+        problems.append(RowError(row_number, names["occupation"], occupation.problem))
+    if occupation.warning:
+        warnings.append(occupation.warning)
 
     counts: dict[str, int | None] = {"lmias": None, "positions": None}
     for key in ("lmias", "positions"):
@@ -538,9 +555,9 @@ def _record(
         postal_code=parts.postal_code if province != OUTSIDE_CANADA else "",
         fsa=parts.fsa if province != OUTSIDE_CANADA else "",
         place=parts.place,
-        noc_code=noc_code,
-        noc_version=version,
-        noc_title=noc_title,
+        noc_code=occupation.code,
+        noc_version=occupation.version,
+        noc_title=occupation.title,
         lmias=lmias,
         positions=positions,
         row=row_number,
