@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -387,30 +388,46 @@ def _insert_positions(run_id: int, rows: list[dict[str, Any]]) -> None:
     999-parameter limit) and costs more than parsing and geocoding together; this stays within the
     caller's transaction and adapts values the way the ORM does."""
     fields = [f for f in ApprovedPosition._meta.concrete_fields if not f.primary_key]
-    converters: list[Callable[[Any], Any] | None] = []
-    for f in fields:
+    converters: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, f in enumerate(fields):
         if isinstance(f, DateField):
-            converters.append(connection.ops.adapt_datefield_value)
+            converters.append((index, _once_per_value(connection.ops.adapt_datefield_value)))
         elif isinstance(f, JSONField):
-            converters.append(partial(f.get_db_prep_save, connection=connection))
-        else:
-            converters.append(None)
-    names = [f.attname for f in fields]
+            converters.append((index, _once_per_value(partial(f.get_db_prep_save, connection=connection))))
+    cells = itemgetter(*(f.attname for f in fields))
     table = connection.ops.quote_name(ApprovedPosition._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
     values = []
     for row in rows:
         row["run_id"] = run_id
-        values.append(
-            [
-                (convert(row[name]) if convert is not None else row[name])
-                for name, convert in zip(names, converters, strict=True)
-            ]
-        )
+        value = list(cells(row))
+        for index, convert in converters:
+            value[index] = convert(value[index])
+        values.append(value)
     with connection.cursor() as cursor:
         for start in range(0, len(values), INSERT_BATCH):
             cursor.executemany(sql, values[start : start + INSERT_BATCH])
+
+
+def _once_per_value(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert`, computed once per distinct value: a file's rows share one period and a handful of
+    warning lists, and the ORM's adaptation of a JSON value costs more than inserting the row."""
+    done: dict[Any, Any] = {}
+
+    def once(value: Any) -> Any:
+        if type(value) is list and all(type(item) is str for item in value):
+            key: Any = tuple(value)
+        elif type(value) is dt.date:
+            key = value
+        else:  # anything else is converted every time rather than risk two values sharing a key
+            return convert(value)
+        converted = done.get(key)
+        if converted is None:
+            converted = done[key] = convert(value)
+        return converted
+
+    return once
 
 
 def _geocoder() -> Callable[[str, str], Any] | None:
@@ -444,6 +461,32 @@ def _format_postal(code: str) -> str:
     return f"{code[:3]} {code[3:]}" if len(code) == 6 else code
 
 
+@dataclass(frozen=True, slots=True)
+class _Placement:
+    """A geocoder result as row values: the same for every row with that address, so derived once."""
+
+    postal_code: str
+    fsa: str
+    place: str
+    latitude: float | None
+    longitude: float | None
+    precision: str
+    warnings: tuple[str, ...]
+
+
+def _placement(result: Any) -> _Placement:
+    point = result.point
+    return _Placement(
+        postal_code=_format_postal(result.postal_code) if result.postal_code else "",
+        fsa=result.fsa or "",
+        place=result.place,
+        latitude=point.latitude if point is not None else None,
+        longitude=point.longitude if point is not None else None,
+        precision=point.precision if point is not None else "",
+        warnings=tuple(result.warnings),
+    )
+
+
 def _geocode(
     records: list[LmiaRecord],
     report: RunReport,
@@ -467,21 +510,19 @@ def _geocode(
         precision = ""
         postal_code, fsa, place = record.postal_code, record.fsa, record.place
         geo_warnings = [w for w in record.warnings if w.startswith(("postal code", "address says"))]
-        if record.province != OUTSIDE_CANADA and geocode_address is not None:
-            key = (record.address, record.province)
-            result = cache.get(key)
-            if result is None:
-                result = cache[key] = _safe_geocode(geocode_address, record.address, record.province)
-            geo_warnings = list(result.warnings)
-            postal_code = _format_postal(result.postal_code) if result.postal_code else ""
-            fsa = result.fsa or ""
-            place = result.place or place
-            if result.point is not None:
-                latitude, longitude, precision = result.point.latitude, result.point.longitude, result.point.precision
         if record.province != OUTSIDE_CANADA:
+            if geocode_address is not None:
+                key = (record.address, record.province)
+                placed = cache.get(key)
+                if placed is None:
+                    placed = cache[key] = _placement(_safe_geocode(geocode_address, record.address, record.province))
+                geo_warnings = list(placed.warnings)
+                postal_code, fsa, place = placed.postal_code, placed.fsa, placed.place or place
+                latitude, longitude, precision = placed.latitude, placed.longitude, placed.precision
             precisions[precision] += 1
-        for message in (*[w for w in record.warnings if w not in geo_warnings], *geo_warnings):
-            warnings.append(f"row {record.row}: {message}")
+        if record.warnings or geo_warnings:
+            for message in (*[w for w in record.warnings if w not in geo_warnings], *geo_warnings):
+                warnings.append(f"row {record.row}: {message}")
         rows.append(
             {
                 "row_number": record.row,
