@@ -506,19 +506,22 @@ def _geocode(
     total = len(records)
     step = max(1, total // 100)
     for done, record in enumerate(records, start=1):
-        latitude = longitude = None
-        precision = ""
-        postal_code, fsa, place = record.postal_code, record.fsa, record.place
-        geo_warnings = [w for w in record.warnings if w.startswith(("postal code", "address says"))]
+        placed = None
+        if record.province != OUTSIDE_CANADA and geocode_address is not None:
+            key = (record.address, record.province)
+            placed = cache.get(key)
+            if placed is None:
+                placed = cache[key] = _placement(_safe_geocode(geocode_address, record.address, record.province))
+        if placed is None:  # outside Canada, or no geocoder: the parser's reading of the address
+            latitude = longitude = None
+            precision = ""
+            postal_code, fsa, place = record.postal_code, record.fsa, record.place
+            geo_warnings = [w for w in record.warnings if w.startswith(("postal code", "address says"))]
+        else:
+            latitude, longitude, precision = placed.latitude, placed.longitude, placed.precision
+            postal_code, fsa, place = placed.postal_code, placed.fsa, placed.place or record.place
+            geo_warnings = list(placed.warnings)
         if record.province != OUTSIDE_CANADA:
-            if geocode_address is not None:
-                key = (record.address, record.province)
-                placed = cache.get(key)
-                if placed is None:
-                    placed = cache[key] = _placement(_safe_geocode(geocode_address, record.address, record.province))
-                geo_warnings = list(placed.warnings)
-                postal_code, fsa, place = placed.postal_code, placed.fsa, placed.place or place
-                latitude, longitude, precision = placed.latitude, placed.longitude, placed.precision
             precisions[precision] += 1
         if record.warnings or geo_warnings:
             for message in (*[w for w in record.warnings if w not in geo_warnings], *geo_warnings):
