@@ -1,5 +1,6 @@
 """The import door: atomic, idempotent, recorded; a period is loaded once; the geocoder places rows."""
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -216,3 +217,23 @@ def test_a_geocoder_failure_leaves_the_row_for_review(monkeypatch):
     assert report.status == "ok"
     assert report.geocoding == {"": 2}
     assert [r.geo_warnings for r in review_queue()] == [["the geocoder failed on this address"]] * 2
+
+
+def test_the_garbage_collector_resumes_after_an_import_even_a_crashed_one(monkeypatch):
+    import_lmia_files([FILES / "tfwp_2024q2_pos_en.xlsx"])
+    assert gc.isenabled()
+
+    gc.disable()  # a caller that paused it itself keeps it paused
+    try:
+        import_lmia_files([FILES / "tfwp_2021q3_positive_en.csv"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(services, "_insert_positions", crash)
+    with pytest.raises(RuntimeError):
+        import_lmia_files([FILES / "tfwp_2022q4_pos_en.xlsx"])
+    assert gc.isenabled()
