@@ -414,7 +414,7 @@ def _data_rows(rows: list[list[object]], header_index: int, columns: dict[str, i
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         first = clean(row[0]) if row else ""
-        if not first and not any(clean(c) for c in row):
+        if not first and not any(map(clean, row)):
             continue
         if NOTES_CELL.match(first.lower()):
             break
