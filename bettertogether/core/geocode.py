@@ -12,6 +12,7 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -312,10 +313,14 @@ def province_of(text: str | None) -> str | None:
     return province_code(text)
 
 
+def _address_text(address: str) -> str:
+    return names.clean_text(address or "")[: MAX_QUERY_LENGTH * 2]
+
+
 def geocode_address(address: str, province: str | None, *, use_fixes: bool = True) -> AddressGeocode:
     """Place one LMIA address ('Kentville, NS B4N 1A1') of a row in `province` (code or name)."""
     row_province = province_of(province)
-    text = names.clean_text(address or "")[: MAX_QUERY_LENGTH * 2]
+    text = _address_text(address)
     parsed = _parse(text)
     result = AddressGeocode(point=None, place=parsed.place)
     warnings = result.warnings
@@ -382,6 +387,17 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
                 break
     result.point = point
     return result
+
+
+def prefetch_postal_codes(addresses: Iterable[str]) -> None:
+    """Read the full postal codes of many addresses in a few queries before they are geocoded one by one
+    (an LMIA import places ten thousand). Changes no result, only how soon geocode_address answers."""
+    codes = []
+    for address in addresses:
+        parsed = _parse(_address_text(address))
+        if parsed.code and names.valid_code(parsed.code):
+            codes.append(parsed.code)
+    tables().read_codes(codes)
 
 
 def geocode(query: str, province: str | None = None) -> GeoPoint | None:

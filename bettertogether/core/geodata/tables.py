@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +51,9 @@ ALL_PROVINCES = tuple(PROVINCE_DB_NAME)
 URBAN_CENTROID_TOLERANCE_KM = 25.0
 DEFAULT_POINT_NAMES = 3
 HOMONYM_SPLIT_KM = 25.0
+MARITIME_LETTERS = ("B", "C", "E")  # first letters of NS, PE and NB codes, all held in memory
+OTHER_CODES_KEPT = 200_000  # other provinces' codes read so far, kept until there are this many
+CODES_PER_QUERY = 500  # within SQLite's limit on parameters
 
 
 _COUNTY_LABEL = re.compile(r"^(?:(?:North|South|East|West)\s+)?([A-Z][A-Za-z ]*?) [Cc]ount(?:y|ies)\b")
@@ -218,6 +222,8 @@ class Tables:
         finally:
             conn.close()
         self._lock = threading.Lock()
+        # Other provinces' codes read from the database: code → (lat, lon, place, province), None if unknown.
+        self._other_codes: dict[str, tuple[float, float, str, str] | None] = {}
 
     def places(self, province: str) -> dict[str, tuple[Place, ...]]:
         """Place names of one province: key → places of that name, largest first. Loaded on first use."""
@@ -254,23 +260,32 @@ class Tables:
     def code(self, code: str) -> tuple[float, float, str, str] | None:
         """(lat, lon, place name, province) of a six-character code without space, or None."""
         found = self.codes.get(code)
-        if found is None and code[:1] not in ("B", "C", "E"):
-            found = _code_from_db(code)
+        if found is None and code[:1] not in MARITIME_LETTERS:
+            try:
+                found = self._other_codes[code]
+            except KeyError:
+                found = self.read_codes((code,)).get(code)
         return found
 
-
-@lru_cache(maxsize=200_000)
-def _code_from_db(code: str) -> tuple[float, float, str, str] | None:
-    row = (
-        _connection()
-        .execute(
-            "SELECT latitude, longitude, name, province FROM PostalCodes WHERE code = ?", (f"{code[:3]} {code[3:]}",)
-        )
-        .fetchone()
-    )
-    if row is None or not in_canada(row[0], row[1]) or row[3] not in PROVINCE_NAMES:
-        return None
-    return row[0], row[1], row[2], PROVINCE_NAMES[row[3]]
+    def read_codes(self, codes: Iterable[str]) -> dict[str, tuple[float, float, str, str] | None]:
+        """Read other provinces' codes (six characters, no space) not read yet, a batch per query: an
+        import asks for thousands, and one query per code costs twice as much. Returns what it read."""
+        wanted = sorted({c for c in codes if c[:1] not in MARITIME_LETTERS and c not in self._other_codes})
+        read: dict[str, tuple[float, float, str, str] | None] = dict.fromkeys(wanted)
+        conn = _connection()
+        for start in range(0, len(wanted), CODES_PER_QUERY):
+            batch = [f"{c[:3]} {c[3:]}" for c in wanted[start : start + CODES_PER_QUERY]]
+            for code, lat, lon, name, province in conn.execute(
+                "SELECT code, latitude, longitude, name, province FROM PostalCodes "  # noqa: S608
+                f"WHERE code IN ({', '.join('?' * len(batch))})",
+                batch,
+            ):
+                if in_canada(lat, lon) and province in PROVINCE_NAMES:
+                    read[code.replace(" ", "")] = (lat, lon, name, PROVINCE_NAMES[province])
+        if len(self._other_codes) + len(read) > OTHER_CODES_KEPT:
+            self._other_codes = {}  # a new dict: a reader in another thread keeps the one it holds
+        self._other_codes.update(read)
+        return read
 
 
 @lru_cache(maxsize=256)

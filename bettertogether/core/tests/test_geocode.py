@@ -245,6 +245,20 @@ def test_geocode_command(monkeypatch):
     assert len(lines) == 4
 
 
+def test_postal_codes_read_in_batches_are_those_read_one_by_one(monkeypatch):
+    from bettertogether.core.geodata.tables import tables
+
+    codes = ["M5V3L9", "H2X1Y4", "V6B1A1", "A1C5M2", "T2P9Z9", "B4N1A1"]  # T2P 9Z9 does not exist
+    monkeypatch.setattr(tables(), "_other_codes", {})
+    one_by_one = [tables().code(code) for code in codes]
+    assert one_by_one[0][2:] == ("Toronto", "ON") and one_by_one[3][3] == "NL" and one_by_one[4] is None
+
+    monkeypatch.setattr(tables(), "_other_codes", {})
+    gc.prefetch_postal_codes([f"Somewhere, {code[:3]} {code[3:]}" for code in codes] + ["zzzz", ""])
+    assert sorted(tables()._other_codes) == sorted(codes[:5])  # all read at once; Maritime codes are in memory
+    assert [tables().code(code) for code in codes] == one_by_one
+
+
 def test_tables_are_built_once_across_threads(monkeypatch):
     import threading
 
