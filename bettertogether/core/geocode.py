@@ -392,12 +392,8 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
 def prefetch_postal_codes(addresses: Iterable[str]) -> None:
     """Read the full postal codes of many addresses in a few queries before they are geocoded one by one
     (an LMIA import places ten thousand). Changes no result, only how soon geocode_address answers."""
-    codes = []
-    for address in addresses:
-        parsed = _parse(_address_text(address))
-        if parsed.code and names.valid_code(parsed.code):
-            codes.append(parsed.code)
-    tables().read_codes(codes)
+    parsed = (_parse(_address_text(address)) for address in addresses)
+    tables().read_codes(p.code for p in parsed if p.code)  # impossible codes too: never asked for, harmless
 
 
 def geocode(query: str, province: str | None = None) -> GeoPoint | None:
