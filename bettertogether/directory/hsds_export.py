@@ -13,6 +13,7 @@ from django.utils import translation
 from . import models as m
 from .hsds import iso_datetime, number_text
 from .hsds_tables import (
+    BASE_LANGUAGE,
     MAPPINGS,
     OWNERS,
     STASH_KEY,
@@ -20,6 +21,7 @@ from .hsds_tables import (
     TABLE,
     TABLES,
     Mapping,
+    content_language,
     has_extra,
 )
 
@@ -48,13 +50,18 @@ def _csv_text(rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
     return buffer.getvalue()
 
 
-def datapackage() -> dict[str, Any]:
-    """The data package descriptor: the official resources with their fields, types and keys."""
+def datapackage(lang: str = BASE_LANGUAGE) -> dict[str, Any]:
+    """The data package descriptor: the official resources with their fields, types and keys.
+
+    `languages` (the Frictionless Data language-support pattern: ISO 639-1 codes, the first one the
+    package's) says which language the text columns are in; HSDS tables have one language each.
+    """
     resources = []
     for table in TABLES:
         fields = []
         for column in table.columns:
-            type_, fmt = table.types.get(column, ("string", "uuid" if column == "id" or column.endswith("_id") else ""))
+            uuid = column == "id" or column.endswith("_id") and column != "tax_id"  # tax_id is a tax number
+            type_, fmt = table.types.get(column, ("string", "uuid" if uuid else ""))
             spec: dict[str, Any] = {"name": column, "type": type_}
             if fmt:
                 spec["format"] = fmt
@@ -82,6 +89,7 @@ def datapackage() -> dict[str, Any]:
         "title": "Human Services Data Specification",
         "profile": "tabular-data-package",
         "version": "3.0.0",
+        "languages": [content_language(lang)],
         "homepage": "http://docs.openreferral.org",
         "license": {
             "url": "https://creativecommons.org/licenses/by-sa/4.0/",
@@ -95,11 +103,11 @@ def datapackage() -> dict[str, Any]:
 # ---------------------------------------------------------------- export
 
 
-def _value_fields(mapping: Mapping) -> list[str]:
+def _value_fields(mapping: Mapping, lang: str) -> list[str]:
     out = ["id"]
     for col in mapping.cols:
         if col.kind == "tr":
-            out.append(f"{col.field}_en")
+            out += dict.fromkeys((f"{col.field}_{lang}", f"{col.field}_{BASE_LANGUAGE}"))
         elif col.kind == "fk":
             out.append(f"{col.field}_id")
         else:
@@ -109,19 +117,19 @@ def _value_fields(mapping: Mapping) -> list[str]:
     return out
 
 
-def table_rows(resource: str) -> list[dict[str, str]]:
-    """The rows of one official table, as text, ordered by id."""
+def table_rows(resource: str, lang: str = BASE_LANGUAGE) -> list[dict[str, str]]:
+    """The rows of one official table, as text, ordered by id; translated columns in lang."""
     if resource == "attribute":
         return _attribute_rows()
     if resource in MAPPINGS:
-        return _model_rows(resource)
+        return _model_rows(resource, content_language(lang))
     return _stashed_rows(resource)
 
 
-def _model_rows(resource: str) -> list[dict[str, str]]:
+def _model_rows(resource: str, lang: str) -> list[dict[str, str]]:
     mapping = MAPPINGS[resource]
     table = TABLE[resource]
-    names = _value_fields(mapping)
+    names = _value_fields(mapping, lang)
     if resource == "taxonomy_term":
         names.append("taxonomy__name")
     rows = []
@@ -130,8 +138,8 @@ def _model_rows(resource: str) -> list[dict[str, str]]:
         row = {c: str(stored.get(c, "")) for c in table.columns}
         row["id"] = str(values["id"])
         for col in mapping.cols:
-            if col.kind == "tr":
-                row[col.column] = values[f"{col.field}_en"] or ""
+            if col.kind == "tr":  # an empty translation falls back to English, as on the site
+                row[col.column] = values[f"{col.field}_{lang}"] or values[f"{col.field}_{BASE_LANGUAGE}"] or ""
             elif col.kind == "fk":
                 fk = values[f"{col.field}_id"]
                 row[col.column] = str(fk) if fk else str(stored.get(col.column, ""))
@@ -179,15 +187,17 @@ def _stashed_rows(resource: str) -> list[dict[str, str]]:
     return [found[k] for k in sorted(found)]
 
 
-def export_package(directory: Path | str) -> dict[str, int]:
-    """Write datapackage.json and every CSV table into directory; return rows per table."""
+def export_package(directory: Path | str, lang: str = BASE_LANGUAGE) -> dict[str, int]:
+    """Write datapackage.json and every CSV table into directory, translated columns in lang
+    (English where a translation is empty); return rows per table. ValueError for an unknown lang."""
+    lang = content_language(lang)
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
     counts = {}
     with translation.override("en"):
         for table in TABLES:
-            rows = table_rows(table.resource)
+            rows = table_rows(table.resource, lang)
             (target / table.path).write_text(_csv_text(rows, table.columns), encoding="utf-8", newline="")
             counts[table.resource] = len(rows)
-    (target / "datapackage.json").write_text(json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n")
+    (target / "datapackage.json").write_text(json.dumps(datapackage(lang), indent=2, ensure_ascii=False) + "\n")
     return counts

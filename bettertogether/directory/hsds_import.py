@@ -24,6 +24,7 @@ from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from . import models as m
 from .hsds_tables import (
+    BASE_LANGUAGE,
     BATCH,
     DEFAULT_MAX_BYTES,
     IMPORT_ORDER,
@@ -35,6 +36,7 @@ from .hsds_tables import (
     TABLE,
     TABLES,
     Table,
+    content_language,
     has_extra,
 )
 
@@ -53,6 +55,7 @@ class HSDSImportError(Exception):
 class ImportReport:
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    language: str = BASE_LANGUAGE  # the language the package's text columns were read as
 
 
 @dataclass
@@ -61,25 +64,49 @@ class _Row:
     values: dict[str, str]
 
 
-def _resource_paths(root: Path) -> dict[str, Path]:
-    paths = {t.resource: root / t.path for t in TABLES}
+def _descriptor(root: Path) -> dict[str, Any]:
+    """datapackage.json, or {} when the package has none."""
     descriptor = root / "datapackage.json"
-    if descriptor.exists():
-        try:
-            package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise HSDSImportError([f"datapackage.json: not valid JSON ({exc})"]) from None
-        for resource in package.get("resources", []) if isinstance(package, dict) else []:
+    if not descriptor.exists():
+        return {}
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HSDSImportError([f"datapackage.json: not valid JSON ({exc})"]) from None
+    return package if isinstance(package, dict) else {}
+
+
+def _package_language(package: dict[str, Any]) -> str | None:
+    """The content language the descriptor declares (first of `languages`), or None."""
+    declared = package.get("languages")
+    if declared in (None, [], ""):
+        return None
+    first = declared[0] if isinstance(declared, list) else declared
+    if not isinstance(first, str):
+        raise HSDSImportError([f"datapackage.json: 'languages' must be a list of language codes: {declared!r}"])
+    try:
+        return content_language(first)
+    except ValueError as exc:
+        raise HSDSImportError([f"datapackage.json: 'languages': {exc} (or choose with --lang)"]) from None
+
+
+def _resource_paths(root: Path, package: dict[str, Any]) -> dict[str, Path]:
+    paths = {t.resource: root / t.path for t in TABLES}
+    resources = package.get("resources")
+    for resource in resources if isinstance(resources, list) else []:
+        if isinstance(resource, dict):
             name, path = resource.get("name"), resource.get("path")
-            if name in paths and isinstance(path, str):
-                candidate = (root / path).resolve()
-                if root.resolve() not in candidate.parents:
-                    raise HSDSImportError([f"datapackage.json: resource {name!r} path {path!r} leaves the package"])
-                paths[name] = candidate
+        if name in paths and isinstance(path, str):
+            candidate = (root / path).resolve()
+            if root.resolve() not in candidate.parents:
+                raise HSDSImportError([f"datapackage.json: resource {name!r} path {path!r} leaves the package"])
+            paths[name] = candidate
     return paths
 
 
-def _read_table(table: Table, path: Path, errors: list[str], warnings: list[str]) -> list[_Row]:
+def _read_table(
+    table: Table, path: Path, errors: list[str], warnings: list[str], headers: dict[str, list[str]]
+) -> list[_Row]:
     if not path.exists():
         return []
     raw = path.read_bytes()
@@ -89,7 +116,7 @@ def _read_table(table: Table, path: Path, errors: list[str], warnings: list[str]
         text = raw.decode("cp1252", errors="replace")
         warnings.append(f"{path.name}: not UTF-8, read as Windows-1252")
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    header = headers[table.resource] = list(reader.fieldnames or [])
     unknown = [h for h in header if h not in table.columns]
     if unknown:
         warnings.append(f"{path.name}: unknown columns ignored: {', '.join(unknown)}")
@@ -157,6 +184,7 @@ def _max_length(model: type[djm.Model], name: str) -> int | None:
 
 
 _DEFAULTS: dict[type[djm.Model], dict[str, Any]] = {}
+_SKIP = object()  # a cell with an error: its field keeps its value
 
 
 def _instance(model: type[djm.Model], values: dict[str, Any]) -> djm.Model:
@@ -193,12 +221,14 @@ def _keep_timestamps(model: type[djm.Model]) -> Iterator[None]:
 
 
 class _Importer:
-    def __init__(self, root: Path, max_bytes: int) -> None:
+    def __init__(self, root: Path, max_bytes: int, lang: str | None = None) -> None:
         self.root = root
         self.max_bytes = max_bytes
+        self.lang = lang
         self.errors: list[str] = []
         self.report = ImportReport()
         self.rows: dict[str, list[_Row]] = {}
+        self.headers: dict[str, list[str]] = {}
         self.ids: dict[str, set[uuid.UUID]] = {}
         self.objects: dict[str, list[djm.Model]] = {}
         self.extras: dict[str, dict[uuid.UUID, dict[str, Any]]] = defaultdict(dict)
@@ -215,7 +245,10 @@ class _Importer:
     def read(self) -> None:
         if not self.root.is_dir():
             raise HSDSImportError([f"{self.root}: not a directory"])
-        paths = _resource_paths(self.root)
+        package = _descriptor(self.root)
+        paths = _resource_paths(self.root, package)
+        self.lang = self.lang or _package_language(package) or BASE_LANGUAGE
+        self.report.language = self.lang
         total = sum(p.stat().st_size for p in paths.values() if p.exists())
         if total > self.max_bytes:
             raise HSDSImportError([f"{self.root}: {total} bytes of CSV, more than the limit of {self.max_bytes}"])
@@ -223,7 +256,9 @@ class _Importer:
             raise HSDSImportError([f"{self.root}: no HSDS table found (expected e.g. services.csv)"])
         csv.field_size_limit(MAX_FIELD_CHARS)
         for table in TABLES:
-            self.rows[table.resource] = _read_table(table, paths[table.resource], self.errors, self.report.warnings)
+            self.rows[table.resource] = _read_table(
+                table, paths[table.resource], self.errors, self.report.warnings, self.headers
+            )
         for table in TABLES:
             seen: set[uuid.UUID] = set()
             for row in self.rows[table.resource]:
@@ -495,13 +530,115 @@ class _Importer:
             if count:
                 self.report.counts[f"{resource} (kept in extra)"] = count
 
+    # A package in another language than English translates records already in the directory.
+    #
+    # Only the translated columns of rows whose id exists are read, into that language's fields;
+    # English, untranslated columns, references and unmodelled tables are left as they are. A row
+    # whose id is not in the directory is an error (a record is created from its English package),
+    # as is a value too long for its field. A cell equal to the record's English text is the export's
+    # fallback for a missing translation, so it is stored as no translation (unless the record already
+    # has exactly that translation); an empty cell removes the translation. A translated column absent
+    # from the header leaves that field alone.
 
-def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportReport:
-    """Import an HSDS tabular data package: all or nothing, upserting by id."""
-    importer = _Importer(Path(directory), max_bytes)
+    def build_translations(self) -> None:
+        lang = cast(str, self.lang)
+        self.updates: dict[str, tuple[list[str], list[djm.Model]]] = {}
+        for resource in IMPORT_ORDER:
+            mapping, table = MAPPINGS[resource], TABLE[resource]
+            header = set(self.headers.get(resource, ()))
+            cols = [c for c in mapping.cols if c.kind == "tr" and c.column in header]
+            if not cols:
+                continue
+            model = mapping.model
+            targets = [f"{c.field}_{lang}" for c in cols]
+            names = [*targets, *(f"{c.field}_{BASE_LANGUAGE}" for c in cols)]
+            keys = list(self.ids.get(resource, ()))
+            stored: dict[uuid.UUID, dict[str, Any]] = {}
+            for start in range(0, len(keys), 5000):
+                for values in model._default_manager.filter(id__in=keys[start : start + 5000]).values("id", *names):
+                    stored[values["id"]] = values
+            changed, matched = [], 0
+            for row in self.rows[resource]:
+                try:
+                    key = uuid.UUID(row.values["id"])
+                except ValueError:
+                    continue
+                current = stored.get(key)
+                if current is None:
+                    self.error(
+                        table,
+                        row,
+                        "id",
+                        f"{key} is not in the directory; a {lang} package only translates "
+                        "records that exist (import the English package first)",
+                    )
+                    continue
+                matched += 1
+                values = {t: current[t] for t in targets}
+                for col, target in zip(cols, targets, strict=True):
+                    value = self._translation(table, row, col.column, model, target, current, col.field)
+                    if value is not _SKIP:
+                        values[target] = value
+                if values != {t: current[t] for t in targets}:
+                    changed.append(_instance(model, {"id": key, **values}))
+            self.report.counts[resource] = matched
+            self.report.counts[f"{resource} ({lang} changed)"] = len(changed)
+            self.updates[resource] = (targets, changed)
+
+    def _translation(
+        self,
+        table: Table,
+        row: _Row,
+        column: str,
+        model: type[djm.Model],
+        target: str,
+        current: dict[str, Any],
+        name: str,
+    ) -> Any:
+        """The value to store in target for this cell, or _SKIP after reporting an error."""
+        try:
+            value = _parse("text", row.values.get(column, ""))
+        except ValueError as exc:
+            self.error(table, row, column, str(exc))
+            return _SKIP
+        limit = _max_length(model, target)
+        if value and limit and len(value) > limit:
+            self.error(table, row, column, f"longer than {limit} characters")
+            return _SKIP
+        old = current[target]
+        english = current[f"{name}_{BASE_LANGUAGE}"] or ""
+        if value and (value != english or value == old):
+            return value
+        if not old:  # no translation, and none before: keep the stored empty value (None or "")
+            return old
+        return None if getattr(model._meta.get_field(target), "null", False) else ""
+
+    def write_translations(self) -> None:
+        with transaction.atomic():
+            for resource, (targets, changed) in self.updates.items():
+                MAPPINGS[resource].model._default_manager.bulk_update(changed, targets, batch_size=BATCH)
+
+
+def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, lang: str | None = None) -> ImportReport:
+    """Import an HSDS tabular data package: all or nothing, upserting by id.
+
+    The package's language is lang, else the first of datapackage.json's `languages`, else English.
+    English packages create and update records; others only translate existing ones (see
+    _Importer.build_translations). ValueError if lang is not a stored language.
+    """
+    root = Path(directory)
+    if lang is not None:
+        lang = content_language(lang)
+    importer = _Importer(root, max_bytes, lang)
     importer.read()
     if importer.errors:
         raise HSDSImportError(importer.errors)
+    if importer.lang != BASE_LANGUAGE:
+        importer.build_translations()
+        if importer.errors:
+            raise HSDSImportError(importer.errors)
+        importer.write_translations()
+        return importer.report
     with translation.override("en"):
         for resource in IMPORT_ORDER:
             importer.build(resource)

@@ -4,8 +4,11 @@
 headers (empty tables keep them). `import_package(dir)` reads such a package in one transaction
 (all or nothing), upserting by id, so importing the same package twice changes nothing.
 
-What the directory models is stored in model fields (English translations of translated fields;
-other languages are left as they are). Everything else round-trips through `extra` (see
+A package has one language (`languages` in datapackage.json; `export_package(dir, "fr")` writes
+French text, English where a translation is empty). An English package creates and updates
+records (English translations of translated fields; other languages are left as they are); a
+package in another language only updates that language's translations of existing records.
+What the directory models is stored in model fields. Everything else round-trips through `extra` (see
 directory.hsds): unmodelled columns in `extra["hsds"]`, rows of unmodelled tables (contacts,
 funding, programs, ...) in `extra["hsds_tables"]` of their owner. References to rows that are not
 in the package nor in the database (the official example's parent_organization_id, program_id,
@@ -16,11 +19,13 @@ with a warning in the returned report.
 
 from .hsds_export import datapackage, export_package, table_rows
 from .hsds_import import HSDSImportError, ImportReport, import_package
-from .hsds_tables import DEFAULT_MAX_BYTES, TABLES
+from .hsds_tables import DEFAULT_MAX_BYTES, TABLES, content_language, content_languages
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "TABLES",
+    "content_language",
+    "content_languages",
     "HSDSImportError",
     "ImportReport",
     "datapackage",

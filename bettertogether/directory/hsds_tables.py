@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import models as djm
+from modeltranslation import settings as mt_settings
 
 from . import models as m
 
@@ -12,6 +13,24 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 MAX_FIELD_CHARS = 1_000_000
 BATCH = 1000
 MAX_ERRORS = 50
+
+
+# ---------------------------------------------------------------- content languages
+
+BASE_LANGUAGE = "en"  # the language of the records themselves; the others are translations of it
+
+
+def content_languages() -> tuple[str, ...]:
+    """The languages translated fields are stored in (en, fr, es, tl), English first."""
+    return (BASE_LANGUAGE, *(code for code in mt_settings.AVAILABLE_LANGUAGES if code != BASE_LANGUAGE))
+
+
+def content_language(code: str) -> str:
+    """The stored language a code names ('FR', 'fr-CA' -> 'fr'); ValueError if it is not one."""
+    primary = code.strip().lower().replace("_", "-").split("-")[0]
+    if primary not in content_languages():
+        raise ValueError(f"unsupported language {code!r}: choose one of {', '.join(content_languages())}")
+    return primary
 
 
 # ---------------------------------------------------------------- the official tables

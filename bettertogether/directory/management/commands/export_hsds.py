@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from bettertogether.directory.hsds_io import export_package
+from bettertogether.directory.hsds_io import content_language, content_languages, export_package
 
 
 class Command(BaseCommand):
-    help = "Write the directory to DIR as an HSDS 3.0 tabular data package."
+    help = (
+        "Write the directory to DIR as an HSDS 3.0 tabular data package, translated columns in --lang "
+        "(English where a translation is empty); --lang all writes DIR/en, DIR/fr, ... one package each."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", metavar="DIR")
+        parser.add_argument("--lang", default="en", help=f"One of {', '.join(content_languages())}, or all.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        counts = export_package(options["directory"])
-        for table, count in counts.items():
-            self.stdout.write(f"{table}: {count}")
+        root, lang = Path(options["directory"]), options["lang"]
+        if lang == "all":
+            targets = [(root / code, code) for code in content_languages()]
+        else:
+            try:
+                targets = [(root, content_language(lang))]
+            except ValueError as exc:
+                raise CommandError(f"--lang: {exc}, or all") from None
+        for target, code in targets:
+            counts = export_package(target, code)
+            prefix = f"{code} " if len(targets) > 1 else ""
+            for table, count in counts.items():
+                self.stdout.write(f"{prefix}{table}: {count}")
