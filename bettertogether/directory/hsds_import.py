@@ -16,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast
 
+from django.db import connections, transaction
 from django.db import models as djm
-from django.db import transaction
 from django.db.models.base import ModelState
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
@@ -542,7 +542,7 @@ class _Importer:
 
     def build_translations(self) -> None:
         lang = cast(str, self.lang)
-        self.updates: dict[str, tuple[list[str], list[djm.Model]]] = {}
+        self.updates: dict[str, tuple[list[str], list[tuple[uuid.UUID, dict[str, Any]]]]] = {}
         for resource in IMPORT_ORDER:
             mapping, table = MAPPINGS[resource], TABLE[resource]
             header = set(self.headers.get(resource, ()))
@@ -580,7 +580,7 @@ class _Importer:
                     if value is not _SKIP:
                         values[target] = value
                 if values != {t: current[t] for t in targets}:
-                    changed.append(_instance(model, {"id": key, **values}))
+                    changed.append((key, values))
             self.report.counts[resource] = matched
             self.report.counts[f"{resource} ({lang} changed)"] = len(changed)
             self.updates[resource] = (targets, changed)
@@ -614,9 +614,25 @@ class _Importer:
         return None if getattr(model._meta.get_field(target), "null", False) else ""
 
     def write_translations(self) -> None:
+        """One UPDATE of the language's fields per changed row, sent with executemany.
+
+        bulk_update built a CASE expression per field and row: 20,000 services took 20 s on SQLite,
+        nearly all of it in the ORM; auto_now fields (a service's updated_at) are not touched either way.
+        """
         with transaction.atomic():
             for resource, (targets, changed) in self.updates.items():
-                MAPPINGS[resource].model._default_manager.bulk_update(changed, targets, batch_size=BATCH)
+                model = MAPPINGS[resource].model
+                meta, connection = model._meta, connections[model._default_manager.db]
+                quote, pk = connection.ops.quote_name, cast(djm.Field, meta.pk)
+                columns = [cast(djm.Field, meta.get_field(t)).column for t in targets]
+                assignments = ", ".join(f"{quote(c)} = %s" for c in columns)
+                sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"  # noqa: S608 - names only
+                params = [
+                    [*(values[t] for t in targets), pk.get_db_prep_value(key, connection)] for key, values in changed
+                ]
+                with connection.cursor() as cursor:
+                    for start in range(0, len(params), BATCH):
+                        cursor.executemany(sql, params[start : start + BATCH])
 
 
 def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, lang: str | None = None) -> ImportReport:
