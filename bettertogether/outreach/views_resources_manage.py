@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import resources_manage, uploads
@@ -18,6 +19,7 @@ from .models import Resource
 from .views_manage import organizer_required
 
 
+@never_cache  # drafts and staff pages: never kept by a browser or a shared cache
 @organizer_required
 @require_GET
 def resource_manage_list(request: HttpRequest) -> HttpResponse:
@@ -25,6 +27,7 @@ def resource_manage_list(request: HttpRequest) -> HttpResponse:
     return render(request, "outreach/resource_manage_list.html", {"resources": resources})
 
 
+@never_cache
 @organizer_required
 @require_http_methods(["GET", "POST"])
 def resource_manage_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:

@@ -422,3 +422,41 @@ def test_edit_page_describes_the_stored_versions(client: Client, world: dict[str
     html = client.post(f"/en/resources/manage/{resource.pk}/", data).content.decode()
     assert "Give each language only once." in html and "Current file: guia.pdf" in html
     assert resource.versions.get().original_name == "guia.pdf"
+
+
+def test_posted_ids_of_another_resources_versions_change_nothing_of_theirs(
+    client: Client, world: dict[str, Any]
+) -> None:
+    sign_in(client, world["users"]["partner"])
+    mine, theirs = world["my_resource"], world["their_resource"]
+    their_version = theirs.versions.get()
+    # The row claims to be their version: changed, and again marked for removal.
+    for extra in ({}, {"versions-1-DELETE": "on"}):
+        data = _edit_data(
+            mine,
+            **_management(2, 2),
+            **{
+                "versions-1-id": str(their_version.pk),
+                "versions-1-resource": str(mine.pk),
+                "versions-1-language": "fr",
+                "versions-1-url": "https://attacker.example/fr",
+                **extra,
+            },
+        )
+        client.post(f"/en/resources/manage/{mine.pk}/", data)
+        their_version.refresh_from_db()
+        assert (their_version.resource_id, their_version.url) == (theirs.pk, "https://example.org/theirs")
+    # Naming their resource as a version's parent is refused.
+    data = _edit_data(mine, **{"versions-0-resource": str(theirs.pk), "versions-0-url": "https://attacker.example/"})
+    assert client.post(f"/en/resources/manage/{mine.pk}/", data).status_code == 200
+    assert list(theirs.versions.values_list("url", flat=True)) == ["https://example.org/theirs"]
+    assert not ResourceVersion.objects.filter(url="https://attacker.example/").exists()
+
+
+@pytest.mark.parametrize("path", ["/en/resources/manage/", "/en/resources/manage/new/", "own"])
+def test_manage_pages_are_never_cached(client: Client, world: dict[str, Any], path: str) -> None:
+    sign_in(client, world["users"]["partner"])
+    if path == "own":
+        path = f"/en/resources/manage/{world['my_resource'].pk}/"
+    cache_control = client.get(path).get("Cache-Control", "")
+    assert "no-store" in cache_control and "private" in cache_control
