@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from . import models as m
+from . import search_index
 from .hsds_tables import (
     BASE_LANGUAGE,
     BATCH,
@@ -654,6 +655,7 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
         if importer.errors:
             raise HSDSImportError(importer.errors)
         importer.write_translations()
+        _refresh_search_index()
         return importer.report
     with translation.override("en"):
         for resource in IMPORT_ORDER:
@@ -663,4 +665,11 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
     if importer.errors:
         raise HSDSImportError(importer.errors)
     importer.write()
+    _refresh_search_index()
     return importer.report
+
+
+def _refresh_search_index() -> None:
+    """Bulk and raw writes send no signal and an update changes no row count: say the directory changed,
+    once the import is committed (inside the command's transaction for several languages)."""
+    transaction.on_commit(search_index.invalidate)

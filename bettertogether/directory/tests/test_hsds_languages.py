@@ -324,3 +324,24 @@ def test_the_official_example_is_read_as_english(tmp_path: Path) -> None:
     hsds_io.import_package(tmp_path)  # a French package of an untranslated directory adds nothing
     service.refresh_from_db()
     assert service.name_fr is None and service.description_fr is None
+
+
+def test_a_translation_import_refreshes_the_search_index(
+    tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The import writes with raw UPDATEs: no signal fires and no row count changes, so it says so itself."""
+    from bettertogether.directory.search_index import get_index
+
+    service = factories.ServiceFactory(name="Clinic")
+    service.name_fr = "Clinique"
+    service.save()
+    assert "Clinique" in get_index().names("fr")
+    run("export_hsds", str(tmp_path), "--lang", "fr")
+    data = rows(tmp_path / "services.csv")
+    with (tmp_path / "services.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "name"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({**r, "name": "Clinique du port"} for r in data)
+    with django_capture_on_commit_callbacks(execute=True):
+        hsds_io.import_package(tmp_path)
+    assert "Clinique du port" in get_index().names("fr")
