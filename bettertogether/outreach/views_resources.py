@@ -57,5 +57,6 @@ def resource_file(request: HttpRequest, pk: object) -> HttpResponseBase:
     # Set here so the site-wide policy is not applied: the file runs in a sandbox with no scripts.
     response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; object-src 'none'"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    response["Cache-Control"] = "public, max-age=3600"
+    # Asked again every time: a replaced or unpublished file must not outlive its withdrawal in a cache.
+    response["Cache-Control"] = "no-cache"
     return response

@@ -460,3 +460,17 @@ def test_manage_pages_are_never_cached(client: Client, world: dict[str, Any], pa
         path = f"/en/resources/manage/{world['my_resource'].pk}/"
     cache_control = client.get(path).get("Cache-Control", "")
     assert "no-store" in cache_control and "private" in cache_control
+
+
+def test_a_withdrawn_file_is_not_left_in_shared_caches(client: Client, world: dict[str, Any], media: Any) -> None:
+    """A partner may replace a mistaken upload or unpublish it: no cache may go on serving the old file
+    without asking again (a shared cache could otherwise keep it for as long as max-age says)."""
+    sign_in(client, world["users"]["partner"])
+    data = _resource_data(**{"versions-0-language": "en"})
+    data["versions-0-file"] = SimpleUploadedFile("guide.pdf", PDF_BYTES)
+    assert client.post("/en/resources/manage/new/", data).status_code == 302
+    version = ResourceVersion.objects.get(resource__title_en="Housing rights")
+    served = Client().get(f"/en/resources/files/{version.pk}/")
+    assert served.status_code == 200
+    directives = {d.strip().split("=")[0] for d in served["Cache-Control"].split(",")}
+    assert "no-cache" in directives or "no-store" in directives or "private" in directives
