@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from .lmia_values import column_letter
+
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 MAX_LISTED_ERRORS = 50
 
@@ -78,7 +80,9 @@ def read_rows(data: bytes, file_name: str) -> tuple[str, list[list[object]]]:
             file_name, [RowError(None, None, "this is a PDF document, not a spreadsheet (a PDF renamed?)")]
         )
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "xlsx", _read_workbook(data, file_name)
+        sheet = _read_workbook(data, file_name)
+        _refuse_nul(sheet, file_name)
+        return "xlsx", sheet
     if suffix in {".xlsx", ".xlsm", ".xls"}:
         raise LmiaFormatError(
             file_name, [RowError(None, None, "not an Excel workbook: the file does not start like one")]
@@ -92,7 +96,22 @@ def read_rows(data: bytes, file_name: str) -> tuple[str, list[list[object]]]:
         rows.extend(cast(Iterator[list[object]], reader))
     except csv.Error as exc:
         raise LmiaFormatError(file_name, [RowError(len(rows) + 1, None, f"malformed CSV: {exc}")]) from None
+    if "\x00" in text:
+        _refuse_nul(rows, file_name)
     return "csv", rows
+
+
+def _refuse_nul(rows: list[list[object]], file_name: str) -> None:
+    """NUL characters (past the first bytes of a CSV, or XLSX's _x0000_ escape) are binary debris that no
+    real list has and that PostgreSQL cannot store: refused, on every database alike, naming each cell."""
+    problems = [
+        RowError(number, column_letter(index), "a NUL character (binary data) in the cell")
+        for number, row in enumerate(rows, start=1)
+        for index, cell in enumerate(row)
+        if isinstance(cell, str) and "\x00" in cell
+    ]
+    if problems:
+        raise LmiaFormatError(file_name, problems)
 
 
 def _delimiter(text: str) -> str:

@@ -4,18 +4,21 @@ PostgreSQL (whose rows go in with COPY): hostile text included, and a database e
 import csv
 import datetime as dt
 import io
+import zipfile
+from pathlib import Path
 
 import pytest
 
 from bettertogether.core import geocode
 from bettertogether.core.models import GeocodeFix
 from bettertogether.positions import services
-from bettertogether.positions.lmia import parse_lmia
+from bettertogether.positions.lmia import LmiaFormatError, parse_lmia
 from bettertogether.positions.models import ApprovedPosition, ImportRun
 from bettertogether.positions.services import RunReport, import_lmia_bytes, import_lmia_files
 
 from .factories import ImportRunFactory
 
+FILES = Path(__file__).resolve().parent / "files"
 pytestmark = pytest.mark.django_db
 
 TITLE = (
@@ -146,6 +149,43 @@ def test_json_and_null_values_are_stored_exactly():
     stored = stored_rows(run.pk)
     assert stored == rows
     assert [r["geo_warnings"] for r in stored] == [hostile, hostile, [], ["postal code B4N 1A1 is not in NB"]]
+
+
+def test_a_nul_character_is_refused_with_a_clear_error_wherever_it_is():
+    # Far enough down the file that the binary-file check of the first bytes does not see it.
+    filler = [["Nova Scotia", "Low Wage", f"Employer {n}", "Halifax, NS B3H 4R2", "6322-Cooks", "1"] for n in range(80)]
+    rows = [*filler, ["Nova Scotia", "Low Wage", "Nul\x00Employer", "Halifax, NS B3H 4R2", "6322-Cooks", "1"]]
+    data = lmia_csv(rows)
+    assert data.index(b"\x00") > 4096
+
+    with pytest.raises(LmiaFormatError) as raised:
+        parse_lmia(data, file_name="nul_2021q3.csv")
+    assert any("row 83" in m and "NUL" in m for m in raised.value.messages), raised.value.messages
+
+    report = import_lmia_bytes(data, file_name="nul_2021q3.csv")
+    assert report.status == "failed" and "NUL" in report.message
+    assert not ApprovedPosition.objects.exists()
+    assert ImportRun.objects.get().status == "failed"
+
+
+def test_a_nul_character_in_a_workbook_is_refused_too():
+    """XLSX escapes a NUL as _x0000_; the workbook reader turns it back into one."""
+    source = zipfile.ZipFile(FILES / "tfwp_2022q4_pos_en.xlsx")
+    sheet = source.read("xl/worksheets/sheet1.xml").decode()
+    assert sheet.count("Irving, Limited") == 1
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            body = source.read(name)
+            target.writestr(
+                name,
+                sheet.replace("Irving, Limited", "Irving_x0000_, Limited") if name.endswith("sheet1.xml") else body,
+            )
+
+    report = import_lmia_bytes(out.getvalue(), file_name="tfwp_2022q4_pos_en.xlsx")
+    assert report.status == "failed"
+    assert report.errors == ["tfwp_2022q4_pos_en.xlsx, row 2, column C: a NUL character (binary data) in the cell"]
+    assert not ApprovedPosition.objects.exists()
 
 
 def test_a_database_error_while_writing_rows_is_a_failed_run_not_a_crash(monkeypatch):
