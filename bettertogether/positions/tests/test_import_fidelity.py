@@ -3,7 +3,9 @@ PostgreSQL (whose rows go in with COPY): hostile text included, and a database e
 
 import csv
 import datetime as dt
+import gc
 import io
+import threading
 import zipfile
 from pathlib import Path
 
@@ -243,3 +245,35 @@ def test_a_fix_saved_after_an_import_is_used_by_the_next_import_in_the_same_proc
     assert report.status == "ok", report.message
     again = ApprovedPosition.objects.get(period="2022Q1")
     assert (again.latitude, again.longitude, again.geo_precision) == (placed.latitude, placed.longitude, "postal_code")
+
+
+@pytest.mark.parametrize("first_out", ["first in", "last in"])
+def test_the_garbage_collector_is_back_on_after_imports_overlapping_in_threads(first_out):
+    """The pause is process-wide: whichever import ends first, collections resume once both have ended,
+    and an import that raises in a thread restores them too."""
+    assert gc.isenabled()
+    inside = [threading.Event(), threading.Event()]
+    leave = [threading.Event(), threading.Event()]
+    errors = []
+
+    def run(n):
+        try:
+            with services._cyclic_gc_paused():
+                inside[n].set()
+                leave[n].wait(5)
+                if n == 1:
+                    raise RuntimeError("bug")
+        except RuntimeError as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in (0, 1)]
+    threads[0].start()
+    inside[0].wait(5)
+    threads[1].start()
+    inside[1].wait(5)
+    assert not gc.isenabled()
+    order = (0, 1) if first_out == "first in" else (1, 0)
+    for n in order:
+        leave[n].set()
+        threads[n].join(5)
+    assert gc.isenabled() and len(errors) == 1
