@@ -86,14 +86,16 @@ def search_resources(filters: ResourceFilters) -> QuerySet[Resource]:
 
 
 def resource_languages() -> list[str]:
-    return list(ResourceVersion.objects.values_list("language", flat=True).distinct().order_by("language"))
+    """Languages of published resources only: a draft's filters must not show before it does."""
+    versions = ResourceVersion.objects.filter(resource__is_published=True)
+    return list(versions.values_list("language", flat=True).distinct().order_by("language"))
 
 
 def topic_choices() -> QuerySet[TaxonomyTerm]:
-    """Top-level topics that have at least one resource (directly or through a child)."""
+    """Top-level topics that have at least one published resource (directly or through a child)."""
     return (
         TaxonomyTerm.objects.filter(parent__isnull=True)
-        .filter(Q(resources__isnull=False) | Q(children__resources__isnull=False))
+        .filter(Q(resources__is_published=True) | Q(children__resources__is_published=True))
         .distinct()
         .order_by("sort_order", "code")
     )

@@ -474,3 +474,17 @@ def test_a_withdrawn_file_is_not_left_in_shared_caches(client: Client, world: di
     assert served.status_code == 200
     directives = {d.strip().split("=")[0] for d in served["Cache-Control"].split(",")}
     assert "no-cache" in directives or "no-store" in directives or "private" in directives
+
+
+def test_a_drafts_language_and_topic_are_not_offered_by_the_public_library(
+    client: Client, world: dict[str, Any]
+) -> None:
+    topic = TaxonomyTermFactory(code="trafficking", name_en="Trafficking")
+    sign_in(client, world["users"]["partner"])
+    data = _resource_data(
+        topics=[str(topic.pk)], **{"versions-0-language": "pa", "versions-0-url": "https://example.org/pa"}
+    )
+    del data["is_published"]
+    assert client.post("/en/resources/manage/new/", data).status_code == 302
+    html = Client().get("/en/resources/").content.decode()
+    assert 'value="pa"' not in html and 'value="trafficking"' not in html
