@@ -345,3 +345,21 @@ def test_a_translation_import_refreshes_the_search_index(
     with django_capture_on_commit_callbacks(execute=True):
         hsds_io.import_package(tmp_path)
     assert "Clinique du port" in get_index().names("fr")
+
+
+def test_translated_text_is_sent_as_parameters_never_as_sql(tmp_path: Path) -> None:
+    """The translation UPDATE is raw SQL: quotes, placeholders and statements in a cell are plain text."""
+    service = factories.ServiceFactory(name="Clinic", description="Open.")
+    other = factories.ServiceFactory(name="Other")
+    hostile = "%s %(name)s %% ' \"; UPDATE directory_service SET name_en = 'x'; -- é"
+    run("export_hsds", str(tmp_path), "--lang", "es")
+    data = rows(tmp_path / "services.csv")
+    with (tmp_path / "services.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "name", "description"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({**r, "name": hostile} for r in data if r["id"] == str(service.id))
+    hsds_io.import_package(tmp_path)
+    service.refresh_from_db()
+    other.refresh_from_db()
+    assert (service.name_es, service.name_en, service.description_en) == (hostile, "Clinic", "Open.")
+    assert (other.name_en, other.name_es) == ("Other", None)

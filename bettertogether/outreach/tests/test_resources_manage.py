@@ -476,6 +476,38 @@ def test_a_withdrawn_file_is_not_left_in_shared_caches(client: Client, world: di
     assert "no-cache" in directives or "no-store" in directives or "private" in directives
 
 
+def test_changes_need_the_csrf_token_and_only_get_and_post_are_answered(world: dict[str, Any]) -> None:
+    client = Client(enforce_csrf_checks=True)
+    sign_in(client, world["users"]["partner"])
+    mine = world["my_resource"]
+    data = _edit_data(mine, title_en="Changed without a token")
+    assert client.post(f"/en/resources/manage/{mine.pk}/", data).status_code == 403
+    assert client.post("/en/resources/manage/new/", _resource_data()).status_code == 403
+    mine.refresh_from_db()
+    assert mine.title_en == "Our guide"
+    lax = Client()
+    sign_in(lax, world["users"]["partner"])
+    assert lax.put(f"/en/resources/manage/{mine.pk}/").status_code == 405
+    assert lax.delete(f"/en/resources/manage/{mine.pk}/").status_code == 405
+    assert lax.post("/en/resources/manage/").status_code == 405  # the list only reads
+
+
+def test_case_worker_without_the_second_factor_changes_nothing(client: Client, world: dict[str, Any]) -> None:
+    client.force_login(_member(Role.CASE_WORKER, world["mine"]))  # the password only
+    mine = world["my_resource"]
+    for path, data in (
+        (f"/en/resources/manage/{mine.pk}/", _edit_data(mine, title_en="Changed")),
+        (
+            "/en/resources/manage/new/",
+            _resource_data(**{"versions-0-language": "en", "versions-0-url": "https://a.example/"}),
+        ),
+    ):
+        assert client.get(path)["Location"].startswith(reverse("support:otp-setup"))
+        assert client.post(path, data)["Location"].startswith(reverse("support:otp-setup"))
+    mine.refresh_from_db()
+    assert mine.title_en == "Our guide" and not Resource.objects.filter(title_en="Housing rights").exists()
+
+
 def test_a_drafts_language_and_topic_are_not_offered_by_the_public_library(
     client: Client, world: dict[str, Any]
 ) -> None:
