@@ -138,19 +138,20 @@ def test_hostile_text_is_stored_exactly_as_parsed():
 
 def test_json_and_null_values_are_stored_exactly():
     """geo_warnings (JSON) carrying hostile text, the empty list, shared lists and NULL numbers."""
-    data = lmia_csv(HOSTILE_ROWS[:4])
+    data = lmia_csv(HOSTILE_ROWS[:6])
     run = ImportRunFactory()
     _parsed, rows = expected_rows(data, "json_2021q3.csv", run.pk)
     hostile = ["tab\t", "nl\n", "cr\r", "bs\\", 'q"', "\\.", "\\N", "{}", "[", "\x01", "\U0001f600", "é"]
-    rows[0]["geo_warnings"] = hostile
-    rows[1]["geo_warnings"] = list(hostile)  # equal lists share one adapted value
-    rows[2]["geo_warnings"] = []
-    rows[3]["geo_warnings"] = ["postal code B4N 1A1 is not in NB"]
+    lists = [hostile, list(hostile), hostile[::-1], [], ["FSA B0X does not exist"], ["FSA B0Y does not exist"]]
+    for row, warnings in zip(rows, lists, strict=True):  # equal lists share one adapted value; others never
+        row["geo_warnings"] = warnings
     rows[3].update(lmias=None, noc_version=None, latitude=None, longitude=None)
+    rows[4]["period_start"] = dt.date(2021, 8, 1)  # dates are adapted once per distinct value too
     services._insert_positions(run.pk, [dict(r) for r in rows])
     stored = stored_rows(run.pk)
     assert stored == rows
-    assert [r["geo_warnings"] for r in stored] == [hostile, hostile, [], ["postal code B4N 1A1 is not in NB"]]
+    assert [r["geo_warnings"] for r in stored] == lists
+    assert [r["period_start"] for r in stored] == [dt.date(2021, 7, 1)] * 4 + [dt.date(2021, 8, 1), dt.date(2021, 7, 1)]
 
 
 def test_a_nul_character_is_refused_with_a_clear_error_wherever_it_is():
