@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -129,8 +129,16 @@ class ResourceVersionForm(forms.ModelForm):
         fields = ["language", "title", "file", "url"]
         widgets = {"language": forms.Select(choices=[("", "---------"), *_choice_list()])}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The stored name is random (models.resource_upload_to) and the download name is cut to 80
+        # characters: the uploader's own name has no length to respect.
+        cast(forms.FileField, self.fields["file"]).max_length = None
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.has_error("file") or self.has_error("url"):
+            return data  # that field's own message says what is wrong
         upload: Any = data.get("file")
         url = data.get("url")
         new_upload = upload is not None and hasattr(upload, "content_type")

@@ -520,3 +520,19 @@ def test_a_drafts_language_and_topic_are_not_offered_by_the_public_library(
     assert client.post("/en/resources/manage/new/", data).status_code == 302
     html = Client().get("/en/resources/").content.decode()
     assert 'value="pa"' not in html and 'value="trafficking"' not in html
+
+
+def test_a_long_file_name_is_accepted_and_shortened(client: Client, world: dict[str, Any], media: Any) -> None:
+    """The stored name is random; the uploader's name is only cleaned and cut for the download."""
+    sign_in(client, world["users"]["partner"])
+    data = _resource_data(**{"versions-0-language": "en"})
+    data["versions-0-file"] = SimpleUploadedFile(f"{'Employment standards guide ' * 10}2024.pdf", PDF_BYTES)
+    response = client.post("/en/resources/manage/new/", data)
+    assert response.status_code == 302
+    version = ResourceVersion.objects.get(resource__title_en="Housing rights")
+    assert version.original_name.endswith(".pdf") and len(version.original_name) <= 80
+    # A refused file is named as the problem, without a second message about links.
+    data = _resource_data(title_en="Empty", **{"versions-0-language": "en"})
+    data["versions-0-file"] = SimpleUploadedFile("empty.pdf", b"")
+    html = client.post("/en/resources/manage/new/", data).content.decode()
+    assert "The submitted file is empty." in html and "Give either a file or a link" not in html
