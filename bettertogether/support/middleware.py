@@ -44,21 +44,26 @@ class IdleTimeoutMiddleware:
 class SecondFactorMiddleware:
     """A case worker who has not passed the second factor reaches only public pages: every staff
     area (settings.BT_STAFF_PATH_PATTERNS: directory editing, event management, the admin, the case
-    desk) sends them to enter a code first, so a stolen password alone opens nothing."""
+    desk) sends them to enter a code first, so a stolen password alone opens nothing. Staff pages
+    are also never stored by a browser or a shared cache (drafts, people's names in lists)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.staff_paths = [re.compile(p) for p in getattr(settings, "BT_STAFF_PATH_PATTERNS", [])]
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not any(p.match(request.path_info) for p in self.staff_paths):
+            return self.get_response(request)
         user: Any = getattr(request, "user", None)
         if (
             user is not None
             and user.is_authenticated
-            and any(p.match(request.path_info) for p in self.staff_paths)
             and permissions.needs_second_factor(user)
             and not user.is_verified()
         ):
             name = "support:otp-verify" if has_confirmed_device(user) else "support:otp-setup"
-            return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")
-        return self.get_response(request)
+            response: HttpResponse = redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")
+        else:
+            response = self.get_response(request)
+        response.headers.setdefault("Cache-Control", "no-store, private")
+        return response

@@ -227,6 +227,15 @@ def test_case_worker_needs_the_second_factor_in_every_staff_area(orgs: dict[str,
     assert verified.get("/fr/events/manage/").status_code == 200
 
 
+def test_staff_areas_are_never_cached(orgs: dict[str, Any]) -> None:
+    client = signed_in(member("partner_staff", orgs["own"]))
+    for path in ("/en/manage/", "/fr/events/manage/", "/es/resources/manage/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], path
+    assert "no-store" not in client.get("/en/services/").get("Cache-Control", "")
+
+
 def test_other_staff_do_not_need_a_second_factor(orgs: dict[str, Any]) -> None:
     staff = member("partner_staff", orgs["own"])
     assert signed_in(staff).get("/en/manage/").status_code == 200
