@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "bettertogether.outreach",
     "bettertogether.gaps",
     "django_otp",
+    # Only for the migration that moved its plaintext devices to support.SealedTOTPDevice.
     "django_otp.plugins.otp_totp",
     "axes",
     "bettertogether.support",

@@ -16,15 +16,14 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bettertogether.directory.taxonomy import BT_NAMESPACE
 
 from . import services
 from .audit import Actor
-from .models import Case, CaseDeskMember, HelplineContact
+from .models import Case, CaseDeskMember, HelplineContact, SealedTOTPDevice
 
-# Base32 "JBSWY3DPEHPK3PXP" (the usual authenticator test key), as django-otp's hex.
+# Base32 "JBSWY3DPEHPK3PXP" (the usual authenticator test key), as the hex the device stores (encrypted).
 DEMO_TOTP_HEX = "48656c6c6f21deadbeef"
 DEMO_TOTP_BASE32 = "JBSWY3DPEHPK3PXP"
 
@@ -45,7 +44,7 @@ def load(log: Callable[[str], None]) -> None:
         log("support: demo users missing; load the directory demo first")
         return
     CaseDeskMember.objects.update_or_create(user=worker, defaults={"is_supervisor": True})
-    TOTPDevice.objects.update_or_create(
+    SealedTOTPDevice.objects.update_or_create(
         user=worker, name="demo authenticator", defaults={"key": DEMO_TOTP_HEX, "confirmed": True}
     )
     cmwr = _org_id("cmwr-ns")

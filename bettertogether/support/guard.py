@@ -14,15 +14,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import permissions
+from .models import SealedTOTPDevice
 
 REAUTH_KEY = "bt_reauth_at"
 
 
 def has_confirmed_device(user: Any) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return SealedTOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def _with_next(name: str, request: HttpRequest) -> HttpResponse:

@@ -7,13 +7,20 @@ queryset's `visible_to(user)` (permissions.py); views never filter by organizati
 
 from __future__ import annotations
 
+import time
 import uuid
+from base64 import b32encode
+from binascii import unhexlify
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, DeviceManager, ThrottlingMixin, TimestampMixin
+from django_otp.oath import TOTP
+from django_otp.util import hex_validator, random_hex
 
 from bettertogether.core.provinces import Province
 
@@ -307,3 +314,94 @@ class AccessLog(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise PermissionError("The access log is append-only.")
+
+
+_THROTTLE_FIELDS = ["throttling_failure_timestamp", "throttling_failure_count"]
+
+
+def default_totp_key() -> str:
+    """20 random bytes, hex-encoded, as django-otp's TOTPDevice makes them."""
+    return str(random_hex(20))
+
+
+def validate_totp_key(value: str) -> None:
+    hex_validator()(value)
+
+
+# models.Model and models.Manager are named (they are in the bases already) so that type checking,
+# which sees django-otp untyped, knows these classes as a model and its manager.
+class SealedTOTPDeviceManager(DeviceManager, models.Manager):
+    pass
+
+
+class SealedTOTPDevice(TimestampMixin, ThrottlingMixin, Device, models.Model):
+    """A TOTP authenticator whose secret is an EncryptedTextField: a dump of the database alone
+    yields no working seed. Verification follows django-otp's TOTPDevice (plugins/otp_totp/models.py,
+    BSD licence): same fields and defaults, replay refused through `last_t`, drift kept when
+    OTP_TOTP_SYNC, back-off after failures through ThrottlingMixin. django-otp finds the model among
+    the installed apps, so `match_token`, `login`, `user.is_verified()` and the OTP middleware
+    take it like any device."""
+
+    key = EncryptedTextField(default=default_totp_key, validators=[validate_totp_key])
+    step = models.PositiveSmallIntegerField(default=30)
+    t0 = models.BigIntegerField(default=0)
+    digits = models.PositiveSmallIntegerField(choices=[(6, 6), (8, 8)], default=6)
+    tolerance = models.PositiveSmallIntegerField(default=1)
+    drift = models.SmallIntegerField(default=0)
+    last_t = models.BigIntegerField(default=-1)
+
+    objects = SealedTOTPDeviceManager()
+
+    class Meta(Device.Meta):
+        verbose_name = _("authenticator")
+        verbose_name_plural = _("authenticators")
+
+    def __str__(self) -> str:
+        # Ids only, never the key.
+        return f"authenticator {self.pk} of user {self.user_id}"
+
+    @property
+    def bin_key(self) -> bytes:
+        return unhexlify(self.key.encode("ascii"))
+
+    def verify_token(self, token: Any) -> bool:
+        # As django-otp's TOTPDevice.verify_token, except that each save names its fields: a
+        # verification never rewrites (re-encrypts) the secret.
+        allowed, _info = self.verify_is_allowed()
+        if not allowed:
+            return False
+        try:
+            code = int(token)
+        except (TypeError, ValueError):
+            verified = False
+        else:
+            totp = TOTP(self.bin_key, self.step, self.t0, self.digits, self.drift)
+            totp.time = time.time()
+            verified = bool(totp.verify(code, self.tolerance, self.last_t + 1))
+            if verified:
+                self.last_t = totp.t()
+                if getattr(settings, "OTP_TOTP_SYNC", True):
+                    self.drift = totp.drift
+                self.throttle_reset(commit=False)
+                self.set_last_used_timestamp(commit=False)
+                self.save(update_fields=[*_THROTTLE_FIELDS, "last_t", "drift", "last_used_at"])
+        if not verified:
+            self.throttle_increment(commit=False)
+            self.save(update_fields=_THROTTLE_FIELDS)
+        return verified
+
+    def get_throttle_factor(self) -> int:
+        return int(getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1))
+
+    @property
+    def config_url(self) -> str:
+        """The otpauth:// URL an authenticator app reads (from a QR code shown once, at set-up)."""
+        label = str(self.user.get_username())
+        params = urlencode(
+            {"secret": b32encode(self.bin_key), "algorithm": "SHA1", "digits": self.digits, "period": self.step}
+        )
+        issuer = str(getattr(settings, "OTP_TOTP_ISSUER", "") or "").replace(":", "")
+        if issuer:
+            label = f"{issuer}:{label}"
+            params += f"&issuer={quote(issuer)}"
+        return f"otpauth://totp/{quote(label)}?{params}"

@@ -15,12 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
-from django_otp import match_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp import match_token, verify_token
 
 from . import audit, permissions
 from .forms import ReauthForm, TokenForm
 from .guard import REAUTH_KEY, case_desk, has_confirmed_device, safe_next
+from .models import SealedTOTPDevice
 
 Action = audit.AccessLog.Action
 
@@ -36,12 +36,14 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if has_confirmed_device(user):
         return redirect(f"{reverse('support:otp-verify')}?{request.GET.urlencode()}")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = SealedTOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+        device = SealedTOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
+        # django-otp's verify_token locks the row, so one code cannot confirm twice in parallel.
+        if verify_token(user, device.persistent_id, form.cleaned_data["token"].strip()) is not None:
+            device.refresh_from_db()
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)

@@ -72,13 +72,14 @@ ROLE_FACTORIES: dict[str, type[UserFactory]] = {
 
 def sign_in(client: Any, user: Any) -> Any:
     """Sign `client` in as `user`; a case worker also counts as having passed the second factor,
-    which every staff area asks of them (a confirmed TOTP device, verified in the session)."""
+    which every staff area asks of them (a confirmed authenticator, verified in the session)."""
     client.force_login(user)
     if user.role == Role.CASE_WORKER:
         from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "test", "confirmed": True})
+        from bettertogether.support.models import SealedTOTPDevice
+
+        device, _ = SealedTOTPDevice.objects.get_or_create(user=user, defaults={"name": "test", "confirmed": True})
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()

@@ -10,13 +10,12 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bettertogether.core.tests.factories import ROLE_FACTORIES
 from bettertogether.directory.models import Organization
 from bettertogether.support import services
 from bettertogether.support.audit import Actor
-from bettertogether.support.models import CaseDeskMember
+from bettertogether.support.models import CaseDeskMember, SealedTOTPDevice
 
 # Fictional values the tests look for where they must never be.
 SECRET_NAME = "Zephyrine Quillbottom"
@@ -36,11 +35,11 @@ def member(role: str, org: Organization | None = None, *, supervisor: bool = Fal
     return user
 
 
-def device_for(user: Any) -> TOTPDevice:
-    return TOTPDevice.objects.get_or_create(user=user, defaults={"name": "test", "confirmed": True})[0]
+def device_for(user: Any) -> SealedTOTPDevice:
+    return SealedTOTPDevice.objects.get_or_create(user=user, defaults={"name": "test", "confirmed": True})[0]
 
 
-def token(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
+def token(device: SealedTOTPDevice, *, steps_ahead: int = 0) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time() + steps_ahead * device.step
     return str(totp.token()).zfill(device.digits)

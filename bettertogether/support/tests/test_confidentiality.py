@@ -18,6 +18,7 @@ from .factories import (
     SECRET_EMPLOYER,
     SECRET_NAME,
     SECRET_NOTE,
+    device_for,
     member,
     signed_in,
 )
@@ -40,9 +41,10 @@ def _raw_dump() -> str:
 
 
 def test_raw_database_holds_no_plaintext_name_or_note(desk: dict[str, Any]) -> None:
+    seed = device_for(desk["own_worker"]).key  # the authenticator secret, sealed like the rest
     dump = _raw_dump()
-    assert "support_case" in _support_tables()
-    for secret in SECRETS + ["Needs a lawyer", "Two nights of emergency lodging"]:
+    assert "support_case" in _support_tables() and "support_sealedtotpdevice" in _support_tables()
+    for secret in SECRETS + ["Needs a lawyer", "Two nights of emergency lodging", seed, seed.upper()]:
         assert secret not in dump, secret
     # …while the application reads them back.
     case = Case.objects.get(pk=desk["own"]["case"].pk)

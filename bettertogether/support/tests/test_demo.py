@@ -1,10 +1,13 @@
+import base64
+import time
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.oath import TOTP
 
-from bettertogether.support.models import Case, EmergencyRequest, HelplineContact, Referral
+from bettertogether.support.demo import DEMO_TOTP_BASE32
+from bettertogether.support.models import Case, EmergencyRequest, HelplineContact, Referral, SealedTOTPDevice
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +19,12 @@ def test_demo_cases_load_once_and_are_fictional() -> None:
     assert all("(fictional)" in case.worker_name for case in Case.objects.all())
     assert HelplineContact.objects.count() == 7
     assert Referral.objects.count() == 1 and EmergencyRequest.objects.get().state == "requested"
-    assert TOTPDevice.objects.get(user__username="caseworker").confirmed
+    device = SealedTOTPDevice.objects.get(user__username="caseworker")
+    assert device.confirmed
+    # The published key (docs/demo.md) gives codes the sealed device accepts.
+    totp = TOTP(base64.b32decode(DEMO_TOTP_BASE32))
+    totp.time = time.time()
+    assert device.verify_token(str(totp.token()).zfill(6))
 
 
 def test_no_demo_cases_where_demo_passwords_are_refused(settings) -> None:

@@ -16,12 +16,11 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bettertogether.core.tests.factories import PASSWORD
 from bettertogether.support.guard import REAUTH_KEY
 from bettertogether.support.middleware import SESSION_KEY as LAST_SEEN
-from bettertogether.support.models import AccessLog
+from bettertogether.support.models import AccessLog, SealedTOTPDevice
 
 from .factories import device_for, member, signed_in, token
 
@@ -79,7 +78,7 @@ def test_case_worker_must_set_up_a_second_factor(orgs: dict[str, Any]) -> None:
     assert client.get(reverse("support:helpline-list"))["Location"].startswith(reverse("support:otp-setup"))
     page = client.get(response["Location"])
     assert page.status_code == 200 and b'src="data:image/svg+xml' in page.content
-    device = TOTPDevice.objects.get(user=worker, confirmed=False)
+    device = SealedTOTPDevice.objects.get(user=worker, confirmed=False)
     assert client.post(page.request["PATH_INFO"], {"token": "000000", "next": cases}).status_code == 200
     device.refresh_from_db()  # let the throttling back-off pass
     device.throttling_failure_timestamp = device.throttling_failure_timestamp - dt.timedelta(seconds=30)
