@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES
+from bettertogether.directory.models import Organization
 
 from .models import Event, Resource
 
@@ -35,13 +36,17 @@ def can_manage_event(user: Any, event: Event) -> bool:
     return bool(user.is_coordinator or event.organization_id == user_organization_id(user))
 
 
+def _managed_by(user: Any, model: type[Event] | type[Resource]) -> QuerySet[Any]:
+    if not can_manage_events(user):
+        return model.objects.none()
+    if user.is_coordinator:
+        return model.objects.all()
+    return model.objects.filter(organization_id=user_organization_id(user))
+
+
 def events_managed_by(user: Any) -> QuerySet[Event]:
     """The events a user may edit and take attendance for (none for the public)."""
-    if not can_manage_events(user):
-        return Event.objects.none()
-    if user.is_coordinator:
-        return Event.objects.all()
-    return Event.objects.filter(organization_id=user_organization_id(user))
+    return _managed_by(user, Event)
 
 
 def can_manage_resource(user: Any, resource: Resource) -> bool:
@@ -54,9 +59,13 @@ def can_manage_resource(user: Any, resource: Resource) -> bool:
 
 
 def resources_managed_by(user: Any) -> QuerySet[Resource]:
-    """The resources a user may edit, published or not (none for the public)."""
-    if not can_manage_events(user):
-        return Resource.objects.none()
-    if user.is_coordinator:
-        return Resource.objects.all()
-    return Resource.objects.filter(organization_id=user_organization_id(user))
+    """The resources a user may edit, published or not (none for the public; a resource without an
+    organization is the coordinators')."""
+    return _managed_by(user, Resource)
+
+
+def organization_choices(user: Any) -> QuerySet[Organization]:
+    """The organizations a user may file events and resources under: their own, or any for coordinators."""
+    if getattr(user, "is_coordinator", False):
+        return Organization.objects.order_by("-is_program_partner", "name")
+    return Organization.objects.filter(pk=user_organization_id(user))

@@ -29,12 +29,6 @@ def managed_resources(user: Any) -> QuerySet[Resource]:
     )
 
 
-def organization_choices(user: Any) -> QuerySet[Organization]:
-    if getattr(user, "is_coordinator", False):
-        return Organization.objects.order_by("-is_program_partner", "name")
-    return Organization.objects.filter(pk=user_organization_id(user))
-
-
 def fixed_organization(user: Any) -> Organization | None:
     """The organization a partner's resources belong to; None for coordinators (they choose)."""
     if getattr(user, "is_coordinator", False):

@@ -9,18 +9,15 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from bettertogether.directory.models import Organization
-
 from . import services
 from .forms import EventForm, WalkInForm
 from .models import Event, Registration
-from .permissions import can_manage_events, events_managed_by, user_organization_id
+from .permissions import can_manage_events, events_managed_by, organization_choices
 
 WalkInFormSet = formset_factory(WalkInForm, extra=3, max_num=50)
 
@@ -46,12 +43,6 @@ def _managed_event(request: HttpRequest, pk: Any) -> Event:
     return event
 
 
-def _organizations(request: HttpRequest) -> QuerySet[Organization]:
-    if getattr(request.user, "is_coordinator", False):
-        return Organization.objects.order_by("-is_program_partner", "name")
-    return Organization.objects.filter(pk=user_organization_id(request.user))
-
-
 @organizer_required
 def manage_list(request: HttpRequest) -> HttpResponse:
     events = events_managed_by(request.user).select_related("organization").order_by("-starts_at")[:200]
@@ -62,7 +53,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def manage_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     event = _managed_event(request, pk) if pk is not None else None
-    form = EventForm(request.POST or None, instance=event, organizations=_organizations(request))
+    form = EventForm(request.POST or None, instance=event, organizations=organization_choices(request.user))
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         if event is None:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import resources_manage, uploads
 from .forms import ResourceForm, ResourceVersionFormSet
 from .models import Resource
+from .permissions import organization_choices
 from .views_manage import organizer_required
 
 
@@ -40,7 +41,7 @@ def resource_manage_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     form = ResourceForm(
         data,
         instance=resource,
-        organizations=resources_manage.organization_choices(request.user),
+        organizations=organization_choices(request.user),
         fixed_organization=resources_manage.fixed_organization(request.user),
     )
     versions = ResourceVersionFormSet(
