@@ -650,21 +650,21 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
     importer.read()
     if importer.errors:
         raise HSDSImportError(importer.errors)
-    if importer.lang != BASE_LANGUAGE:
+    translating = importer.lang != BASE_LANGUAGE
+    if translating:
         importer.build_translations()
-        if importer.errors:
-            raise HSDSImportError(importer.errors)
-        importer.write_translations()
-        _refresh_search_index()
-        return importer.report
-    with translation.override("en"):
-        for resource in IMPORT_ORDER:
-            importer.build(resource)
-        importer.build_attributes()
-        importer.build_stashes()
+    else:
+        with translation.override("en"):
+            for resource in IMPORT_ORDER:
+                importer.build(resource)
+            importer.build_attributes()
+            importer.build_stashes()
     if importer.errors:
         raise HSDSImportError(importer.errors)
-    importer.write()
+    if translating:
+        importer.write_translations()
+    else:
+        importer.write()
     _refresh_search_index()
     return importer.report
 
