@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from bettertogether.positions.aggregate import province_name
+from bettertogether.positions.aggregate import dict_of_pairs, province_name
 
 from .coverage import ANY, Analysis, CategoryCoverage
 from .inputs import Result, category_label
@@ -56,7 +56,7 @@ def as_json(result: Result, *, with_places: bool = True, with_services: bool = T
     f = result.filters
     data: dict[str, Any] = {
         "period": {"from": f.positions.period_from, "to": f.positions.period_to},
-        "filters": _pairs(f.as_query()),
+        "filters": dict_of_pairs(f.as_query()),
         "radius_km": f.radius_km,
         "distance": "great-circle",
         "category": f.category,
@@ -164,16 +164,6 @@ def _by_precision(a: Analysis) -> dict[str, int]:
         key = r.place.precision if r.place.placed and r.place.precision in counts else "none"
         counts[key] += r.place.positions
     return {k: v for k, v in counts.items() if v}
-
-
-def _pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in ("province", "stream"):
-            out.setdefault(key, []).append(value)
-        else:
-            out[key] = value
-    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------
