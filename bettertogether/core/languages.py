@@ -1,6 +1,10 @@
 """Languages spoken at services (ISO 639-1 where one exists), distinct from the four UI languages."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+# The four languages of the interface and of translated content (name_en … name_tl), English first.
+SITE_LANGUAGES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 
 # Languages migrant workers in the Maritimes most often speak, in the order the filter shows them.
 SPOKEN_LANGUAGES: dict[str, object] = {

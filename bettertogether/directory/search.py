@@ -21,6 +21,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import get_language
 
 from bettertogether.core.geo import haversine_km_many
+from bettertogether.core.languages import SITE_LANGUAGES
 from bettertogether.core.provinces import PROVINCE_ALIASES
 
 from . import hours
@@ -88,7 +89,7 @@ def fold(text: str | None) -> str | None:
 
 def _lang() -> str:
     code = (get_language() or "en").split("-")[0]
-    return code if code in {"en", "fr", "es", "tl"} else "en"
+    return code if code in SITE_LANGUAGES else "en"
 
 
 def term_ids_for(code: str) -> set[uuid.UUID]:

@@ -35,7 +35,6 @@ from . import models as m
 
 CACHE_KEY = "bt:directory:index-version"
 FREEZE_AT = 5000  # services
-LANGS = ("en", "fr", "es", "tl")
 _lock = threading.Lock()
 _generation = 0
 _current: DirectoryIndex | None = None

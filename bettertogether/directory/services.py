@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from bettertogether.core.languages import language_name
+from bettertogether.core.languages import SITE_LANGUAGES, language_name
 
 from . import permissions
 from .models import (
@@ -33,8 +33,7 @@ from .models import (
     TaxonomyTerm,
 )
 
-UI_LANGUAGES = ("en", "fr", "es", "tl")
-_TRANSLATED_SERVICE_FIELDS = (
+SERVICE_TEXT_FIELDS = (
     "name",
     "description",
     "eligibility_description",
@@ -44,11 +43,11 @@ _TRANSLATED_SERVICE_FIELDS = (
     "alert",
 )
 SERVICE_FIELDS = frozenset(
-    [f"{name}_{lang}" for name in _TRANSLATED_SERVICE_FIELDS for lang in UI_LANGUAGES]
+    [f"{name}_{lang}" for name in SERVICE_TEXT_FIELDS for lang in SITE_LANGUAGES]
     + ["url", "email", "is_free", "status"]
 )
-_TRANSLATED_LOCATION_FIELDS = ("name", "description", "transportation")
-LOCATION_FIELDS = frozenset(f"{name}_{lang}" for name in _TRANSLATED_LOCATION_FIELDS for lang in UI_LANGUAGES)
+LOCATION_TEXT_FIELDS = ("name", "description", "transportation")
+LOCATION_FIELDS = frozenset(f"{name}_{lang}" for name in LOCATION_TEXT_FIELDS for lang in SITE_LANGUAGES)
 ADDRESS_FIELDS = frozenset({"address_1", "address_2", "city", "state_province", "postal_code"})
 
 # What a member of the public can say is wrong (Suggestion.field).

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from bettertogether.core.languages import SITE_LANGUAGES
 from bettertogether.core.provinces import Province
 from bettertogether.directory.models import TaxonomyTerm
 
@@ -57,7 +58,7 @@ class ResourceFilters:
         )
 
 
-_TEXT_FIELDS = tuple(f"{field}_{lang}" for field in ("title", "summary") for lang in ("en", "fr", "es", "tl"))
+_TEXT_FIELDS = tuple(f"{field}_{lang}" for field in ("title", "summary") for lang in SITE_LANGUAGES)
 
 
 def search_resources(filters: ResourceFilters) -> QuerySet[Resource]:

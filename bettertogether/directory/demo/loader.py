@@ -15,7 +15,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import translation
 
-from bettertogether.core.languages import language_name
+from bettertogether.core.languages import SITE_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
 from ..models import (
@@ -33,7 +33,6 @@ from ..models import (
 from ..taxonomy import BT_NAMESPACE, ensure_taxonomy, term_id
 from .data import ORGANIZATIONS, HoursData, OrganizationData, PlaceData, ServiceData
 
-UI_LANGUAGES = ("en", "fr", "es", "tl")
 END_OF_DAY = dt.time(23, 59)  # hours.py reads 23:59 as "until midnight"
 
 
@@ -60,7 +59,7 @@ def upsert(model: type[models.Model], pk: uuid.UUID, fields: dict[str, Any], cou
 
 def _translated(prefix: str, text: dict[str, str]) -> dict[str, Any]:
     """name_en/name_fr/… for the languages given; English is required."""
-    return {f"{prefix}_{lang}": text[lang] for lang in UI_LANGUAGES if text.get(lang)}
+    return {f"{prefix}_{lang}": text[lang] for lang in SITE_LANGUAGES if text.get(lang)}
 
 
 def _time(value: str) -> dt.time:
