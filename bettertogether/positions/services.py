@@ -153,7 +153,8 @@ def import_lmia_files(
     geocode_cache: dict[tuple[str, str], Any] = {}  # employers recur from quarter to quarter
     for path in iter_files(paths):
         try:
-            data = path.read_bytes() if path.stat().st_size <= max_upload_bytes() else None
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= max_upload_bytes() else None
         except OSError as exc:
             reports.append(_fail(path.name, str(path), b"", f"cannot read the file: {exc.strerror}", dry_run, user))
             continue
@@ -162,7 +163,7 @@ def import_lmia_files(
                 data,
                 file_name=path.name,
                 path=str(path),
-                size=path.stat().st_size,
+                size=size,
                 dry_run=dry_run,
                 period=period,
                 user=user,
