@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("manage/", include("bettertogether.directory.manage_urls")),
     path("gaps/", include("bettertogether.gaps.urls")),
     path("support/", include("bettertogether.support.urls")),
+    path("staff/", include("bettertogether.staff.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
