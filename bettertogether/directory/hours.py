@@ -7,7 +7,10 @@ without a database. Rules:
 - `closes_at` at or before `opens_at` means the span runs past midnight into the next day;
   `closes_at` 23:59 means "until midnight", so 00:00–23:59 every day is open around the clock;
 - a holiday closure closes the whole day: spans starting that day do not happen;
-- no schedule line at all → hours unknown (None), never "closed".
+- no schedule line at all → hours unknown (None), never "closed";
+- a line open around the clock (00:00–24:00) with shorter lines on the same day, as on a tip line
+  that takes messages at any time and has live agents in the day, reads "open 24 hours, staffed
+  07:30–21:00": the shorter lines are the staffed hours.
 """
 
 from __future__ import annotations
@@ -102,6 +105,33 @@ def is_open(
     return False
 
 
+def is_all_day(schedule: ScheduleLike) -> bool:
+    return span_minutes(schedule) == (0, 1440)
+
+
+@dataclass(frozen=True)
+class OpenState:
+    open: bool | None  # None: hours unknown
+    all_day: bool = False  # open around the clock today
+    staffed: bool | None = None  # inside staffed hours now; None when the line has none
+
+
+def open_state(
+    schedules: Sequence[ScheduleLike], closed_dates: Iterable[dt.date], at: dt.datetime | None = None
+) -> OpenState:
+    """Open now, and for a line open around the clock, whether its staff answer now."""
+    closed = list(closed_dates)
+    state = is_open(schedules, closed, at)
+    today = to_local(at).date()
+    all_day = bool(state) and any(
+        is_all_day(s) and today.weekday() in days_of(s) and valid_on(s, today) for s in schedules
+    )
+    if not all_day:
+        return OpenState(state)
+    staffed_lines = [s for s in schedules if span_minutes(s) is not None and not is_all_day(s)]
+    return OpenState(True, True, is_open(staffed_lines, closed, at) if staffed_lines else None)
+
+
 def has_hours(schedules: Iterable[ScheduleLike]) -> bool:
     return any(span_minutes(s) is not None for s in schedules)
 
@@ -112,6 +142,7 @@ class DayHours:
     spans: list[str]
     is_today: bool
     closed_today: str | None = None  # the holiday's name when today is a closure
+    all_day: bool = False  # open 24 hours; `spans` are then the staffed hours inside
 
 
 def _fmt(t: dt.time) -> str:
@@ -131,11 +162,9 @@ def weekly_hours(
     rows = []
     for i in range(7):
         day = monday + dt.timedelta(days=i)
-        spans = sorted(
-            (s.opens_at, s.closes_at)
-            for s in schedules
-            if span_minutes(s) is not None and i in days_of(s) and valid_on(s, day)
-        )
+        lines = [s for s in schedules if span_minutes(s) is not None and i in days_of(s) and valid_on(s, day)]
+        all_day = any(is_all_day(s) for s in lines)
+        spans = sorted((s.opens_at, s.closes_at) for s in lines if not (all_day and is_all_day(s)))
         texts = [f"{_fmt(o)}–{_fmt(c)}" for o, c in spans if o is not None and c is not None]
         rows.append(
             DayHours(
@@ -143,6 +172,7 @@ def weekly_hours(
                 spans=texts,
                 is_today=day == today,
                 closed_today=(closed[day] or str(_("Holiday"))) if day in closed else None,
+                all_day=all_day,
             )
         )
     return rows

@@ -18,7 +18,7 @@ from bettertogether.core.languages import MANY_LANGUAGES, SITE_LANGUAGES, SPOKEN
 from bettertogether.core.provinces import Province
 
 from . import hours as hours_module
-from .models import Address, Location, Service, Suggestion, TaxonomyTerm
+from .models import Address, Location, Phone, Service, Suggestion, TaxonomyTerm
 from .services import LOCATION_TEXT_FIELDS, SERVICE_TEXT_FIELDS, HoursInput, PhoneInput
 
 LANGUAGE_LABELS = {code: SPOKEN_LANGUAGES[code] for code in SITE_LANGUAGES}
@@ -106,21 +106,14 @@ class ServiceForm(TranslatedFieldsMixin, forms.ModelForm):
         return [uuid.UUID(value) for value in self.cleaned_data["categories"]]
 
 
-PHONE_TYPES = [
-    ("voice", _("Voice")),
-    ("text", _("Text messages")),
-    ("cell", _("Mobile")),
-    ("fax", _("Fax")),
-    ("video", _("Video")),
-]
-
-
 class PhoneForm(forms.Form):
     id = forms.UUIDField(required=False, widget=forms.HiddenInput)
     number = forms.CharField(label=_("Number"), max_length=50, required=False)
-    type = forms.ChoiceField(label=_("Type"), choices=PHONE_TYPES, initial="voice")
-    description = forms.CharField(label=_("Description"), max_length=300, required=False)
-    whatsapp = forms.BooleanField(label=_("WhatsApp"), required=False)
+    type = forms.ChoiceField(label=_("Kind"), choices=Phone.Kind.choices, initial=Phone.Kind.VOICE)
+    description = forms.CharField(
+        label=_("Label"), max_length=300, required=False, help_text=_("What the public reads beside the number.")
+    )
+    whatsapp = forms.BooleanField(label=_("Also on WhatsApp"), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -193,7 +186,7 @@ def phone_initial(service: Service) -> list[dict[str, Any]]:
         {
             "id": p.id,
             "number": p.number,
-            "type": p.type or "voice",
+            "type": p.kind,
             "description": p.description,
             "whatsapp": p.whatsapp,
         }

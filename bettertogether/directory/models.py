@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bettertogether.core.phones import sms_uri, tel_uri, whatsapp_uri
 from bettertogether.core.provinces import Province
 
 
@@ -224,6 +225,15 @@ class ServiceAtLocation(UUIDModel):
 
 
 class Phone(UUIDModel):
+    class Kind(models.TextChoices):
+        """What the number is for, stored in HSDS `type` (RFC 6350 words; WhatsApp is our own)."""
+
+        VOICE = "voice", _("Call")
+        TEXT = "text", _("Text (SMS)")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        TTY = "textphone", _("TTY")
+        FAX = "fax", _("Fax")
+
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="phones", null=True, blank=True)
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="phones", null=True, blank=True
@@ -231,9 +241,11 @@ class Phone(UUIDModel):
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="phones", null=True, blank=True)
     number = models.CharField(_("number"), max_length=50)
     extension = models.CharField(max_length=20, blank=True)
-    type = models.CharField(_("type"), max_length=20, blank=True, help_text="voice, text, fax, cell, video…")
-    description = models.CharField(_("description"), max_length=300, blank=True)
-    whatsapp = models.BooleanField(_("WhatsApp"), default=False)
+    type = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VOICE)
+    # The label the public reads beside the number ("Toll-free in Nova Scotia", "Text line").
+    description = models.CharField(_("label"), max_length=300, blank=True)
+    # A call or text number that also answers on WhatsApp.
+    whatsapp = models.BooleanField(_("also on WhatsApp"), default=False)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -243,21 +255,53 @@ class Phone(UUIDModel):
         return self.number
 
     @property
+    def kind(self) -> str:
+        """The kind, reading the other words HSDS publishers use (cell, sms, tty…) as ours."""
+        return phone_kind(self.type)
+
+    @property
+    def kind_label(self) -> str:
+        return str(Phone.Kind(self.kind).label)
+
+    @property
+    def href(self) -> str:
+        """The link a tap should follow: call, text, WhatsApp; '' for a fax."""
+        kind = self.kind
+        if kind == Phone.Kind.TEXT:
+            return sms_uri(self.number)
+        if kind == Phone.Kind.WHATSAPP:
+            return whatsapp_uri(self.number)
+        if kind == Phone.Kind.FAX:
+            return ""
+        return tel_uri(self.number)
+
+    @property
     def tel_uri(self) -> str:
-        """The number as a tel: URI (digits and a leading + only), or '' for short codes like 2-1-1."""
-        digits = "".join(ch for ch in self.number if ch.isdigit())
-        if len(digits) == 10:
-            return f"tel:+1{digits}"
-        if len(digits) == 11 and digits.startswith("1"):
-            return f"tel:+{digits}"
-        return f"tel:{digits}" if digits else ""
+        return tel_uri(self.number)
 
     @property
     def whatsapp_uri(self) -> str:
-        digits = "".join(ch for ch in self.number if ch.isdigit())
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"https://wa.me/{digits}" if self.whatsapp and digits else ""
+        """The WhatsApp link of a number that also answers there (the number's own link when it is its kind)."""
+        return whatsapp_uri(self.number) if self.whatsapp or self.kind == Phone.Kind.WHATSAPP else ""
+
+
+_KIND_SYNONYMS = {
+    "": "voice",
+    "cell": "voice",
+    "mobile": "voice",
+    "video": "voice",
+    "pager": "voice",
+    "sms": "text",
+    "tty": "textphone",
+    "tdd": "textphone",
+}
+
+
+def phone_kind(value: str) -> str:
+    """One of Phone.Kind's values for any HSDS `type` word (unknown words are read as voice)."""
+    word = (value or "").strip().lower()
+    word = _KIND_SYNONYMS.get(word, word)
+    return word if word in Phone.Kind.values else Phone.Kind.VOICE
 
 
 class Schedule(UUIDModel):

@@ -5,6 +5,8 @@
 - Partner staff and case workers edit their own organization's services and locations and review
   suggestions about its services; nobody else's.
 - Funder approvers, anonymous visitors and inactive accounts edit nothing.
+- Every signed-in staff member reads the verification notes and sources of a listing; the public
+  reads only when it was last checked.
 Views answer 404 (not 403) for another organization's record so its existence does not leak.
 """
 
@@ -39,6 +41,11 @@ def organization_id_of(user: Any) -> uuid.UUID | None:
 def can_use_manage(user: Any) -> bool:
     """May open the directory management area at all."""
     return edits_everything(user) or organization_id_of(user) is not None
+
+
+def sees_staff_notes(user: Any) -> bool:
+    """May read a listing's verification notes and sources on its public page (any signed-in staff)."""
+    return _active(user) and bool(user.role or user.is_superuser)
 
 
 def can_edit_organization(user: Any, organization: Organization) -> bool:

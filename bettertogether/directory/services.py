@@ -140,9 +140,14 @@ def _log(by: Any, action: str, obj: Any, changes: Mapping[str, Any], note: str =
     )
 
 
-def _verify(service: Service, by: Any) -> None:
+def _verify(service: Service, by: Any, changes: dict[str, list[str]] | None = None) -> None:
+    """Checked today by `by`: this also settles any "needs verification" flag (its note stays for staff)."""
     service.assured_date = timezone.localdate()
     service.assured_by = by
+    if service.needs_verification:
+        service.needs_verification = False
+        if changes is not None:
+            changes["needs verification"] = ["yes", "no"]
 
 
 def _sync_categories(service: Service, term_ids: Sequence[uuid.UUID], changes: dict[str, list[str]]) -> None:
@@ -258,7 +263,7 @@ def update_service(service_id: uuid.UUID, edit: ServiceEdit, *, by: Any) -> Serv
             _sync_languages(service, edit.language_codes, changes)
         _sync_phones(service, edit.phones, changes)
         _sync_hours(service, edit.hours, changes)
-        _verify(service, by)
+        _verify(service, by, changes)
         service.save()
         _log(by, "service.update", service, changes)
     return service
@@ -310,7 +315,7 @@ def update_location(location_id: uuid.UUID, edit: LocationEdit, *, by: Any) -> L
         location.save()
         for service in permissions.editable_services(by).filter(service_at_locations__location=location):
             _verify(service, by)
-            service.save(update_fields=["assured_date", "assured_by", "updated_at"])
+            service.save(update_fields=["assured_date", "assured_by", "needs_verification", "updated_at"])
         _log(by, "location.update", location, changes)
     return LocationResult(location=location, geocoded=geocoded, precision=location.geo_precision)
 
@@ -378,7 +383,7 @@ def approve_suggestion(
             if service.status != new_status:
                 changes["status"] = [service.status, new_status]
                 service.status = new_status
-        _verify(service, by)
+        _verify(service, by, changes)
         service.save()
         suggestion.status = Suggestion.Status.APPROVED
         suggestion.reviewed_at = timezone.now()

@@ -1,7 +1,8 @@
 """Public directory pages and the map's GeoJSON. Thin: the search lives in search.py.
 
-These pages never touch the session and their forms are GET forms without a CSRF token, so they
-set no cookie.
+These pages never write the session and their forms are GET forms without a CSRF token, so they
+set no cookie. The service page reads who is signed in (staff also see verification notes and
+sources), so it varies on the cookie.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bettertogether.core.languages import language_name
 from . import hours
 from .forms import SearchForm
 from .models import Attribute, Location, Service, ServiceAtLocation
+from .permissions import sees_staff_notes
 from .search import contact_phones, map_features, resolve_place, search_services
 from .search_index import get_index
 
@@ -151,11 +153,12 @@ def service_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             for loc in locations
         ],
         "week": hours.weekly_hours(schedules, [(c.date, c.name) for c in closures]),
-        "open": hours.is_open(schedules, [c.date for c in closures]),
+        "open": hours.open_state(schedules, [c.date for c in closures]),
         "hours_notes": notes,
         "closures": closures,
         "languages": sorted({language_name(lang.code) for lang in service.languages.all()}),
         "areas": [area.name for area in service.service_areas.all()],
+        "staff_notes": sees_staff_notes(request.user),
         "sources": [line.strip() for line in service.source_urls.splitlines() if line.strip()],
         "page_url": page_url,
         "share_text": f"{service.name} {page_url}",

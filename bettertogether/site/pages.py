@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from bettertogether.core import ratelimit
+from bettertogether.core.phones import tel_uri
 from bettertogether.directory.models import Organization
 
 from . import services
@@ -94,15 +95,6 @@ class Right:
     title: Promise
     text: Promise
     lines: list[Line] = field(default_factory=list)
-
-
-def tel_uri(number: str) -> str:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    if len(digits) == 10:
-        return f"tel:+1{digits}"
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"tel:+{digits}"
-    return f"tel:{digits}"
 
 
 TIP_LINE = Line(

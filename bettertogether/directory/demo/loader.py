@@ -127,7 +127,6 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
         "url": data.url,
         "email": data.email,
         "is_free": data.is_free,
-        "needs_verification": bool(org.verification_note),
         "verification_note": org.verification_note,
         "source_urls": "\n".join(org.sources),
         "extra": {"source_row": org.row},
@@ -138,6 +137,8 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
         fields["interpretation_services_en"] = data.interpretation
     if data.application_process:
         fields["application_process_en"] = data.application_process
+    if not Service.objects.filter(pk=service_id, assured_date__isnull=False).exists():
+        fields["needs_verification"] = bool(org.verification_note)  # someone's check is never undone
     upsert(Service, service_id, fields, counts)
 
     for order, phone in enumerate(data.phones):

@@ -40,7 +40,8 @@ PARTNERS: tuple[OrganizationData, ...] = (
         website="https://migrantjusticens.ca/",
         is_program_partner=True,
         verification_note="⚠ City taken from the dateline of a 2022 press release. No street address published. "
-        "The WhatsApp helpline number was not captured.",
+        "The WhatsApp helpline number was not captured. The services are called bilingual, but the languages "
+        "are not named in the source.",
         sources=(
             "http://migrantjusticens.ca/about-us",
             "https://canadiancentretoendhumantrafficking.ca/spotlight-the-centre-for-migrant-worker-rights-nova-scotia",
@@ -103,7 +104,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
                 ),
                 areas=(NS,),
                 places=(PlaceData("cmwr-ns-halifax", "Halifax", NS),),
-                interpretation="Bilingual services (the languages are not named in the source).",
+                interpretation="Bilingual services.",
                 url="https://migrantjusticens.ca/",
             ),
         ),

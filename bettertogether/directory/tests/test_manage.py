@@ -159,7 +159,7 @@ def test_partner_edits_own_service(client, world):
             "phones-TOTAL_FORMS": "2",
             "phones-0-number": "902-555-0111",
             "phones-1-number": "1 506 555 0199",
-            "phones-1-type": "cell",
+            "phones-1-type": "text",
             "phones-1-whatsapp": "on",
             "hours-TOTAL_FORMS": "1",
             "hours-0-days": ["MO", "WE"],
@@ -329,3 +329,22 @@ def test_staff_navigation_leads_to_the_other_staff_areas(client, world):
     assert 'href="/en/gaps/"' not in html  # the gap analysis is for coordinators only
     html = sign_in(client, world["coordinator"]).get("/en/manage/").content.decode()
     assert 'href="/en/gaps/"' in html
+
+
+def test_marking_verified_clears_the_public_banner(client, world):
+    service, partner = world["service"], world["partner"]
+    Service.objects.filter(pk=service.pk).update(needs_verification=True, verification_note="⚠ Phone from 2017.")
+    public = client.get(f"/en/services/{service.pk}/").content.decode()
+    assert "needs verification" in public and "Not yet checked" in public
+    client.force_login(partner)
+    response = client.post(url("service", service), service_post(service))
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert service.needs_verification is False and service.assured_date == timezone.localdate()
+    assert service.verification_note == "⚠ Phone from 2017."  # kept for staff, out of the banner
+    entry = ChangeLog.objects.get(action="service.update", object_id=str(service.pk))
+    assert entry.changes["needs verification"] == ["yes", "no"]
+    client.logout()
+    public = client.get(f"/fr/services/{service.pk}/").content.decode()
+    assert 'class="notice"' not in public and "Phone from 2017" not in public
+    assert "Dernière vérification le" in public

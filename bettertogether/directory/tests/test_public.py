@@ -158,11 +158,11 @@ def test_service_page_content(client: Client) -> None:
         "12 Webster St",
         "Closed for renovation",
         "needs verification",
-        "Last verified: May 1, 2026",
+        "Last checked on May 1, 2026",
         "09:00–17:00",
-        "https://example.org/source",
     ):
         assert text in html, text
+    assert "example.org/source" not in html  # sources are for staff (test_staff_notes.py)
     assert 'href="tel:+19025550123"' in html
     assert 'href="https://wa.me/19025550123"' in html
     assert 'href="https://www.openstreetmap.org/directions?to=45.0775%2C-64.4945"' in html
