@@ -32,6 +32,7 @@ from ..models import (
 )
 from ..taxonomy import BT_NAMESPACE, ensure_taxonomy, term_id
 from .data import ORGANIZATIONS, HoursData, OrganizationData, PlaceData, ServiceData
+from .translations import TRANSLATIONS
 
 END_OF_DAY = dt.time(23, 59)  # hours.py reads 23:59 as "until midnight"
 
@@ -57,9 +58,14 @@ def upsert(model: type[models.Model], pk: uuid.UUID, fields: dict[str, Any], cou
         counts["unchanged"] += 1
 
 
-def _translated(prefix: str, text: dict[str, str]) -> dict[str, Any]:
-    """name_en/name_fr/… for the languages given; English is required."""
-    return {f"{prefix}_{lang}": text[lang] for lang in SITE_LANGUAGES if text.get(lang)}
+def _translated(prefix: str, text: dict[str, str] | str) -> dict[str, Any]:
+    """name_en/name_fr/… for a text given in English (a plain string) or in several languages; the
+    languages it lacks come from the translations catalogue. Proper names stay in English only."""
+    given = {"en": text} if isinstance(text, str) else {lang: value for lang, value in text.items() if value}
+    if not given.get("en"):
+        return {}
+    full = {**TRANSLATIONS.get(given["en"], {}), **given}
+    return {f"{prefix}_{lang}": full[lang] for lang in SITE_LANGUAGES if full.get(lang)}
 
 
 def _time(value: str) -> dt.time:
@@ -97,8 +103,7 @@ def _load_location(org: OrganizationData, place: PlaceData, counts: Counter[str]
         "longitude": lon,
         "geo_precision": precision,
     }
-    if place.name:
-        fields["name_en"] = place.name
+    fields.update(_translated("name", place.name))
     upsert(Location, location_id, fields, counts)
     upsert(
         Address,
@@ -131,12 +136,9 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
         "source_urls": "\n".join(org.sources),
         "extra": {"source_row": org.row},
     }
-    if data.eligibility:
-        fields["eligibility_description_en"] = data.eligibility
-    if data.interpretation:
-        fields["interpretation_services_en"] = data.interpretation
-    if data.application_process:
-        fields["application_process_en"] = data.application_process
+    fields.update(_translated("eligibility_description", data.eligibility))
+    fields.update(_translated("interpretation_services", data.interpretation))
+    fields.update(_translated("application_process", data.application_process))
     if not Service.objects.filter(pk=service_id, assured_date__isnull=False).exists():
         fields["needs_verification"] = bool(org.verification_note)  # someone's check is never undone
     upsert(Service, service_id, fields, counts)
@@ -149,8 +151,7 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
             "whatsapp": phone.whatsapp,
             "sort_order": order,
         }
-        if phone.description:
-            phone_fields["description_en"] = phone.description
+        phone_fields.update(_translated("description", phone.description))
         upsert(Phone, demo_id("phone", f"{data.key}:{order}"), phone_fields, counts)
 
     for order, hours in enumerate(data.hours):
@@ -198,8 +199,7 @@ def _load_hours(service_id: uuid.UUID, key: str, order: int, hours: HoursData, c
         "opens_at": _time(hours.opens),
         "closes_at": _time(hours.closes),
     }
-    if hours.description:
-        fields["description_en"] = hours.description
+    fields.update(_translated("description", hours.description))
     upsert(Schedule, demo_id("schedule", f"{key}:{order}"), fields, counts)
 
 

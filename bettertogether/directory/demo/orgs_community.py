@@ -71,7 +71,7 @@ COMMUNITY: tuple[OrganizationData, ...] = (
                 },
                 categories=("settlement", "orientation", "language-classes", "employment", "housing"),
                 areas=(PE,),
-                phones=(PhoneData("(902) 628-6009"),),
+                phones=(PhoneData("(902) 628-6009", description="Office"),),
                 places=(
                     PlaceData(
                         "peianc-charlottetown",
@@ -112,7 +112,7 @@ COMMUNITY: tuple[OrganizationData, ...] = (
                 },
                 categories=("settlement", "orientation", "language-classes", "employment", "clinics"),
                 areas=(NB,),
-                phones=(PhoneData("506-454-8292"),),
+                phones=(PhoneData("506-454-8292", description="Office"),),
                 places=(
                     PlaceData(
                         "mcaf-fredericton",
@@ -328,7 +328,7 @@ COMMUNITY: tuple[OrganizationData, ...] = (
                 },
                 categories=("helpline", "rights-info"),
                 areas=(NB,),
-                phones=(PhoneData("1 506 251-7467"),),
+                phones=(PhoneData("1 506 251-7467", description="New Brunswick contact"),),
             ),
         ),
     ),

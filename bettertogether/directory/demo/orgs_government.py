@@ -44,7 +44,7 @@ GOVERNMENT: tuple[OrganizationData, ...] = (
                 },
                 categories=("legal", "legal-aid", "housing"),
                 areas=(NS,),
-                phones=(PhoneData("902-420-7800"),),
+                phones=(PhoneData("902-420-7800", description="Office"),),
                 languages=(("en", "Website in English"), ("fr", "Website in French")),
                 eligibility="Full representation for people who qualify financially and on the merits of the case.",
                 application_process="Apply online. Contact by text message is possible if you give your "
@@ -230,7 +230,7 @@ GOVERNMENT: tuple[OrganizationData, ...] = (
                     PhoneData("1-800-952-2687", description="1-800-9-LABOUR, 24 hours"),
                 ),
                 hours=(
-                    HoursData(WEEKDAYS, "08:30", "16:30", "902-424-5400"),
+                    HoursData(WEEKDAYS, "08:30", "16:30", "Office line 902-424-5400"),
                     HoursData(EVERY_DAY, "00:00", "24:00", "1-800-9-LABOUR (1-800-952-2687), 24 hours"),
                 ),
                 places=(PlaceData("ns-ohs-halifax", "Halifax", NS),),
@@ -272,7 +272,7 @@ GOVERNMENT: tuple[OrganizationData, ...] = (
                 categories=("workplace-safety", "workers-compensation"),
                 areas=(NS,),
                 phones=(
-                    PhoneData("1-800-870-3331"),
+                    PhoneData("1-800-870-3331", description="Toll-free"),
                     PhoneData("902-491-8001", type="fax", description="Injury reports"),
                 ),
                 places=(PlaceData("wcb-ns-halifax", "Halifax", NS), PlaceData("wcb-ns-sydney", "Sydney", NS)),
@@ -336,7 +336,7 @@ GOVERNMENT: tuple[OrganizationData, ...] = (
                 areas=(NB,),
                 phones=(
                     PhoneData("1-888-452-2687", description="Toll-free helpline"),
-                    PhoneData("506-453-3806", type="fax"),
+                    PhoneData("506-453-3806", type="fax", description="Office"),
                 ),
                 places=(
                     PlaceData(
@@ -381,7 +381,7 @@ GOVERNMENT: tuple[OrganizationData, ...] = (
                 },
                 categories=("workplace-safety", "ohs", "workers-compensation", "complaints"),
                 areas=(NB,),
-                phones=(PhoneData("1 800 999-9775"),),
+                phones=(PhoneData("1 800 999-9775", description="Toll-free"),),
                 url="https://www.worksafenb.ca/",
             ),
         ),
@@ -422,7 +422,10 @@ GOVERNMENT: tuple[OrganizationData, ...] = (
                 },
                 categories=("rights-info", "labour-rights", "complaints"),
                 areas=(PE,),
-                phones=(PhoneData("902-368-5550"), PhoneData("1-800-333-4362")),
+                phones=(
+                    PhoneData("902-368-5550", description="Office"),
+                    PhoneData("1-800-333-4362", description="Toll-free"),
+                ),
                 places=(
                     PlaceData(
                         "pei-employment-standards-charlottetown",
@@ -467,9 +470,9 @@ GOVERNMENT: tuple[OrganizationData, ...] = (
                 categories=("workplace-safety", "workers-compensation"),
                 areas=(PE,),
                 phones=(
-                    PhoneData("902-368-5680"),
+                    PhoneData("902-368-5680", description="Office"),
                     PhoneData("1-800-237-5049", description="Toll-free in Atlantic Canada"),
-                    PhoneData("902-368-5696", type="fax"),
+                    PhoneData("902-368-5696", type="fax", description="Office"),
                 ),
                 places=(
                     PlaceData(

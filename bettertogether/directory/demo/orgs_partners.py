@@ -446,7 +446,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
                 },
                 categories=("rights-info", "labour-rights", "immigration-permits", "housing", "orientation"),
                 areas=(PE,),
-                phones=(PhoneData("(902) 894-4573"),),
+                phones=(PhoneData("(902) 894-4573", description="Office"),),
                 places=(
                     PlaceData(
                         "cooper-institute-charlottetown",

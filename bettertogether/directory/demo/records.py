@@ -16,8 +16,8 @@ EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
 @dataclass(frozen=True)
 class PhoneData:
     number: str
-    type: str = "voice"  # voice, text or fax
-    description: str = ""
+    type: str = "voice"  # a Phone.Kind value: voice, text, whatsapp, textphone or fax
+    description: str = ""  # the label read beside the number; every demo number has one
     whatsapp: bool = False
 
 
