@@ -384,6 +384,8 @@ class _Importer:
             kwargs["currency"] = kwargs.get("currency") or "CAD"
         if resource == "schedule":
             kwargs["freq"] = kwargs.get("freq") or ""
+        if resource == "phone":  # RFC 6350 words (cell, video…) read as one of our kinds
+            kwargs["type"] = m.phone_kind(kwargs.get("type") or "")
 
     def build_attributes(self) -> None:
         table = TABLE["attribute"]

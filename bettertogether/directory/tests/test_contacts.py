@@ -7,6 +7,7 @@ from django.test import Client
 
 from bettertogether.core.phones import sms_uri, tel_uri, whatsapp_uri
 from bettertogether.directory import hours
+from bettertogether.directory.hsds import phone_doc
 from bettertogether.directory.models import Phone, phone_kind
 from bettertogether.directory.tests import factories as f
 
@@ -131,3 +132,10 @@ def test_tip_line_page_reads_open_24_hours(client: Client, monkeypatch) -> None:
     assert "00:00–24:00" not in html
     assert "Open 24 hours" in html and "Staffed 07:30–21:00" in html
     assert "No staff now: leave a message" in html
+
+
+@pytest.mark.django_db
+def test_hsds_export_carries_the_kind_and_label() -> None:
+    phone = f.PhoneFactory(number="21167", type="text", description="24/7")
+    doc = phone_doc(phone)
+    assert (doc["type"], doc["description"]) == ("text", "24/7")

@@ -195,3 +195,15 @@ def test_rows_whose_parent_is_missing_are_skipped_with_a_warning(tmp_path: Path)
 
 def _api(client: Client, path: str) -> Any:
     return client.get("/api/hsds" + path).json()
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"), [("cell", "voice"), ("SMS", "text"), ("whatsapp", "whatsapp"), ("", "voice")]
+)
+def test_imported_phone_types_become_kinds(tmp_path: Path, word: str, kind: str) -> None:
+    factories.PhoneFactory(number="902-555-0100", type="text", description="24/7")
+    hsds_io.export_package(tmp_path)
+    _edit(tmp_path / "phones.csv", "type", word)
+    models.Phone.objects.all().delete()
+    hsds_io.import_package(tmp_path)
+    assert models.Phone.objects.get().type == kind
