@@ -24,10 +24,11 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from bettertogether.core.languages import language_name
+from bettertogether.core.provinces import Province
 
 from . import hours
 from .forms import SearchForm
-from .models import Attribute, Location, Service, ServiceAtLocation
+from .models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
 from .permissions import sees_staff_notes
 from .search import contact_phones, map_features, resolve_place, search_services
 from .search_index import get_index
@@ -157,7 +158,8 @@ def service_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "hours_notes": notes,
         "closures": closures,
         "languages": sorted({language_name(lang.code) for lang in service.languages.all()}),
-        "areas": [area.name for area in service.service_areas.all()],
+        # A province is named in the reader's language; other areas as the publisher wrote them.
+        "areas": [_area_name(area) for area in service.service_areas.all()],
         "staff_notes": sees_staff_notes(request.user),
         "sources": [line.strip() for line in service.source_urls.splitlines() if line.strip()],
         "page_url": page_url,
@@ -166,6 +168,15 @@ def service_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "form": SearchForm(),
     }
     return render(request, "directory/detail.html", context)
+
+
+def _area_name(area: ServiceArea) -> str:
+    """A whole province is named in the reader's language; other areas as the publisher wrote them."""
+    if not area.province:
+        return area.name
+    with translation.override("en"):
+        english = str(Province(area.province).label)
+    return str(Province(area.province).label) if area.name in (area.province, english) else area.name
 
 
 def _map_limit(request: HttpRequest) -> int | None:

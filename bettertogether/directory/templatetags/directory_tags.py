@@ -18,6 +18,12 @@ def km(value: float | None) -> str:
 
 
 @register.filter
+def spans_nowrap(spans: list[str]) -> str:
+    """Opening spans joined by ', ', each kept on one line ('07:30–21:00' never breaks at the dash)."""
+    return format_html_join(", ", '<span class="nw">{}</span>', ((span,) for span in spans))
+
+
+@register.filter
 def web_url(value: str | None) -> str:
     """The URL if it is http(s), else '' (a stored 'javascript:' link never becomes a link)."""
     text = (value or "").strip()

@@ -130,7 +130,7 @@ def test_tip_line_page_reads_open_24_hours(client: Client, monkeypatch) -> None:
     monkeypatch.setattr(hours, "local_now", lambda: dt.datetime(2026, 5, 5, 23, 0, tzinfo=HALIFAX))
     html = client.get(f"/en/services/{service.id}/").content.decode()
     assert "00:00–24:00" not in html
-    assert "Open 24 hours" in html and "Staffed 07:30–21:00" in html
+    assert "Open 24 hours" in html and 'Staffed <span class="nw">07:30–21:00</span>' in html
     assert "No staff now: leave a message" in html
 
 

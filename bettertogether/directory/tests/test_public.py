@@ -313,3 +313,11 @@ def test_directory_speaks_each_language(client: Client, lang: str, heading: str,
     html = _html(client.get(f"/{lang}/services/"))
     assert f'<html lang="{lang}">' in html
     assert heading in html and label in html
+
+
+def test_province_areas_are_named_in_the_readers_language(client: Client) -> None:
+    service = f.located_service(45.1, -64.5)
+    f.ServiceAreaFactory(service=service, name="Nova Scotia", province="NS")
+    f.ServiceAreaFactory(service=service, name="Kings County", province="NS")
+    html = _html(client.get(f"/fr/services/{service.id}/"))
+    assert "Nouvelle-Écosse, Kings County" in html and "Nova Scotia" not in html
