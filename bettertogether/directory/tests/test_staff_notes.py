@@ -59,9 +59,17 @@ def test_staff_see_notes_and_sources(client: Client, listing, make_user) -> None
     assert "Staff only" in html
 
 
+def test_the_page_varies_on_the_cookie(client: Client, listing) -> None:
+    """A shared cache must never give staff's page, notes included, to the public."""
+    response = client.get(f"/en/services/{listing.id}/")
+    assert "Cookie" in response["Vary"]
+    assert not response.cookies
+
+
 def test_inactive_account_is_public(client: Client, listing) -> None:
     user = PartnerStaffFactory(is_active=False)
     assert not sees_staff_notes(user)
+    client.force_login(user)
     html = _page(client, listing)
     assert NOTE not in html
 
