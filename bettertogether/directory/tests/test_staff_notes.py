@@ -9,6 +9,8 @@ from django.utils import translation
 
 from bettertogether.core.tests.factories import CoordinatorFactory, FunderApproverFactory, PartnerStaffFactory
 from bettertogether.directory.demo.data import ORGANIZATIONS
+from bettertogether.directory.demo.loader import load_directory
+from bettertogether.directory.models import Service
 from bettertogether.directory.permissions import sees_staff_notes
 from bettertogether.directory.tests import factories as f
 
@@ -79,3 +81,14 @@ def test_demo_interpretation_text_carries_no_source_caveat() -> None:
         for service in org.services:
             for text in (service.interpretation, service.eligibility, service.application_process):
                 assert "source" not in text.lower(), (service.key, text)
+
+
+def test_reloading_the_demo_keeps_a_verified_listing_verified() -> None:
+    load_directory()
+    flagged = Service.objects.filter(needs_verification=True).order_by("pk").first()
+    assert flagged is not None
+    Service.objects.filter(pk=flagged.pk).update(needs_verification=False, assured_date=dt.date(2026, 5, 1))
+    load_directory()
+    flagged.refresh_from_db()
+    assert flagged.needs_verification is False and flagged.verification_note
+    assert Service.objects.filter(needs_verification=True).exists()  # the unverified ones stay flagged
