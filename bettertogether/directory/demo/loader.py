@@ -15,7 +15,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import translation
 
-from bettertogether.core.languages import SITE_LANGUAGES, language_name
+from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
 from ..models import (
@@ -59,7 +59,7 @@ def upsert(model: type[models.Model], pk: uuid.UUID, fields: dict[str, Any], cou
 
 def _translated(prefix: str, text: dict[str, str]) -> dict[str, Any]:
     """name_en/name_fr/… for the languages given; English is required."""
-    return {f"{prefix}_{lang}": text[lang] for lang in SITE_LANGUAGES if text.get(lang)}
+    return {f"{prefix}_{lang}": text[lang] for lang in CONTENT_LANGUAGES if text.get(lang)}
 
 
 def _time(value: str) -> dt.time:
