@@ -149,6 +149,8 @@ LANGUAGES = [
 # Project-level catalogue (templates/, settings); each app's own locale/ is found by Django itself.
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# Named formats of our own (event times), in each language's word order.
+FORMAT_MODULE_PATH = ["bettertogether.core.formats"]
 USE_TZ = True
 TIME_ZONE = "America/Halifax"
 
