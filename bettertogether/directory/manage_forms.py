@@ -14,7 +14,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from bettertogether.core.languages import MANY_LANGUAGES, CONTENT_LANGUAGES, SPOKEN_LANGUAGES, language_name
+from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPOKEN_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
 from . import hours as hours_module

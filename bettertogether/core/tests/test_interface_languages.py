@@ -21,6 +21,7 @@ from bettertogether.core.languages import (
 )
 from bettertogether.core.tests.factories import CoordinatorFactory, PartnerStaffFactory
 from bettertogether.directory.tests import factories as directory
+from bettertogether.outreach.models import Registration
 from bettertogether.outreach.tests import factories as outreach
 
 INTERFACE_ONLY = ("zh-hans", "hi", "ko", "th")
@@ -28,7 +29,7 @@ NOTE = "not yet been reviewed by a native speaker"
 
 
 def test_site_and_content_languages() -> None:
-    assert SITE_LANGUAGES == ("en", "fr", "es", "tl", *INTERFACE_ONLY)
+    assert ("en", "fr", "es", "tl", *INTERFACE_ONLY) == SITE_LANGUAGES
     assert CONTENT_LANGUAGES == ("en", "fr", "es", "tl") == tuple(settings.MODELTRANSLATION_LANGUAGES)
     assert set(UNREVIEWED_LANGUAGES) == set(INTERFACE_ONLY)
     assert [content_language(code) for code in ("fr", "fr-ca", "TL", "th", "zh-hans", "hi", "", None)] == [
@@ -54,9 +55,7 @@ def service() -> Any:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", INTERFACE_ONLY)
-def test_public_pages_speak_the_language_and_show_content_in_english(
-    client: Client, service: Any, lang: str
-) -> None:
+def test_public_pages_speak_the_language_and_show_content_in_english(client: Client, service: Any, lang: str) -> None:
     page = client.get(f"/{lang}/services/{service.pk}/").content.decode()
     assert f'<html lang="{lang}">' in page
     assert "Workers&#x27; clinic" in page and "Clinique" not in page
@@ -78,7 +77,9 @@ def test_switcher_lists_every_language_in_itself_and_unreviewed_ones_say_so(clie
     page = client.get(f"/{lang}/rights/").content.decode()
     switcher = re.search(r'<nav [^>]*class="langs".*?</nav>', page, re.S)
     assert switcher is not None
-    links = re.findall(r'<a href="([^"]+)" lang="([^"]+)" hreflang="\2"( aria-current="true")?>([^<]+)</a>', switcher[0])
+    links = re.findall(
+        r'<a href="([^"]+)" lang="([^"]+)" hreflang="\2"( aria-current="true")?>([^<]+)</a>', switcher[0]
+    )
     assert [code for _href, code, _current, _name in links] == list(SITE_LANGUAGES)
     assert [name for *_rest, name in links] == [name for _code, name in settings.LANGUAGES]
     assert [href for href, *_rest in links] == [f"/{code}/rights/" for code in SITE_LANGUAGES]
@@ -145,3 +146,17 @@ def test_event_times_read_in_the_language_word_order(client: Client, lang: str, 
     event = outreach.EventFactory(starts_at=starts, ends_at=starts + dt.timedelta(hours=2))
     assert long in client.get(f"/{lang}/events/{event.pk}/").content.decode()
     assert short in client.get(f"/{lang}/events/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_worker_registers_and_cancels_in_chinese(client: Client) -> None:
+    event = outreach.EventFactory(capacity=5)
+    response = client.post(f"/zh-hans/events/{event.pk}/register/", {"name": "Li", "consent": "on"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "您已报名" in page
+    registration = Registration.objects.get(event=event)
+    assert registration.language == "zh-hans"
+    cancel = re.search(r'href="(/zh-hans/events/cancel/[^"]+/)"', page)
+    assert cancel is not None
+    assert "取消我的报名" in client.get(cancel[1]).content.decode()
