@@ -2,7 +2,9 @@
 # Refresh the .po catalogues from the sources (needs GNU gettext): one catalogue per app in
 # bettertogether/<app>/locale/, and bettertogether/locale/ for templates/ and settings/ only.
 # Existing translations are kept; new strings come in untranslated (core/tests/test_translations.py
-# then fails until they are translated). Run from the repository root.
+# then fails until they are translated). Run from the repository root. The catalogues of the
+# public-only languages (zh_Hans, hi, ko, th) hold the public pages' strings only: they are not
+# refreshed here; the same test names the public strings they lack, to append by hand.
 set -eu
 django_admin="$(pwd)/.venv/bin/django-admin"
 langs="-l fr -l es -l tl"

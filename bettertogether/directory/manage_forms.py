@@ -14,19 +14,19 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from bettertogether.core.languages import MANY_LANGUAGES, SITE_LANGUAGES, SPOKEN_LANGUAGES, language_name
+from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPOKEN_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
 from . import hours as hours_module
 from .models import Address, Location, Phone, Service, Suggestion, TaxonomyTerm
 from .services import LOCATION_TEXT_FIELDS, SERVICE_TEXT_FIELDS, HoursInput, PhoneInput
 
-LANGUAGE_LABELS = {code: SPOKEN_LANGUAGES[code] for code in SITE_LANGUAGES}
+LANGUAGE_LABELS = {code: SPOKEN_LANGUAGES[code] for code in CONTENT_LANGUAGES}
 POSTAL_CODE = re.compile(r"^([A-Z]\d[A-Z])\s?(\d[A-Z]\d)$")
 
 
 def _translated(names: tuple[str, ...]) -> list[str]:
-    return [f"{name}_{lang}" for lang in SITE_LANGUAGES for name in names]
+    return [f"{name}_{lang}" for lang in CONTENT_LANGUAGES for name in names]
 
 
 def spoken_language_choices() -> list[tuple[str, Any]]:
@@ -63,7 +63,7 @@ class TranslatedFieldsMixin:
     def language_groups(self) -> list[tuple[str, Any, list[Any]]]:
         """(code, label, bound fields) per language, for one fieldset each."""
         groups = []
-        for lang in SITE_LANGUAGES:
+        for lang in CONTENT_LANGUAGES:
             fields = [self[name] for name in self.fields if name.endswith(f"_{lang}")]  # type: ignore[attr-defined,index]
             groups.append((lang, LANGUAGE_LABELS[lang], fields))
         return groups

@@ -21,7 +21,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import get_language
 
 from bettertogether.core.geo import haversine_km_many
-from bettertogether.core.languages import SITE_LANGUAGES
+from bettertogether.core.languages import content_language
 from bettertogether.core.provinces import PROVINCE_ALIASES
 
 from . import hours
@@ -88,8 +88,7 @@ def fold(text: str | None) -> str | None:
 
 
 def _lang() -> str:
-    code = (get_language() or "en").split("-")[0]
-    return code if code in SITE_LANGUAGES else "en"
+    return content_language(get_language())
 
 
 def term_ids_for(code: str) -> set[uuid.UUID]:

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from bettertogether.core.languages import SITE_LANGUAGES, language_name
+from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 
 from . import permissions
 from .models import (
@@ -43,11 +43,11 @@ SERVICE_TEXT_FIELDS = (
     "alert",
 )
 SERVICE_FIELDS = frozenset(
-    [f"{name}_{lang}" for name in SERVICE_TEXT_FIELDS for lang in SITE_LANGUAGES]
+    [f"{name}_{lang}" for name in SERVICE_TEXT_FIELDS for lang in CONTENT_LANGUAGES]
     + ["url", "email", "is_free", "status"]
 )
 LOCATION_TEXT_FIELDS = ("name", "description", "transportation")
-LOCATION_FIELDS = frozenset(f"{name}_{lang}" for name in LOCATION_TEXT_FIELDS for lang in SITE_LANGUAGES)
+LOCATION_FIELDS = frozenset(f"{name}_{lang}" for name in LOCATION_TEXT_FIELDS for lang in CONTENT_LANGUAGES)
 ADDRESS_FIELDS = frozenset({"address_1", "address_2", "city", "state_province", "postal_code"})
 
 # What a member of the public can say is wrong (Suggestion.field).

@@ -17,7 +17,7 @@ from django.db.models import Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from bettertogether.core.languages import MANY_LANGUAGES, SITE_LANGUAGES, SPOKEN_LANGUAGES
+from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPOKEN_LANGUAGES
 from bettertogether.directory.models import Attribute, Language, Service, ServiceAtLocation, TaxonomyTerm
 from bettertogether.directory.taxonomy import TERMS
 from bettertogether.positions.aggregate import FilterError, PositionFilters, places
@@ -165,7 +165,7 @@ def services_for() -> tuple[list[ServicePoint], int]:
             languages[service_id].add(lang_code)
         elif location_id is not None:
             location_languages[location_id].add(lang_code)
-    name_field = f"name_{lang}" if lang in SITE_LANGUAGES else "name_en"
+    name_field = f"name_{lang}" if lang in CONTENT_LANGUAGES else "name_en"
     rows = ServiceAtLocation.objects.filter(
         service__in=active, location__latitude__isnull=False, location__longitude__isnull=False
     ).values_list(

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
 
-from bettertogether.core.languages import SITE_LANGUAGES
+from bettertogether.core.languages import CONTENT_LANGUAGES
 from bettertogether.directory.models import Organization, TaxonomyTerm
 from bettertogether.directory.taxonomy import BT_NAMESPACE
 
@@ -432,7 +432,7 @@ def _load_events(today: dt.date) -> int:
         event.starts_at = starts
         event.ends_at = starts + dt.timedelta(hours=data.hours)
         event.is_published = True
-        for lang in SITE_LANGUAGES:
+        for lang in CONTENT_LANGUAGES:
             setattr(event, f"title_{lang}", data.title.get(lang, ""))
             setattr(event, f"description_{lang}", data.description.get(lang, ""))
         save_event(event)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from bettertogether.core.languages import SITE_LANGUAGES
+from bettertogether.core.languages import CONTENT_LANGUAGES
 from bettertogether.core.provinces import Province
 from bettertogether.directory.models import TaxonomyTerm
 
@@ -58,7 +58,7 @@ class ResourceFilters:
         )
 
 
-_TEXT_FIELDS = tuple(f"{field}_{lang}" for field in ("title", "summary") for lang in SITE_LANGUAGES)
+_TEXT_FIELDS = tuple(f"{field}_{lang}" for field in ("title", "summary") for lang in CONTENT_LANGUAGES)
 
 
 def search_resources(filters: ResourceFilters) -> QuerySet[Resource]:

@@ -133,15 +133,24 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages. Django ships no Tagalog locale: declare it so /tl/ URLs resolve.
 LANG_INFO["tl"] = {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
 LANGUAGE_CODE = "en"
+# The interface languages (URL prefixes), each named in itself. Content (service names, events…)
+# is stored in the first four only (MODELTRANSLATION_LANGUAGES); the others show it in English.
+# Chinese (simplified), Hindi, Korean and Thai cover the public pages; staff pages show English.
 LANGUAGES = [
     ("en", "English"),
     ("fr", "Français"),
     ("es", "Español"),
     ("tl", "Tagalog"),
+    ("zh-hans", "简体中文"),
+    ("hi", "हिन्दी"),
+    ("ko", "한국어"),
+    ("th", "ไทย"),
 ]
 # Project-level catalogue (templates/, settings); each app's own locale/ is found by Django itself.
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# Named formats of our own (event times), in each language's word order.
+FORMAT_MODULE_PATH = ["bettertogether.core.formats"]
 USE_TZ = True
 TIME_ZONE = "America/Halifax"
 

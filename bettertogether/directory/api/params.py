@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.exceptions import ParseError
 
+from bettertogether.core.languages import CONTENT_LANGUAGES
+
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
 MAX_PAGE = 1_000_000
@@ -123,8 +125,8 @@ class Params:
         return value
 
     def language(self, fallback: str) -> str:
-        """Content language: ?lang= if given (must be one of the site languages), else fallback."""
-        supported = {code for code, _ in settings.LANGUAGES}
+        """Content language: ?lang= if given (must be one the content is stored in), else fallback."""
+        supported = set(CONTENT_LANGUAGES)
         value = self.text("lang").lower()
         if value and value not in supported:
             raise ParseError(f"Parameter 'lang' must be one of: {', '.join(sorted(supported))}.")

@@ -15,7 +15,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import translation
 
-from bettertogether.core.languages import SITE_LANGUAGES, language_name
+from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
 from ..models import (
@@ -65,7 +65,7 @@ def _translated(prefix: str, text: dict[str, str] | str) -> dict[str, Any]:
     if not given.get("en"):
         return {}
     full = {**TRANSLATIONS.get(given["en"], {}), **given}
-    return {f"{prefix}_{lang}": full[lang] for lang in SITE_LANGUAGES if full.get(lang)}
+    return {f"{prefix}_{lang}": full[lang] for lang in CONTENT_LANGUAGES if full.get(lang)}
 
 
 def _time(value: str) -> dt.time:

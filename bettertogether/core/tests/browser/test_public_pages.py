@@ -17,6 +17,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from bettertogether.core.languages import SITE_LANGUAGES
+
 from .harness import PHONE, axe_violations, first_html_gzip_bytes, network, page_weight, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +27,7 @@ KB = 1024
 FIRST_HTML_BUDGET = 14 * KB
 PAGE_BUDGET = 100 * KB
 DIRECTORY_QUERY = "?near=B4N+1A1"
-LANGUAGES = ["en", "fr", "es", "tl"]
+LANGUAGES = list(SITE_LANGUAGES)  # en fr es tl zh-hans hi ko th
 SEARCH_FORM = re.compile(r"<form\b[^>]*>.*?<input\b[^>]*\bname=\"(?:q|near)\"", re.S)
 TEL_LINK = 'a[href^="tel:"]'
 LABELS = {"home": "home /en/", "directory": f"directory /en/services/{DIRECTORY_QUERY}", "detail": "service page"}
@@ -190,6 +192,20 @@ def test_language_switcher_sets_html_lang(page: Any, demo: dict[str, Any], name:
         path = urlsplit(page.url).path
         assert path.startswith(f"/{lang}/"), path
         assert path[len(lang) + 1 :] == start[len("en") + 1 :], f"the switcher left the page: {start} -> {path}"
+
+
+def test_the_eight_languages_fit_a_320_px_phone(new_page: Any, demo: dict[str, Any]) -> None:
+    """The switcher wraps inside the screen, each link a 24 px target at least (WCAG 2.5.8), and
+    the page in every language is no wider than the screen."""
+    page = new_page(viewport={"width": 320, "height": 640})
+    for lang in LANGUAGES:
+        visit(page, f"/{lang}/", settle=False)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, lang
+        boxes = page.locator(".langs a").evaluate_all("links => links.map(a => a.getBoundingClientRect().toJSON())")
+        assert len(boxes) == len(LANGUAGES)
+        for box in boxes:
+            assert box["left"] >= 0 and box["right"] <= 320 and box["height"] >= 24 and box["width"] >= 24, (lang, box)
+        assert page.locator("html").get_attribute("lang") == lang
 
 
 @pytest.mark.parametrize("url_name", FORM_PAGES)

@@ -1,0 +1,2 @@
+EVENT_DATETIME_FORMAT = "l j F Y, H:i"  # Monday 7 January 2030, 10:00
+EVENT_SHORT_DATETIME_FORMAT = "D j M Y, H:i"  # Mon 7 Jan 2030, 10:00

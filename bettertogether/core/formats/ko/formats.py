@@ -1,0 +1,2 @@
+EVENT_DATETIME_FORMAT = "Y년 n월 j일 l H:i"  # 2030년 1월 7일 월요일 10:00
+EVENT_SHORT_DATETIME_FORMAT = "Y년 n월 j일 (D) H:i"

@@ -1,0 +1,2 @@
+EVENT_DATETIME_FORMAT = "Y年n月j日 l H:i"  # 2030年1月7日 星期一 10:00
+EVENT_SHORT_DATETIME_FORMAT = "Y年n月j日 D H:i"
