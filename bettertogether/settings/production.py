@@ -3,6 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import REDIS_CACHE, REDIS_URL
 from .env import env_bool, env_int, env_str
 
 DEBUG = False
@@ -20,14 +21,13 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Redis when REDIS_URL is set, else the database cache table (manage.py createcachetable), whose
+# increments are atomic (core/cache.py): either way every worker shares the rate-limit counts.
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "bt_cache",
-    }
+    "default": REDIS_CACHE
+    if REDIS_URL
+    else {"BACKEND": "bettertogether.core.cache.AtomicDatabaseCache", "LOCATION": "bt_cache"}
 }
-if env_str("REDIS_URL", ""):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
