@@ -237,6 +237,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Staff sessions on shared office computers: the cookie ends with the browser; the server forgets a
+# session 8 hours after its last change, and support/middleware.py ends it 8 hours after signing in.
+BT_SESSION_MAX_SECONDS = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = BT_SESSION_MAX_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
