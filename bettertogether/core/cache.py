@@ -24,7 +24,7 @@ class AtomicDatabaseCache(DatabaseCache):
         connection = connections[db]
         quote_name = connection.ops.quote_name
         # Identifiers come from settings (the table name) and are quoted; values are parameters.
-        table, cache_key = quote_name(self._table), quote_name("cache_key")
+        table, cache_key = quote_name(self._table), quote_name("cache_key")  # type: ignore[attr-defined]
         value_column, expires_column = quote_name("value"), quote_name("expires")
         lock = f"UPDATE {table} SET {cache_key} = {cache_key} WHERE {cache_key} = %s"  # noqa: S608
         read = f"SELECT {value_column}, {expires_column} FROM {table} WHERE {cache_key} = %s"  # noqa: S608

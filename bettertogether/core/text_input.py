@@ -39,7 +39,7 @@ class ControlCharacterValidator:
 _char_field_validate = forms.CharField.validate
 
 
-def _validate_text(field: forms.CharField, value: Any) -> None:
+def _validate_text(field: forms.Field, value: Any) -> None:
     _char_field_validate(field, value)
     multiline = isinstance(field.widget, forms.Textarea)
     ControlCharacterValidator(multiline=multiline)(value)
@@ -48,7 +48,7 @@ def _validate_text(field: forms.CharField, value: Any) -> None:
 def install_form_validation() -> None:
     """Every forms.CharField (and subclass: e-mail, URL, slug…) of every form, the admin's included,
     refuses control characters; a Textarea's field accepts line breaks and tabs."""
-    forms.CharField.validate = _validate_text  # type: ignore[method-assign]
+    forms.CharField.validate = _validate_text  # type: ignore[method-assign,assignment]
 
 
 class RefuseControlCharactersMiddleware:

@@ -17,6 +17,8 @@ class ClientRateThrottle(SimpleRateThrottle):
     """`DEFAULT_THROTTLE_RATES[scope]` (e.g. "600/minute") per client address."""
 
     scope = "anon"
+    num_requests: int | None
+    duration: int | None
 
     def allow_request(self, request: Request, view: Any) -> bool:
         if self.rate is None or self.num_requests is None or self.duration is None:

@@ -208,3 +208,51 @@ def test_concurrent_clients_cannot_slip_past_a_limit(shared_cache):
     answers = _results(_run(spec, "limit", RUNS, env))
     assert len(answers) == PROCESSES * RUNS and answers.count(True) <= 150
     assert answers.count(True) >= 150 - PROCESSES  # a refusal may race an admission, never the reverse
+
+
+SHOW_CACHE = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+
+
+@pytest.mark.parametrize(
+    ("module", "redis_url", "backend"),
+    [
+        ("production", "", "bettertogether.core.cache.AtomicDatabaseCache"),
+        ("production", "redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
+        ("dev", "redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
+        ("dev", "", "django.core.cache.backends.locmem.LocMemCache"),
+    ],
+)
+def test_redis_url_selects_the_shared_cache(module, redis_url, backend):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_", "BT_FIELD", "SECRET"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE=f"bettertogether.settings.{module}",
+        REDIS_URL=redis_url,
+        SECRET_KEY="s" * 60,
+        BT_FIELD_KEYS="Hc3o8Dk5Kdj7aWTs0BqhWbI8Q0Ga0y5U1Yk7lGmC7sA=",
+        ALLOWED_HOSTS="example.org",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {SHOW_CACHE}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == backend
+
+
+@pytest.mark.redis
+@pytest.mark.django_db
+def test_the_contact_form_limit_counts_in_redis(client, mailoutbox):
+    spec = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": f"bt-test-{uuid.uuid4().hex}",
+    }
+    with override_settings(CACHES={"default": spec}, BT_CONTACT_RATE=2):
+        answers = [client.post("/en/contact/", {"message": "Hi"}).status_code for _ in range(3)]
+        assert answers == [200, 200, 429]
+        assert ratelimit.remaining("contact", ratelimit.hash_key("contact", "127.0.0.1"), limit=2, window=HOUR) == 0
+    # (Nothing to clear: the keys carry this test's own prefix and expire with the window.)
