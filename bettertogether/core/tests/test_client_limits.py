@@ -13,7 +13,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from bettertogether.core.auth_views import LOGIN_LIMIT
+from bettertogether.core.auth_views import LOGIN_LIMIT, RESET_LIMIT
 from bettertogether.core.tests.factories import PASSWORD, AdministratorFactory, PartnerStaffFactory
 from bettertogether.core.throttling import ClientRateThrottle
 
@@ -117,3 +117,23 @@ def test_random_forwarded_for_values_do_not_bypass_the_api_throttle():
 def test_behind_the_proxy_each_client_has_its_own_allowance():
     for address in ("203.0.113.1", "203.0.113.2"):
         assert [via_proxy(address).get(HSDS_API).status_code for _ in range(4)] == [200, 200, 200, 429]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Public forms (contact, suggestions, registrations, password resets share core.ratelimit)
+
+
+@override_settings(BT_TRUSTED_PROXIES=(f"{PROXY}/32",), BT_CONTACT_RATE=2)
+def test_behind_the_proxy_the_contact_limit_is_per_visitor_not_per_site(mailoutbox):
+    for address in ("203.0.113.1", "203.0.113.2"):
+        answers = [via_proxy(address).post("/en/contact/", {"message": "Hi"}).status_code for _ in range(3)]
+        assert answers == [200, 200, 429]
+    assert len(mailoutbox) == 4
+
+
+@override_settings(BT_TRUSTED_PROXIES=(f"{PROXY}/32",))
+def test_behind_the_proxy_password_resets_are_limited_per_visitor():
+    url = reverse("password_reset")
+    for address in ("203.0.113.1", "203.0.113.2"):
+        answers = [via_proxy(address).post(url, {"email": "x@example.org"}).status_code for _ in range(RESET_LIMIT + 1)]
+        assert answers[-1] == 429 and 429 not in answers[:-1]

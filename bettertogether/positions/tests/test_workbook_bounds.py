@@ -18,9 +18,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from bettertogether.core.roles import Role
 from bettertogether.positions import workbook_bounds
 from bettertogether.positions.lmia import LmiaFormatError, parse_lmia
 from bettertogether.positions.models import ApprovedPosition, ImportRun
+
+from .factories import user_with_role
+from .test_admin import upload
 
 FILES = Path(__file__).resolve().parent / "files"
 ROOT = Path(__file__).resolve().parents[3]
@@ -223,3 +227,14 @@ def test_startup_import_reports_and_continues(tmp_path, capsys):
     assert "tfwp_2024q2_pos_en.xlsx: FAILED" in out and "reaches 1,048,576 rows" in out
     assert "tfwp_2022q4_pos_en.xlsx: ok" in out
     assert ApprovedPosition.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_upload_answers_with_the_error(client):
+    """The admin upload used to drop the connection (the worker process aborted) with no message."""
+    client.force_login(user_with_role(Role.COORDINATOR))
+    response = upload(client, "tfwp_2024q2_pos_en.xlsx", HOSTILE["xfd_lying.xlsx"])
+    assert ImportRun.objects.get().status == ImportRun.Status.FAILED
+    page = client.get(response["Location"]).content.decode()
+    assert "The file was not imported; nothing was changed." in page
+    assert "tfwp_2024q2_pos_en.xlsx: the sheet xl/worksheets/sheet1.xml reaches 1,048,576 rows" in page
