@@ -28,8 +28,11 @@ SITE_NAME = "Better Together"
 
 def refused(view: FormView, *, status: int) -> HttpResponse:
     """The form page again, saying the client is limited. The form is NOT bound to what was sent:
-    rendering a bound form validates it, and validating a sign-in checks the password."""
-    form = view.get_form_class()(**{**view.get_form_kwargs(), "data": None, "files": None})
+    rendering a bound form validates it, and validating a sign-in checks the password. What was
+    typed comes back as initial values (the password never)."""
+    typed = {k: v for k, v in view.request.POST.items() if "password" not in k and k != "csrfmiddlewaretoken"}
+    kwargs = {**view.get_form_kwargs(), "data": None, "files": None}
+    form = view.get_form_class()(**{**kwargs, "initial": {**kwargs.get("initial", {}), **typed}})
     return view.render_to_response(view.get_context_data(form=form, limited=True), status=status)
 
 

@@ -79,6 +79,8 @@ def test_a_refused_attempt_never_checks_the_password(monkeypatch):
     assert len(checked) == LOGIN_LIMIT
     refused = sign_in(Client(), staff.username, PASSWORD)
     assert refused.status_code == 429 and len(checked) == LOGIN_LIMIT
+    page = refused.content.decode()  # what was typed comes back, but never the password
+    assert f'value="{staff.username}"' in page and PASSWORD not in page
     # Locked out by django-axes (guesses from many addresses, so the per-address limiter never answers).
     other = PartnerStaffFactory()
     for n in range(settings.AXES_FAILURE_LIMIT):
