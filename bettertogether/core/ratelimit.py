@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import ipaddress
+import logging
 import math
 import time
 from functools import lru_cache
@@ -27,7 +28,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
+from redis.exceptions import RedisError
 
+logger = logging.getLogger(__name__)
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -114,11 +117,16 @@ def allow(scope: str, key_hash: str, *, limit: int, window: dt.timedelta, now: d
     already used `limit` in the last `window`."""
     seconds = max(1, int(window.total_seconds()))
     current, previous, overlap = _bucket_keys(scope, key_hash, seconds, _moment(now))
-    count = increment(current, ttl=2 * seconds + 60)
-    earlier = int(cache.get(previous) or 0)
-    if math.floor(earlier * overlap) + count > limit:
-        release(scope, key_hash, window=window, now=now)
-        return False
+    try:
+        count = increment(current, ttl=2 * seconds + 60)
+        earlier = int(cache.get(previous) or 0)
+        if math.floor(earlier * overlap) + count > limit:
+            release(scope, key_hash, window=window, now=now)
+            return False
+    except RedisError as exc:
+        # Redis unreachable: the site keeps answering, unlimited, rather than fail every form and
+        # sign-in (django-axes, in the database, still locks accounts). Said once per use, loudly.
+        logger.error("rate limit %s not counted, the cache is unreachable: %s", scope, type(exc).__name__)
     return True
 
 
@@ -126,7 +134,7 @@ def release(scope: str, key_hash: str, *, window: dt.timedelta, now: dt.datetime
     """Take back one use counted by `allow` (a use that turned out not to count, e.g. a sign-in that succeeded)."""
     seconds = max(1, int(window.total_seconds()))
     current, _, _ = _bucket_keys(scope, key_hash, seconds, _moment(now))
-    with contextlib.suppress(ValueError):  # expired meanwhile: nothing to take back
+    with contextlib.suppress(ValueError, RedisError):  # expired meanwhile (or unreachable): nothing to take back
         cache.decr(current)
 
 

@@ -256,3 +256,16 @@ def test_the_contact_form_limit_counts_in_redis(client, mailoutbox):
         assert answers == [200, 200, 429]
         assert ratelimit.remaining("contact", ratelimit.hash_key("contact", "127.0.0.1"), limit=2, window=HOUR) == 0
     # (Nothing to clear: the keys carry this test's own prefix and expire with the window.)
+
+
+@pytest.mark.django_db
+def test_an_unreachable_redis_does_not_take_the_forms_down(client, mailoutbox, caplog):
+    spec = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    with override_settings(CACHES={"default": spec}):
+        assert client.post("/en/contact/", {"message": "Hi"}).status_code == 200
+    assert len(mailoutbox) == 1
+    assert "rate limit contact not counted, the cache is unreachable: ConnectionError" in caplog.text
