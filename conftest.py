@@ -1,6 +1,7 @@
 """Suite-wide switches: tests needing Chromium or ../shared/data skip where those are absent,
 saying so, unless CI makes them mandatory (BT_REQUIRE_BROWSER=1, BT_REQUIRE_SHARED=1). Tests marked
 `postgres` skip on other databases, and fail there when BT_REQUIRE_POSTGRES=1 (the PostgreSQL run).
+Tests marked `redis` use the server at REDIS_URL, and skip without it unless BT_REQUIRE_REDIS=1.
 The browser fixtures (Playwright + live server) come from the harness plugin below."""
 
 import os
@@ -38,6 +39,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(pytest.mark.xfail(reason="Chromium is required here", strict=True, run=False))
                 raise pytest.UsageError("BT_REQUIRE_BROWSER=1 but Chromium was not found")
             item.add_marker(no_browser)
+        if "redis" in item.keywords and not os.environ.get("REDIS_URL"):
+            if _required("BT_REQUIRE_REDIS"):
+                raise pytest.UsageError("BT_REQUIRE_REDIS=1 but REDIS_URL is not set")
+            item.add_marker(pytest.mark.skip(reason="REDIS_URL not set; tests against Redis skipped"))
         if "shared_data" in item.keywords and not SHARED_DATA.is_dir():
             if _required("BT_REQUIRE_SHARED"):
                 raise pytest.UsageError(f"BT_REQUIRE_SHARED=1 but {SHARED_DATA} was not found")
@@ -65,6 +70,16 @@ def _default_language() -> Iterator[None]:
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: rate-limit counts live there."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,16 @@ RESET_WINDOW = dt.timedelta(hours=1)
 SITE_NAME = "Better Together"
 
 
+def refused(view: FormView, *, status: int) -> HttpResponse:
+    """The form page again, saying the client is limited. The form is NOT bound to what was sent:
+    rendering a bound form validates it, and validating a sign-in checks the password. What was
+    typed comes back as initial values (the password never)."""
+    typed = {k: v for k, v in view.request.POST.items() if "password" not in k and k != "csrfmiddlewaretoken"}
+    kwargs = {**view.get_form_kwargs(), "data": None, "files": None}
+    form = view.get_form_class()(**{**kwargs, "initial": {**kwargs.get("initial", {}), **typed}})
+    return view.render_to_response(view.get_context_data(form=form, limited=True), status=status)
+
+
 class LoginView(auth_views.LoginView):
     """At most LOGIN_LIMIT sign-in attempts per client per LOGIN_WINDOW, against password guessing."""
 
@@ -34,9 +44,11 @@ class LoginView(auth_views.LoginView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         key = ratelimit.client_key(request, LOGIN_SCOPE)
         if not ratelimit.allow(LOGIN_SCOPE, key, limit=LOGIN_LIMIT, window=LOGIN_WINDOW):
-            form = self.get_form()
-            return self.render_to_response(self.get_context_data(form=form, limited=True), status=429)
-        return super().post(request, *args, **kwargs)
+            return refused(self, status=429)
+        response = super().post(request, *args, **kwargs)
+        if request.user.is_authenticated:  # only failures count against the client
+            ratelimit.release(LOGIN_SCOPE, key, window=LOGIN_WINDOW)
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
@@ -58,8 +70,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         key = ratelimit.client_key(request, RESET_SCOPE)
         if not ratelimit.allow(RESET_SCOPE, key, limit=RESET_LIMIT, window=RESET_WINDOW):
-            form = self.get_form()
-            return self.render_to_response(self.get_context_data(form=form, limited=True), status=429)
+            return refused(self, status=429)
         return super().post(request, *args, **kwargs)
 
 

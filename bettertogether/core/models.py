@@ -19,20 +19,6 @@ class User(AbstractUser):
         return self.role in (Role.COORDINATOR, Role.ADMINISTRATOR) or self.is_superuser
 
 
-class RateLimitHit(models.Model):
-    """One use of a rate-limited public action, keyed by a hash (never the raw IP address)."""
-
-    scope = models.CharField(max_length=40)
-    key_hash = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["scope", "key_hash", "created_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.scope} at {self.created_at:%Y-%m-%d %H:%M}"
-
-
 class GeocodeFix(models.Model):
     """A coordinator's placement of an address the geocoder could not place (or placed wrongly).
 

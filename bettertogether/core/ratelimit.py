@@ -1,37 +1,77 @@
-"""A database-backed rate limiter for public forms, keyed by a salted hash of the client address.
+"""Who the client is, and how often it may do something: the one place for both.
 
-The raw IP address is never stored: `client_key()` turns it into an HMAC keyed with SECRET_KEY, so
-the stored hash cannot be reversed by enumerating the IPv4 space without the secret. Hits live in
-core.RateLimitHit (shared by every process, unlike a per-process cache) and are pruned as the
-limiter writes.
+`client_address()` is the client's address as the trusted proxies (settings.BT_TRUSTED_PROXIES,
+from the environment) report it; the public-form rate limits, the API throttle, django-axes
+(AXES_CLIENT_IP_CALLABLE) and the audit log all use it. A raw X-Forwarded-For from a peer that is
+not a trusted proxy is ignored.
 
-Behind a reverse proxy set BT_RATELIMIT_PROXY_COUNT to the number of proxies that append to
-X-Forwarded-For; the client is then the address that many hops from the right.
+Counts live in the shared cache (Redis in production when REDIS_URL is set, else the database
+cache, core.cache.AtomicDatabaseCache) and are incremented atomically, so every worker process
+sees the same count and concurrent requests cannot slip past a limit. The raw IP address is never
+stored: `client_key()` turns it into an HMAC keyed with SECRET_KEY.
+
+A limit of N per window is a sliding window, estimated from two fixed buckets (this one and the
+previous one, weighted by how much of it still overlaps the window).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import ipaddress
+import logging
+import math
+import time
+from functools import lru_cache
 
 from django.conf import settings
-from django.db import transaction
+from django.core.cache import cache
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from redis.exceptions import RedisError
 
-from .models import RateLimitHit
+logger = logging.getLogger(__name__)
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-# Hits older than this are deleted whatever their scope: no window is longer.
-MAX_WINDOW = dt.timedelta(days=1)
+
+# ---------------------------------------------------------------------------------------------------------------
+# The client
+
+
+@lru_cache(maxsize=8)
+def _networks(trusted: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(item, strict=False) for item in trusted)
+
+
+def _parse(address: str) -> IPAddress | None:
+    try:
+        return ipaddress.ip_address(address.strip())
+    except ValueError:
+        return None
 
 
 def client_address(request: HttpRequest) -> str:
-    proxies = int(getattr(settings, "BT_RATELIMIT_PROXY_COUNT", 0) or 0)
-    if proxies > 0:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """The client's IP address: the peer's, or the one the trusted proxies forwarded."""
+    peer = str(request.META.get("REMOTE_ADDR", ""))
+    trusted = getattr(settings, "BT_TRUSTED_PROXIES", 0) or 0
+    if not trusted:
+        return peer
+    forwarded = [part.strip() for part in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")]
+    forwarded = [part for part in forwarded if part]
+    if isinstance(trusted, int):
+        # Each of the `trusted` proxies appended the address it was reached from.
+        if len(forwarded) >= trusted and _parse(forwarded[-trusted]) is not None:
+            return str(_parse(forwarded[-trusted]))
+        return peer
+    networks = _networks(tuple(trusted))
+    hop = _parse(peer)
+    # Walk back from the peer while each hop is a trusted proxy; the first untrusted hop is the client.
+    while hop is not None and any(hop in network for network in networks) and forwarded:
+        previous = _parse(forwarded.pop())
+        if previous is None:  # garbage where an address should be: stop at the last trusted hop
+            break
+        hop = previous
+    return str(hop) if hop is not None else peer
 
 
 def hash_key(scope: str, address: str) -> str:
@@ -43,23 +83,70 @@ def client_key(request: HttpRequest, scope: str) -> str:
     return hash_key(scope, client_address(request))
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Counting
+
+
+def increment(key: str, *, ttl: int, delta: int = 1) -> int:
+    """Add `delta` to the shared counter `key` atomically and return its new value.
+
+    `add` creates the counter only when absent, and the cache's `incr` is atomic (Redis INCR, a row
+    lock in AtomicDatabaseCache, a lock in LocMemCache); a counter expiring in between is recreated.
+    """
+    for _ in range(3):
+        cache.add(key, 0, ttl)
+        try:
+            return int(cache.incr(key, delta))
+        except ValueError:
+            continue
+    raise RuntimeError(f"the cache lost the counter {key!r} three times in a row")
+
+
+def _bucket_keys(scope: str, key_hash: str, seconds: int, moment: float) -> tuple[str, str, float]:
+    index = int(moment // seconds)
+    overlap = 1.0 - (moment - index * seconds) / seconds
+    return f"bt:rl:{scope}:{key_hash}:{index}", f"bt:rl:{scope}:{key_hash}:{index - 1}", overlap
+
+
+def _moment(now: dt.datetime | None) -> float:
+    return now.timestamp() if now is not None else time.time()
+
+
 def allow(scope: str, key_hash: str, *, limit: int, window: dt.timedelta, now: dt.datetime | None = None) -> bool:
-    """Record one use and return True, or return False (recording nothing) when the client has
+    """Count one use and return True, or return False (taking the use back) when the client has
     already used `limit` in the last `window`."""
-    given = now
-    now = now or timezone.now()
-    with transaction.atomic():
-        RateLimitHit.objects.filter(created_at__lt=now - max(window, MAX_WINDOW)).delete()
-        used = RateLimitHit.objects.filter(scope=scope, key_hash=key_hash, created_at__gte=now - window).count()
-        if used >= limit:
+    seconds = max(1, int(window.total_seconds()))
+    current, previous, overlap = _bucket_keys(scope, key_hash, seconds, _moment(now))
+    try:
+        count = increment(current, ttl=2 * seconds + 60)
+        earlier = int(cache.get(previous) or 0)
+        if math.floor(earlier * overlap) + count > limit:
+            release(scope, key_hash, window=window, now=now)
             return False
-        hit = RateLimitHit.objects.create(scope=scope, key_hash=key_hash)
-        if given is not None:  # auto_now_add stamps the wall clock; keep the caller's moment
-            RateLimitHit.objects.filter(pk=hit.pk).update(created_at=given)
-        return True
+    except RedisError as exc:
+        # Redis unreachable: the site keeps answering, unlimited, rather than fail every form and
+        # sign-in (django-axes, in the database, still locks accounts). Said once per use, loudly.
+        logger.error("rate limit %s not counted, the cache is unreachable: %s", scope, type(exc).__name__)
+    return True
+
+
+def release(scope: str, key_hash: str, *, window: dt.timedelta, now: dt.datetime | None = None) -> None:
+    """Take back one use counted by `allow` (a use that turned out not to count, e.g. a sign-in that succeeded)."""
+    seconds = max(1, int(window.total_seconds()))
+    current, _, _ = _bucket_keys(scope, key_hash, seconds, _moment(now))
+    with contextlib.suppress(ValueError, RedisError):  # expired meanwhile (or unreachable): nothing to take back
+        cache.decr(current)
 
 
 def remaining(scope: str, key_hash: str, *, limit: int, window: dt.timedelta, now: dt.datetime | None = None) -> int:
-    now = now or timezone.now()
-    used = RateLimitHit.objects.filter(scope=scope, key_hash=key_hash, created_at__gte=now - window).count()
+    seconds = max(1, int(window.total_seconds()))
+    current, previous, overlap = _bucket_keys(scope, key_hash, seconds, _moment(now))
+    used = math.floor(int(cache.get(previous) or 0) * overlap) + int(cache.get(current) or 0)
     return max(0, limit - used)
+
+
+def retry_after(window: dt.timedelta, now: dt.datetime | None = None) -> int:
+    """Seconds until the current bucket ends (when a refused client may well be let in again)."""
+    seconds = max(1, int(window.total_seconds()))
+    moment = _moment(now)
+    return max(1, math.ceil((int(moment // seconds) + 1) * seconds - moment))

@@ -22,6 +22,8 @@ from django.db.models.base import ModelState
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
+from bettertogether.core.text import find_control
+
 from . import models as m
 from . import search_index
 from .hsds_tables import (
@@ -138,8 +140,9 @@ def _parse(kind: str, text: str) -> Any:
     value: Any
     if text == "":
         return None
-    if "\x00" in text:  # PostgreSQL refuses NUL in text; refuse it everywhere alike
-        raise ValueError("contains a NUL character")
+    character = find_control(text, multiline=True)  # NUL (PostgreSQL refuses it), bidi overrides…
+    if character:
+        raise ValueError(f"contains a control character ({character})")
     if kind == "int":
         number = float(text)
         if not number.is_integer() or not 0 <= number <= 32767:

@@ -1,9 +1,9 @@
-"""Retention of suggested corrections and rate-limit hits.
+"""Retention of suggested corrections.
 
 A reviewed suggestion's free-text comment may hold details the public should not have written
 (a name, a phone number): it is blanked BT_SUGGESTION_COMMENT_RETENTION_DAYS after review. The
-suggestion itself and the ChangeLog keep what was changed. Rate-limit hits older than a day are
-deleted (the limiter also prunes them as it writes).
+suggestion itself and the ChangeLog keep what was changed.
+(Rate-limit counts live in the shared cache and expire there: core/ratelimit.py.)
 
 Called by `purge_expired` through core.retention (each app's `purge(now, dry_run)`).
 """
@@ -12,9 +12,6 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-
-from bettertogether.core.models import RateLimitHit
-from bettertogether.core.ratelimit import MAX_WINDOW
 
 from .models import Suggestion
 
@@ -28,11 +25,9 @@ def comment_retention_days() -> int:
 def purge(now: datetime, dry_run: bool = False) -> dict[str, int]:
     comments = Suggestion.objects.exclude(status=Suggestion.Status.PENDING).exclude(comment="")
     comments = comments.filter(reviewed_at__lt=now - timedelta(days=comment_retention_days()))
-    hits = RateLimitHit.objects.filter(created_at__lt=now - MAX_WINDOW)
-    result = {"suggestion_comments": comments.count(), "rate_limit_hits": hits.count()}
+    result = {"suggestion_comments": comments.count()}
     if dry_run:
         return result
     with transaction.atomic():
         comments.update(comment="")
-        hits.delete()
     return result

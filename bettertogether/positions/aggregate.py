@@ -19,6 +19,7 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from bettertogether.core.provinces import MARITIMES, Province
+from bettertogether.core.text import find_control
 
 from .lmia import OUTSIDE_CANADA, canonical_stream
 from .models import ApprovedPosition, ImportRun
@@ -95,6 +96,10 @@ class PositionFilters:
         """
         errors: list[str] = []
         given = any(_values(query, key) for key in FILTER_KEYS)
+        spoiled = [key for key in FILTER_KEYS if any(find_control(value) for value in _values(query, key))]
+        if spoiled:  # NUL would reach PostgreSQL; nothing else is worth checking in such a query
+            message = _("Remove the invisible control characters from the filters: %(names)s.")
+            raise FilterError([message % {"names": ", ".join(spoiled)}])
 
         period_from = _one(query, "from") or DEFAULT_FROM
         period_to = _one(query, "to") or DEFAULT_TO

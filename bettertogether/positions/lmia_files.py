@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import cast
 
 from .lmia_values import column_letter
+from .workbook_bounds import WorkbookRefused, check_workbook
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 MAX_LISTED_ERRORS = 50
@@ -125,6 +126,10 @@ def _delimiter(text: str) -> str:
 def _read_workbook(data: bytes, file_name: str) -> list[list[object]]:
     from python_calamine import CalamineWorkbook
 
+    try:
+        check_workbook(data)  # before calamine: it would lay out any declared size, however large
+    except WorkbookRefused as exc:
+        raise LmiaFormatError(file_name, [RowError(None, None, str(exc))]) from None
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not workbook.sheet_names:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bettertogether.core.provinces import province_code
+from bettertogether.core.text import strip_control
 
 from .periods import Period, parse_period
 
@@ -98,7 +99,8 @@ def clean(value: object) -> str:
     if type(value) is str:
         cleaned = _CLEANED.get(value)
         if cleaned is None:
-            cleaned = " ".join(value.replace("\u00a0", " ").split())
+            # Control and bidi-override characters are debris (or spoofing), never content: dropped.
+            cleaned = " ".join(strip_control(value.replace("\u00a0", " "), multiline=True).split())
             if len(_CLEANED) > 200_000:
                 _CLEANED.clear()
             _CLEANED[value] = cleaned

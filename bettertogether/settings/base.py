@@ -6,7 +6,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_proxies, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "bettertogether"
@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Query strings with control characters (NUL, bidi overrides) are refused before any view.
+    "bettertogether.core.text_input.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -99,6 +101,15 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: readers never wait for a writer. A writer waits for another up to 20 s (busy timeout)
+    # instead of failing at once, and takes the write lock as its transaction begins (IMMEDIATE), so
+    # two transactions never deadlock upgrading their read locks.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"
@@ -112,6 +123,8 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 # Lock an account after repeated failures from anywhere, and an address after repeated failures on any account.
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
+# The client's address as the trusted proxies report it (core.ratelimit.client_address), like everywhere else.
+AXES_CLIENT_IP_CALLABLE = "bettertogether.core.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 PASSWORD_RESET_TIMEOUT = 3600
 # Signed-in staff are signed out after this long without a request (support/middleware.py).
@@ -173,11 +186,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 BT_MAX_UPLOAD_BYTES = env_int("BT_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 
+# Reverse proxies trusted to report the client's address in X-Forwarded-For: a count of proxies in
+# front, or their addresses/networks (CIDR), comma-separated; unset, the header is ignored. Used by the
+# rate limits, the API throttle, django-axes and the audit log alike (core/ratelimit.py).
+BT_TRUSTED_PROXIES = env_proxies("BT_TRUSTED_PROXIES")
+
+# The shared cache holds rate-limit and throttle counts. Redis when REDIS_URL is set (every worker
+# shares it, counts are atomic); otherwise a per-process memory cache here, the database cache in
+# production (settings/production.py).
+REDIS_URL = env_str("REDIS_URL", "")
+REDIS_CACHE = {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": REDIS_URL,
+    "KEY_PREFIX": "bt",
+    "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+}
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "bettertogether",
-    }
+    "default": REDIS_CACHE
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bettertogether"}
 }
 
 # Map tiles are the one third-party host public pages may call.
@@ -219,6 +246,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Staff sessions on shared office computers: the cookie ends with the browser; the server forgets a
+# session 8 hours after its last change, and support/middleware.py ends it 8 hours after signing in.
+BT_SESSION_MAX_SECONDS = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = BT_SESSION_MAX_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -231,7 +263,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    # Counted per client (BT_TRUSTED_PROXIES) and atomically in the shared cache.
+    "DEFAULT_THROTTLE_CLASSES": ["bettertogether.core.throttling.ClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("BT_API_RATE", "600/minute")},
     "UNAUTHENTICATED_USER": None,
 }

@@ -1,5 +1,6 @@
 """One typed reader for environment variables, used by every settings layer."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -38,3 +39,29 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None or value.strip() == "":
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_proxies(name: str) -> int | tuple[str, ...]:
+    """The reverse proxies trusted to report the client's address in X-Forwarded-For.
+
+    Either a whole number (how many proxies stand in front, each appending the address it was
+    reached from; only when nothing else can reach the application) or a comma-separated list of
+    the proxies' addresses or networks in CIDR form (a forwarded address counts only when the
+    peer that sent it is one of them). Unset or 0: X-Forwarded-For is ignored.
+    """
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    networks = []
+    for item in (part.strip() for part in value.split(",")):
+        if not item:
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} must be a number of proxies or comma-separated addresses or networks (CIDR), not {item!r}."
+            ) from exc
+    return tuple(networks)

@@ -14,3 +14,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 BT_DEMO_PASSWORDS_ALLOWED = True
 REST_FRAMEWORK_THROTTLE_DISABLED = True
+# A fresh memory cache per run whatever REDIS_URL says; tests of Redis itself connect to it by name.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bettertogether-tests"}}

@@ -8,4 +8,4 @@ class SupportConfig(AppConfig):
     verbose_name = _("Helplines and case desk")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (sign-in auditing)
+        from . import checks, signals  # noqa: F401  (field-key check; sign-in auditing)

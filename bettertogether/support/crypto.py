@@ -20,12 +20,23 @@ from django.db import models
 
 @lru_cache(maxsize=4)
 def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    return MultiFernet([Fernet(key) for key in check_field_keys(list(keys))])
+
+
+def check_field_keys(keys: list[str]) -> list[str]:
+    """The keys, each checked; ImproperlyConfigured names the first bad one by position, never by value.
+    Called by the production settings (so a bad key stops start-up), the system check and `fernet()`."""
     if not keys:
         raise ImproperlyConfigured("Set BT_FIELD_KEYS (comma-separated Fernet keys) to store case data.")
-    try:
-        return MultiFernet([Fernet(key.encode("ascii")) for key in keys])
-    except (ValueError, UnicodeEncodeError) as exc:
-        raise ImproperlyConfigured("BT_FIELD_KEYS holds a value that is not a Fernet key.") from exc
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key.encode("ascii"))
+        except (ValueError, UnicodeEncodeError):
+            raise ImproperlyConfigured(
+                f"BT_FIELD_KEYS: key {position} is not a Fernet key (32 url-safe base64 bytes); generate one with "
+                "python3 -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+            ) from None
+    return keys
 
 
 def fernet() -> MultiFernet:

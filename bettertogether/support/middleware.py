@@ -1,4 +1,6 @@
-"""Idle timeout: a signed-in person idle longer than BT_IDLE_TIMEOUT_SECONDS is signed out."""
+"""Session limits: a signed-in person idle longer than BT_IDLE_TIMEOUT_SECONDS, or signed in longer
+than BT_SESSION_MAX_SECONDS (8 hours) however active, is signed out. (The cookie itself ends with the
+browser: SESSION_EXPIRE_AT_BROWSER_CLOSE.)"""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from . import permissions
 from .guard import has_confirmed_device
 
 SESSION_KEY = "bt_last_seen"
+SIGNED_IN_KEY = "bt_signed_in_at"
 REFRESH_SECONDS = 60
 
 
@@ -32,7 +35,9 @@ class IdleTimeoutMiddleware:
             now = int(time.time())
             last_seen = request.session.get(SESSION_KEY)
             limit = int(getattr(settings, "BT_IDLE_TIMEOUT_SECONDS", 3600))
-            if last_seen is not None and now - int(last_seen) > limit:
+            signed_in_at = request.session.setdefault(SIGNED_IN_KEY, now)
+            lifetime = int(getattr(settings, "BT_SESSION_MAX_SECONDS", 8 * 3600))
+            if (last_seen is not None and now - int(last_seen) > limit) or now - int(signed_in_at) > lifetime:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
             # Refresh at most once a minute: no session write on every request.

@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.exceptions import ParseError
 
 from bettertogether.core.languages import CONTENT_LANGUAGES
+from bettertogether.core.text import find_control, strip_control
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
@@ -34,8 +35,8 @@ class Params:
         self.query = query
         for key, values in query.lists():
             for value in values:
-                if "\x00" in value or "\x00" in key:
-                    raise ParseError(f"Parameter '{key}' contains a NUL character.")
+                if find_control(value) or find_control(key):
+                    raise ParseError(f"Parameter '{strip_control(key)}' contains a control character.")
 
     def text(self, name: str, max_length: int = MAX_TEXT) -> str:
         value = self.query.get(name, "").strip()

@@ -21,8 +21,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
+
+from bettertogether.core.throttling import ClientRateThrottle
 
 from .. import hsds
 from ..models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
@@ -47,7 +48,7 @@ class JSONOnly(BaseContentNegotiation):
         return renderer, renderer.media_type
 
 
-class HSDSThrottle(AnonRateThrottle):
+class HSDSThrottle(ClientRateThrottle):
     def allow_request(self, request: Request, view: APIView) -> bool:
         if getattr(settings, "REST_FRAMEWORK_THROTTLE_DISABLED", False):
             return True
