@@ -189,6 +189,8 @@ BT_ATTENDEE_RETENTION_DAYS = env_int("BT_ATTENDEE_RETENTION_DAYS", 30)
 BT_RESOURCE_MAX_BYTES = env_int("BT_RESOURCE_MAX_BYTES", 10 * 1024 * 1024)
 # Contact form: messages per IP hash per hour.
 BT_CONTACT_RATE = env_int("BT_CONTACT_RATE", 5)
+# Contact messages kept (sealed) because mail failed are deleted after this many days.
+BT_CONTACT_KEPT_DAYS = env_int("BT_CONTACT_KEPT_DAYS", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@example.org")
 
 
