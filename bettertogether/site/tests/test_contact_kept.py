@@ -42,13 +42,9 @@ def mail_up(settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.mark.usefixtures("helplines")
 @pytest.mark.parametrize("lang", ["en", "fr", "es", "tl"])
-def test_mail_down_keeps_the_message_sealed_and_shows_the_helplines(
-    client: Client,
-    mail_down,
-    helplines,
-    lang: str,  # noqa: F811
-) -> None:
+def test_mail_down_keeps_the_message_sealed_and_shows_the_helplines(client: Client, mail_down, lang: str) -> None:
     response = client.post(f"/{lang}/contact/", FORM)
     assert response.status_code == 200
     html = response.content.decode()
@@ -82,7 +78,8 @@ def test_a_failure_does_not_spend_the_senders_slot(client: Client, mail_down, se
     assert len(mailoutbox) == 2
 
 
-def test_kept_messages_are_limited_too_and_the_text_comes_back(client: Client, mail_down, settings, helplines) -> None:  # noqa: F811
+@pytest.mark.usefixtures("helplines")
+def test_kept_messages_are_limited_too_and_the_text_comes_back(client: Client, mail_down, settings) -> None:
     settings.BT_CONTACT_RATE = 1
     assert client.post("/fr/contact/", FORM).status_code == 200
     response = client.post("/fr/contact/", {**FORM, "message": "Second message, word for word"})
