@@ -111,7 +111,9 @@ def backup(folder: Path, now: dt.datetime | None = None) -> BackupSummary:
     media_root = Path(settings.MEDIA_ROOT)
     if media_root.is_dir():
         shutil.copytree(media_root, folder / MEDIA, symlinks=False)
-    files = {str(p.relative_to(folder)): {"sha256": sha256(p), "size": p.stat().st_size} for p in _listing(folder)}
+    files: dict[str, dict[str, Any]] = {
+        str(p.relative_to(folder)): {"sha256": sha256(p), "size": p.stat().st_size} for p in _listing(folder)
+    }
     manifest = {
         "format": FORMAT,
         "created_at": (now or dt.datetime.now(tz=dt.UTC)).isoformat(timespec="seconds"),
