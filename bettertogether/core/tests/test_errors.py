@@ -199,3 +199,17 @@ def test_healthz_answers_503_json_while_the_database_is_down(database_outage) ->
     status, headers, body = _serve("/healthz")
     assert status == 503 and headers["Content-Type"] == "application/json"
     assert json.loads(body) == {"status": "unavailable", "database": "down", "cache": "ok", "migrations": "down"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_refused_form_says_what_to_do_in_the_visitors_language(lang: str) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/{lang}/contact/", {"message": "Hello"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    with translation.override(lang):
+        assert translation.gettext("Please send the form again") in html
+    if lang != "en":
+        assert "Please send the form again" not in html and "CSRF" not in html
