@@ -87,10 +87,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _serve(path: str, lang: str = "en") -> tuple[int, dict[str, str], str]:
+def _serve(path: str, lang: str = "en", cookie: str = "") -> tuple[int, dict[str, str], str]:
     """One request through the production WSGI handler (request_started/finished signals and all,
     which the test client switches off), in this thread so it uses this thread's connection."""
-    environ = RequestFactory().get(path, HTTP_ACCEPT_LANGUAGE=lang).environ
+    environ = RequestFactory().get(path, HTTP_ACCEPT_LANGUAGE=lang, HTTP_COOKIE=cookie).environ
     captured: dict[str, object] = {}
 
     def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
@@ -138,9 +138,9 @@ def test_database_down_gives_a_static_503_then_recovers_without_restart(database
     assert f'<html lang="{lang}">' in body
     with translation.override(lang):
         assert translation.gettext("Briefly unavailable") in body
-    # A page whose middleware reaches the database first (a signed-in visitor's session) too.
-    status, _, body = _serve(f"/{lang}/services/?q=clinic", lang)
-    assert status == 503
+    # A signed-in visitor: a middleware reads the session from the database before any view runs.
+    status, _, body = _serve(f"/{lang}/services/?q=clinic", lang, cookie="sessionid=abcdefghijklmnopqrstuvwxyz012345")
+    assert status == 503 and f'<html lang="{lang}">' in body
     # The database comes back: the same process serves again.
     wrapper.settings_dict.update(good)
     status, _, body = _serve(f"/{lang}/", lang)
