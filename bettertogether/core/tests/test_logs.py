@@ -63,12 +63,16 @@ def test_json_formatter_writes_one_object_per_line_without_the_request() -> None
 def project_log() -> Iterator[io.StringIO]:
     """What the project's configured console handler writes, as settings.LOGGING set it up."""
     handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    assert isinstance(handler, logging.StreamHandler)
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)
+    # Swapped by hand: setStream() would flush the old stream, which pytest may have closed already.
+    with handler.lock:  # type: ignore[union-attr]
+        previous, handler.stream = handler.stream, buffer
     try:
         yield buffer
     finally:
-        handler.setStream(previous)
+        with handler.lock:  # type: ignore[union-attr]
+            handler.stream = previous
 
 
 @pytest.fixture
