@@ -200,11 +200,11 @@ class Tally:
             self.statuses[key] = self.statuses.get(key, 0) + 1
 
 
-def _client(port: int, paths: dict[str, str], deadline: float, tally: Tally, seed: int) -> None:
+def _client(port: int, paths: dict[str, str], deadline: float, tally: Tally, seed: int, stop: threading.Event) -> None:
     names = list(paths)
     rng = random.Random(seed)  # noqa: S311 (not for security: spreads the clients over the endpoints)
     connection: http.client.HTTPConnection | None = None
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not stop.is_set():
         name = rng.choice(names)
         started = time.perf_counter()
         status: int | None
@@ -262,12 +262,16 @@ def _summary(tally: Tally, elapsed: float) -> dict[str, Any]:
     }
 
 
-def _load(port: int, paths: dict[str, str], clients: int, seconds: float) -> dict[str, Any]:
+def _load(
+    port: int, paths: dict[str, str], clients: int, seconds: float, stop: threading.Event | None = None
+) -> dict[str, Any]:
+    """`clients` threads for `seconds`, or until `stop` is set when one is given."""
     tally = Tally()
     started = time.monotonic()
     deadline = started + seconds
+    stop = stop or threading.Event()
     threads = [
-        threading.Thread(target=_client, args=(port, paths, deadline, tally, seed), daemon=True)
+        threading.Thread(target=_client, args=(port, paths, deadline, tally, seed, stop), daemon=True)
         for seed in range(clients)
     ]
     for thread in threads:
@@ -306,7 +310,10 @@ def _worker_killed(server: Server, paths: dict[str, str]) -> dict[str, Any]:
 
 
 def _import_during_load(server: Server, env: dict[str, str], paths: dict[str, str]) -> dict[str, Any]:
-    thread, figures = _in_background(lambda: _load(server.port, paths, CLIENTS, SECONDS))
+    """The load runs from just before the import until it ends (at least BENCH_SECONDS)."""
+    stop = threading.Event()
+    thread, figures = _in_background(lambda: _load(server.port, paths, CLIENTS, 3600, stop))
+    load_started = time.monotonic()
     time.sleep(min(2.0, SECONDS / 10))
     started = time.perf_counter()
     process = subprocess.run(
@@ -314,6 +321,8 @@ def _import_during_load(server: Server, env: dict[str, str], paths: dict[str, st
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     import_s = round(time.perf_counter() - started, 2)
+    time.sleep(max(0.0, SECONDS - (time.monotonic() - load_started)))
+    stop.set()
     thread.join()
     return {"import_file": DURING_LOAD_FILE, "import_exit": process.returncode, "import_s": import_s, **figures}
 
