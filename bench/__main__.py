@@ -10,7 +10,7 @@ import os
 import sys
 import time
 
-BENCHES: list[str] = ["geocode", "positions", "positions_map", "directory", "gaps"]
+BENCHES: list[str] = ["geocode", "positions", "positions_map", "directory", "gaps", "load"]
 
 
 def main(argv: list[str]) -> int:

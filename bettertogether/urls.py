@@ -3,11 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from bettertogether.core import auth_views
+from bettertogether.core import auth_views, health
 from bettertogether.outreach import urls as outreach_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
     path("api/map/", include("bettertogether.directory.map_urls")),
     path("api/map/", include("bettertogether.positions.api_urls")),
     path("api/hsds/", include("bettertogether.directory.api.urls")),
@@ -44,3 +45,9 @@ urlpatterns += i18n_patterns(
     path("", include("bettertogether.outreach.urls")),
     prefix_default_language=True,
 )
+
+# Our own error pages (core/errors.py): 403 and 404 in the site's layout, 500 static (or 503 when the
+# database is down).
+handler403 = "bettertogether.core.errors.permission_denied"
+handler404 = "bettertogether.core.errors.page_not_found"
+handler500 = "bettertogether.core.errors.server_error"

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so a view failing for want of a database gets the 503 page (core/errors.py).
+    "bettertogether.core.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -99,6 +101,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'bettertogether.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        # A connection the server dropped (restart, failover) is noticed and replaced at the next request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -221,6 +225,8 @@ BT_ATTENDEE_RETENTION_DAYS = env_int("BT_ATTENDEE_RETENTION_DAYS", 30)
 BT_RESOURCE_MAX_BYTES = env_int("BT_RESOURCE_MAX_BYTES", 10 * 1024 * 1024)
 # Contact form: messages per IP hash per hour.
 BT_CONTACT_RATE = env_int("BT_CONTACT_RATE", 5)
+# Contact messages kept (sealed) because mail failed are deleted after this many days.
+BT_CONTACT_KEPT_DAYS = env_int("BT_CONTACT_KEPT_DAYS", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@example.org")
 
 
@@ -276,11 +282,20 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# One JSON object per line on standard error, every record through one filter that removes reset
+# and cancellation tokens, query strings and client addresses (core/logs.py). Django's request log
+# and runserver's access log go through the same handler; gunicorn's through gunicorn.conf.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "bettertogether.core.logs.RedactFilter"}},
+    "formatters": {"json": {"()": "bettertogether.core.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own handlers (console when DEBUG, runserver's) replaced by ours.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }

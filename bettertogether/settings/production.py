@@ -33,3 +33,6 @@ CACHES = {
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+# A mail server that hangs must not hold a worker: after this many seconds the contact form keeps
+# the message instead (site/services.py).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)

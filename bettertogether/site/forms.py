@@ -21,6 +21,13 @@ class ContactForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
+    def clean_reply_to(self) -> str:
+        value: str = self.cleaned_data["reply_to"]
+        # A line break here would become a second mail header: refuse every control character.
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise forms.ValidationError(_("Write the address or number on one line."), code="control_character")
+        return value
+
     @property
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))

@@ -20,6 +20,7 @@ from bettertogether.directory.models import Organization
 
 from . import services
 from .forms import ContactForm
+from .views import helpline_groups
 
 OBJECTIVES: list[Promise] = [
     _(
@@ -240,13 +241,21 @@ def contact(request: HttpRequest) -> HttpResponse:
         if form.is_spam:
             # Answer as if sent, so bots learn nothing; nothing is sent or kept.
             return render(request, "site/contact_sent.html")
-        if not services.contact_allowed(ratelimit.client_key(request, services.CONTACT_SCOPE)):
+        client_key = ratelimit.client_key(request, services.CONTACT_SCOPE)
+        if not services.contact_allowed(client_key):
             return render(request, "site/contact_limited.html", status=429)
-        services.send_contact_message(
+        outcome = services.deliver_contact_message(
+            client_key=client_key,
             name=form.cleaned_data["name"],
             reply_to=form.cleaned_data["reply_to"],
             message=form.cleaned_data["message"],
             language=get_language() or "",
         )
-        return render(request, "site/contact_sent.html")
+        if outcome is services.Outcome.SENT:
+            return render(request, "site/contact_sent.html")
+        if outcome is services.Outcome.KEPT:
+            return render(request, "site/contact_kept.html", {"helpline_groups": helpline_groups()})
+        # Not sent and not kept: the form comes back with the sender's words, to copy or send later.
+        context = {"form": form, "not_sent": True, "helpline_groups": helpline_groups()}
+        return render(request, "site/contact.html", context, status=503)
     return render(request, "site/contact.html", {"form": form})

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -8,9 +10,13 @@ from bettertogether.directory.forms import SearchForm
 from bettertogether.directory.search import helplines
 
 
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    groups = [
+def helpline_groups() -> list[tuple[object, list[Any]]]:
+    """The helplines by province, as the home page and the contact form's notices show them."""
+    return [
         (Province(group.province).label if group.province else _("Across Canada"), group.lines) for group in helplines()
     ]
-    return render(request, "site/home.html", {"form": SearchForm(), "helpline_groups": groups})
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "site/home.html", {"form": SearchForm(), "helpline_groups": helpline_groups()})
