@@ -401,6 +401,14 @@ def referral_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
     return _form_page(request, None, str(allowed[action].label), str(allowed[action].label))
 
 
+@case_desk(permissions.can_use_cases)
+def emergency_list(request: HttpRequest) -> HttpResponse:
+    """The organization's emergency requests and the funder's decisions (no worker's name shown)."""
+    requests = EmergencyRequest.objects.visible_to(request.user).select_related("decided_by")
+    _listed(request, "emergency requests sent")
+    return render(request, "support/emergency_list.html", {"requests": requests[:200]})
+
+
 # Funder approver -----------------------------------------------------------------------------
 
 
