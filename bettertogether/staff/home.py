@@ -65,7 +65,9 @@ def _directory(user: Any, *, everything: bool) -> Section:
             Item(_("Listings"), index, work.listings),
             _waiting(_("Not verified in the last 12 months"), index, work.not_verified_recently),
             _waiting(_("Marked as needing verification"), index, work.flagged),
-            _waiting(_("Suggested corrections waiting"), reverse("directory_manage:suggestions"), work.open_suggestions),
+            _waiting(
+                _("Suggested corrections waiting"), reverse("directory_manage:suggestions"), work.open_suggestions
+            ),
         ),
         listings=() if everything else work.shown,
     )
@@ -95,7 +97,9 @@ def _helpline(user: Any) -> Section:
         key="helpline",
         title=_("Helpline log"),
         items=(
-            Item(_("Contacts logged in the last 30 days"), reverse("support:helpline-list"), work.contacts_last_30_days),
+            Item(
+                _("Contacts logged in the last 30 days"), reverse("support:helpline-list"), work.contacts_last_30_days
+            ),
             Item(_("Log a contact"), reverse("support:helpline-new")),
         ),
     )
@@ -119,9 +123,15 @@ def _cases(user: Any) -> Section:
             Item(_("Open cases of your organization"), reverse("support:case-list"), work.open_cases),
             _waiting(_("Overdue follow-ups"), reverse("support:overdue"), work.overdue_follow_ups),
             _waiting(
-                _("Referrals received awaiting an answer"), reverse("support:referral-list"), work.referrals_awaiting_answer
+                _("Referrals received awaiting an answer"),
+                reverse("support:referral-list"),
+                work.referrals_awaiting_answer,
             ),
-            Item(_("Emergency requests awaiting the funder"), reverse("support:emergency-list"), work.emergencies_awaiting),
+            Item(
+                _("Emergency requests awaiting the funder"),
+                reverse("support:emergency-list"),
+                work.emergencies_awaiting,
+            ),
             Item(
                 _("Emergency requests decided in the last 90 days"),
                 reverse("support:emergency-list"),
@@ -153,7 +163,9 @@ def _positions(user: Any) -> Section:
         items=(
             Item(_("LMIA files imported"), reverse("admin:positions_importrun_changelist"), work.imports),
             _waiting(_("Imports that failed"), reverse("admin:positions_importrun_changelist"), work.failed_imports),
-            _waiting(_("Places waiting to be placed"), reverse("admin:positions_importrun_review"), work.places_to_review),
+            _waiting(
+                _("Places waiting to be placed"), reverse("admin:positions_importrun_review"), work.places_to_review
+            ),
             Item(_("Upload an LMIA file"), reverse("admin:positions_importrun_upload")),
         ),
     )
@@ -193,7 +205,10 @@ def _analysis(user: Any) -> Section:
 def _accounts(user: Any) -> Section | None:
     """Onboarding pages and, for administrators, the site administration."""
     items: list[Item] = []
-    for name, label in (("staff:organizations", _("Organizations and services")), ("staff:people", _("Staff accounts"))):
+    for name, label in (
+        ("staff:organizations", _("Organizations and services")),
+        ("staff:people", _("Staff accounts")),
+    ):
         url = optional_url(name)
         if url is not None and user.is_coordinator:
             items.append(Item(label, url))
