@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import permissions
@@ -49,7 +49,9 @@ def directory_work(user: Any, *, today: dt.date | None = None) -> DirectoryWork:
     services = permissions.editable_services(user)
     cutoff = stale_before(today)
     stale = Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff)
-    rows = services.select_related("organization").order_by("assured_date", "name")[:LISTINGS_SHOWN]
+    # Never verified first, then the longest unverified.
+    oldest_first = F("assured_date").asc(nulls_first=True)
+    rows = services.select_related("organization").order_by(oldest_first, "name")[:LISTINGS_SHOWN]
     shown = tuple(
         Listing(
             service_id=s.pk,

@@ -44,7 +44,9 @@ def _events(org: Any, n: int, registered: int) -> None:
 
 def _contacts(org: Any, n: int) -> None:
     for _ in range(n):
-        HelplineContact.objects.create(organization=org, channel="phone", language="es", province="NS", outcome="informed")
+        HelplineContact.objects.create(
+            organization=org, channel="phone", language="es", province="NS", outcome="informed"
+        )
 
 
 def populate(orgs: dict[str, Any], desk: dict[str, Any]) -> dict[str, Any]:

@@ -12,10 +12,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from bettertogether.staff.home import Home, home_for
 from bettertogether.support import services as support_services
 from bettertogether.support.audit import Actor
 from bettertogether.support.tests.factories import SECRET_NAME, member, signed_in
-from bettertogether.staff.home import Home, home_for
 
 from .factories import OTHER_SERVICE
 
