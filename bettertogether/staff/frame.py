@@ -68,7 +68,7 @@ def _links(user: Any) -> list[tuple[str, str]]:
     if can_view_gaps(user):
         links.append((_("Gap analysis"), reverse("gaps:page")))
     if can_manage_positions(user):
-        links.append((_("Positions data"), reverse("admin:positions_importrun_changelist")))
+        links.append((_("Positions data"), reverse("positions:imports")))
     return links
 
 

@@ -161,11 +161,9 @@ def _positions(user: Any) -> Section:
         key="positions",
         title=_("Positions data"),
         items=(
-            Item(_("LMIA files imported"), reverse("admin:positions_importrun_changelist"), work.imports),
-            _waiting(_("Imports that failed"), reverse("admin:positions_importrun_changelist"), work.failed_imports),
-            _waiting(
-                _("Places waiting to be placed"), reverse("admin:positions_importrun_review"), work.places_to_review
-            ),
+            Item(_("LMIA files imported"), reverse("positions:imports"), work.imports),
+            _waiting(_("Imports that failed"), reverse("positions:imports"), work.failed_imports),
+            _waiting(_("Places waiting to be placed"), reverse("positions:review"), work.places_to_review),
             Item(_("Upload an LMIA file"), reverse("admin:positions_importrun_upload")),
         ),
     )

@@ -122,7 +122,7 @@ def test_coordinator_sees_program_queues_and_statistics_never_cases(world: dict[
     assert "1–5" in html
     assert SECRET_NAME not in html
     assert reverse("support:case-list") not in html and reverse("support:helpline-list") not in html
-    assert reverse("gaps:page") in html and reverse("admin:positions_importrun_review") in html
+    assert reverse("gaps:page") in html and reverse("positions:review") in html
 
 
 def test_coordinator_without_back_office_access_has_no_positions_section(world: dict[str, Any]) -> None:
