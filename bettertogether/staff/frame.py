@@ -53,6 +53,7 @@ def signed_in(user: Any) -> SignedIn | None:
 
 
 def _links(user: Any) -> list[tuple[str, str]]:
+    """(label, URL) of each area the role opens; a page is in an area when its path starts with the URL."""
     links = [(_("Staff home"), reverse("staff:home"))]
     if directory_permissions.can_use_manage(user):
         links.append((_("Directory"), reverse("directory_manage:index")))
@@ -68,6 +69,7 @@ def _links(user: Any) -> list[tuple[str, str]]:
     if can_view_gaps(user):
         links.append((_("Gap analysis"), reverse("gaps:page")))
     if can_manage_positions(user):
+        # The positions area holds the imports and the review queue, both under its public map's path.
         links.append((_("Positions data"), reverse("positions:imports")))
     return links
 
@@ -77,6 +79,13 @@ def navigation(user: Any, path: str) -> list[NavLink]:
     if not getattr(user, "is_authenticated", False):
         return []
     links = _links(user)
-    matches = [url for _label, url in links if path.startswith(url)]
+    matches = [url for _label, url in links if path.startswith(_area(url))]
     current = max(matches, key=len) if matches else None
     return [NavLink(label=str(label), url=url, current=url == current) for label, url in links]
+
+
+def _area(url: str) -> str:
+    """The path prefix of a menu link's area: its URL, or for the positions pages their common parent."""
+    if url == reverse("positions:imports"):
+        return url.rsplit("/", 2)[0] + "/"
+    return url

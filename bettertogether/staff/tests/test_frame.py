@@ -87,3 +87,11 @@ def test_the_current_page_is_the_longest_matching_link(orgs: Any) -> None:
 def test_a_page_of_another_part_is_linked_only_when_it_exists() -> None:
     assert optional_url("staff:home") == reverse("staff:home")
     assert optional_url("staff:no-such-page") is None
+
+
+def test_both_positions_pages_are_in_the_positions_area(orgs: Any) -> None:
+    coordinator = member("coordinator")
+    coordinator.is_staff = True
+    for name in ("positions:imports", "positions:review"):
+        links = navigation(coordinator, reverse(name))
+        assert [n.label for n in links if n.current] == ["Positions data"], name
