@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,9 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from .forms import LmiaUploadForm, PlaceAddressForm
 from .models import ApprovedPosition, ImportRun
 from .permissions import can_delete_import_runs, can_manage_positions
-from .services import RunReport, import_lmia_bytes, place_address, review_queue
-
-REVIEW_GROUPS_SHOWN = 200
+from .review import review_groups
+from .services import RunReport, import_lmia_bytes, place_address
 
 
 class PositionsPermissionsMixin:
@@ -163,34 +161,27 @@ class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
                     )
                 return HttpResponseRedirect(request.path)
             messages.error(request, gettext("Give a latitude and a longitude in Canada."))
-        queue = review_queue()
-        groups = list(
-            queue.values("address", "province")
-            .annotate(rows=Count("id"), positions=Sum("positions"), sample=Min("id"))
-            .order_by("-positions", "address")[:REVIEW_GROUPS_SHOWN]
-        )
-        samples = ApprovedPosition.objects.in_bulk([g["sample"] for g in groups])
-        for group in groups:
-            sample = samples[group["sample"]]
-            group["employer"] = sample.employer
-            group["warnings"] = sample.geo_warnings
-            group["latitude"] = sample.latitude
-            group["longitude"] = sample.longitude
-            group["precision"] = sample.get_geo_precision_display()
-            group["form"] = PlaceAddressForm(
-                initial={
-                    "address": group["address"],
-                    "province": group["province"],
-                    "latitude": sample.latitude,
-                    "longitude": sample.longitude,
-                }
-            )
+        found, total = review_groups()
+        groups = [
+            {
+                **vars(group),
+                "form": PlaceAddressForm(
+                    initial={
+                        "address": group.address,
+                        "province": group.province,
+                        "latitude": group.latitude,
+                        "longitude": group.longitude,
+                    }
+                ),
+            }
+            for group in found
+        ]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": gettext("Positions to place"),
             "groups": groups,
-            "total_groups": queue.values("address", "province").distinct().count(),
+            "total_groups": total,
         }
         return TemplateResponse(request, "admin/positions/importrun/review.html", context)
 

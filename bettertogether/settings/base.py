@@ -74,6 +74,7 @@ BT_STAFF_PATH_PATTERNS = [
     r"^/[a-z]{2}/manage/",
     r"^/[a-z]{2}/events/manage/",
     r"^/[a-z]{2}/resources/manage/",
+    r"^/[a-z]{2}/staff/",
 ]
 
 ROOT_URLCONF = "bettertogether.urls"
@@ -117,7 +118,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# Every sign-in lands on the role-aware staff home (a safe `next` wins).
+LOGIN_REDIRECT_URL = "staff:home"
 # django-axes counts failed sign-ins; its backend must come first. One client is already stopped
 # after core.auth_views.LOGIN_LIMIT (10) tries by the rate limiter; axes locks an account (and an
 # address) after one failure more, from however many addresses the guesses come.

@@ -1,5 +1,9 @@
 """URLs of the staff home and the pages it gathers."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from . import views
+
+urlpatterns: list[URLPattern] = [
+    path("", views.home, name="home"),
+]

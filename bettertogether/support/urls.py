@@ -30,6 +30,7 @@ urlpatterns = [
     path("referrals/<uuid:pk>/", views.referral_detail, name="referral-detail"),
     path("referrals/<uuid:pk>/<slug:action>/", views.referral_action, name="referral-action"),
     path("emergency/", views.emergency_queue, name="emergency-queue"),
+    path("emergency/requested/", views.emergency_list, name="emergency-list"),
     path("emergency/<uuid:pk>/", views.emergency_review, name="emergency-review"),
     path("statistics/", views.statistics, name="statistics"),
 ]

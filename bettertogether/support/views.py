@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from bettertogether.core.roles import Role
 from bettertogether.directory.models import Organization
 
-from . import audit, permissions, services, workflows
+from . import audit, labels, permissions, services, workflows
 from .forms import (
     AssignForm,
     CloseForm,
@@ -37,6 +37,7 @@ from .forms import (
 )
 from .guard import case_desk, require_reauth
 from .models import (
+    SHAREABLE_FIELDS,
     AccessLog,
     Case,
     CaseNote,
@@ -376,16 +377,14 @@ def referral_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         {
             "referral": referral,
             "side": side,
-            "shared": [(label, shared[key]) for key, label in _shareable_labels() if key in shared],
+            "shared": [
+                (label, labels.shared_value(key, shared[key]))
+                for key, label in SHAREABLE_FIELDS.items()
+                if key in shared
+            ],
             "actions": workflows.REFERRAL.actions(referral.state, side),
         },
     )
-
-
-def _shareable_labels() -> list[tuple[str, Any]]:
-    from .models import SHAREABLE_FIELDS
-
-    return list(SHAREABLE_FIELDS.items())
 
 
 @GET_POST
@@ -399,6 +398,14 @@ def referral_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
         services.advance_referral(audit.actor_from(request), referral, action)
         return redirect("support:referral-detail", pk=referral.pk)
     return _form_page(request, None, str(allowed[action].label), str(allowed[action].label))
+
+
+@case_desk(permissions.can_use_cases)
+def emergency_list(request: HttpRequest) -> HttpResponse:
+    """The organization's emergency requests and the funder's decisions (no worker's name shown)."""
+    requests = EmergencyRequest.objects.visible_to(request.user).select_related("decided_by")
+    _listed(request, "emergency requests sent")
+    return render(request, "support/emergency_list.html", {"requests": requests[:200]})
 
 
 # Funder approver -----------------------------------------------------------------------------

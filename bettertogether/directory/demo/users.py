@@ -60,7 +60,8 @@ def load_users() -> list[str]:
         wanted = {
             "role": spec.role.value,
             "is_superuser": spec.superuser,
-            "is_staff": spec.superuser,
+            # Coordinators load LMIA files and place positions in the back office (positions.permissions).
+            "is_staff": spec.superuser or spec.role == Role.COORDINATOR,
             "is_active": True,
             "email": f"{spec.username}@example.org",
         }

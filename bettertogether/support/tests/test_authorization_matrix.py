@@ -52,6 +52,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "referral-list": CASES,
     "referral-detail": CASES,
     "referral-action": CASES,
+    "emergency-list": CASES,
     "emergency-queue": only({"funder_approver": 200}),
     "emergency-review": only({"funder_approver": 200}),
     "statistics": only({"coordinator": 200, "administrator": 200}),

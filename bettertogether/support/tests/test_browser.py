@@ -63,7 +63,7 @@ def test_case_worker_full_flow(new_page: Any) -> None:
     page.get_by_label("Due on").fill("2030-01-15")
     _submit(page, "Save")
 
-    page.get_by_role("link", name="Refer", exact=True).click()  # without consent: refused
+    page.get_by_role("link", name="Refer to another organization", exact=True).click()  # without consent: refused
     page.get_by_label("Refer to").select_option(label=partner.name)
     _submit(page, "Save")
     assert "consent" in page.locator(".errorlist").inner_text().lower()
@@ -75,7 +75,7 @@ def test_case_worker_full_flow(new_page: Any) -> None:
     page.locator('input[name="shared_fields"][value="language"]').check()
     page.locator('input[name="shared_fields"][value="issue_types"]').check()
     _submit(page, "Save")
-    page.get_by_role("link", name="Refer", exact=True).click()
+    page.get_by_role("link", name="Refer to another organization", exact=True).click()
     page.get_by_label("Refer to").select_option(label=partner.name)
     _submit(page, "Save")
     assert Referral.objects.get().to_organization == partner

@@ -136,7 +136,7 @@ def test_receiver_sees_only_what_was_shared(orgs: dict[str, Any], desk: dict[str
     receiver = member("case_worker", orgs["third"])
     client = signed_in(receiver)
     page = client.get(reverse("support:referral-detail", args=[referral.pk])).content.decode()
-    assert "workplace-safety" in page and "<dd>NS</dd>" in page and "<dd>es</dd>" in page
+    assert "<dd>Workplace safety</dd>" in page and "<dd>Nova Scotia</dd>" in page and "<dd>Spanish</dd>" in page
     for secret in SECRETS:
         assert secret not in page, secret
     # The receiver cannot open the case itself, nor see it in its lists.

@@ -1,0 +1,85 @@
+"""The coordinators' positions pages inside the staff frame: the import runs and the review queue.
+
+Thin: review.py reads the queue, services.place_address writes. Anonymous visitors are sent to
+sign in; anyone signed in who may not manage positions is refused (403).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import PlaceAddressForm
+from .models import ImportRun
+from .permissions import can_manage_positions
+from .review import review_groups
+from .services import place_address
+
+RUNS_SHOWN = 100
+
+
+def _managers_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not can_manage_positions(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return never_cache(login_required(inner))
+
+
+@require_GET
+@_managers_only
+def imports(request: HttpRequest) -> HttpResponse:
+    runs = ImportRun.objects.select_related("created_by")[:RUNS_SHOWN]
+    return render(request, "positions/staff_imports.html", {"runs": runs, "total": ImportRun.objects.count()})
+
+
+@require_http_methods(["GET", "POST"])
+@_managers_only
+def review(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = PlaceAddressForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                count = place_address(
+                    data["address"], data["province"], data["latitude"], data["longitude"], request.user
+                )
+            except ValueError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("%(address)s placed: %(count)d rows updated; later imports will use it.")
+                    % {"address": data["address"] or "—", "count": count},
+                )
+            return redirect("positions:review")
+        messages.error(request, _("Give a latitude and a longitude in Canada."))
+    groups, total = review_groups()
+    rows = [
+        (
+            group,
+            PlaceAddressForm(
+                initial={
+                    "address": group.address,
+                    "province": group.province,
+                    "latitude": group.latitude,
+                    "longitude": group.longitude,
+                },
+                auto_id=f"place{index}-%s",
+            ),
+        )
+        for index, group in enumerate(groups)
+    ]
+    return render(request, "positions/staff_review.html", {"rows": rows, "total": total})

@@ -1,0 +1,91 @@
+"""The staff frame every staff page shares: who is signed in, and the same navigation for the role.
+
+Each link is shown only when the owning app's named permission allows it, so the menu never offers
+a page that would refuse the person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from bettertogether.directory import permissions as directory_permissions
+from bettertogether.directory.worklist import member_organization_name
+from bettertogether.gaps.permissions import can_view_gaps
+from bettertogether.outreach import permissions as outreach_permissions
+from bettertogether.positions.permissions import can_manage_positions
+from bettertogether.support import permissions as support_permissions
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    name: str
+    organization: str  # "" for program staff, who belong to no partner organization
+    role: str
+
+
+def optional_url(name: str) -> str | None:
+    """The URL of a page that may not exist in this installation (another part's), else None."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def signed_in(user: Any) -> SignedIn | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return SignedIn(
+        name=user.get_full_name() or user.get_username(),
+        organization=member_organization_name(user),
+        role=str(user.get_role_display()),
+    )
+
+
+def _links(user: Any) -> list[tuple[str, str]]:
+    """(label, URL) of each area the role opens; a page is in an area when its path starts with the URL."""
+    links = [(_("Staff home"), reverse("staff:home"))]
+    if directory_permissions.can_use_manage(user):
+        links.append((_("Directory"), reverse("directory_manage:index")))
+    if outreach_permissions.can_manage_events(user):
+        links.append((_("Events"), reverse("outreach:manage")))
+        links.append((_("Resources"), reverse("outreach:resource_manage")))
+    if support_permissions.can_use_helpline(user):
+        links.append((_("Case desk"), reverse("support:home")))
+    if support_permissions.can_review_emergencies(user):
+        links.append((_("Emergency requests"), reverse("support:emergency-queue")))
+    if support_permissions.can_see_statistics(user):
+        links.append((_("Case statistics"), reverse("support:statistics")))
+    if can_view_gaps(user):
+        links.append((_("Gap analysis"), reverse("gaps:page")))
+    if can_manage_positions(user):
+        # The positions area holds the imports and the review queue, both under its public map's path.
+        links.append((_("Positions data"), reverse("positions:imports")))
+    return links
+
+
+def navigation(user: Any, path: str) -> list[NavLink]:
+    """The role's menu; the link whose page holds `path` is marked current (the longest match)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    links = _links(user)
+    matches = [url for _label, url in links if path.startswith(_area(url))]
+    current = max(matches, key=len) if matches else None
+    return [NavLink(label=str(label), url=url, current=url == current) for label, url in links]
+
+
+def _area(url: str) -> str:
+    """The path prefix of a menu link's area: its URL, or for the positions pages their common parent."""
+    if url == reverse("positions:imports"):
+        return url.rsplit("/", 2)[0] + "/"
+    return url
