@@ -70,11 +70,13 @@ MIDDLEWARE = [
 
 # Staff areas a case worker may enter only after the second factor (the case desk checks it too).
 # (Case workers have no access to the admin or the gap analysis at all.)
+# Any language prefix, "en" or "zh-hans": a longer code must not lead around the second factor.
+_LANGUAGE_PREFIX = r"^/[a-z]{2,3}(?:-[a-z]{2,4})?/"
 BT_STAFF_PATH_PATTERNS = [
-    r"^/[a-z]{2}/manage/",
-    r"^/[a-z]{2}/events/manage/",
-    r"^/[a-z]{2}/resources/manage/",
-    r"^/[a-z]{2}/staff/",
+    _LANGUAGE_PREFIX + "manage/",
+    _LANGUAGE_PREFIX + "events/manage/",
+    _LANGUAGE_PREFIX + "resources/manage/",
+    _LANGUAGE_PREFIX + "staff/",
 ]
 
 ROOT_URLCONF = "bettertogether.urls"

@@ -226,6 +226,18 @@ def test_case_worker_needs_the_second_factor_in_every_staff_area(orgs: dict[str,
     assert verified.get("/fr/events/manage/").status_code == 200
 
 
+@pytest.mark.parametrize("lang", [code for code, _name in settings.LANGUAGES])
+def test_the_second_factor_guards_staff_areas_under_every_language_prefix(orgs: dict[str, Any], lang: str) -> None:
+    # A language code such as zh-hans is longer than two letters: its prefix must not open a way around the code.
+    worker = member("case_worker", orgs["own"])
+    device_for(worker)
+    client = signed_in(worker, second_factor=False)
+    for area in ("manage/", "events/manage/", "resources/manage/", "staff/"):
+        response = client.get(f"/{lang}/{area}")
+        assert response.status_code == 302, (lang, area)
+        assert response["Location"].startswith(reverse("support:otp-verify")), (lang, area)
+
+
 def test_staff_areas_are_never_cached(orgs: dict[str, Any]) -> None:
     client = signed_in(member("partner_staff", orgs["own"]))
     for path in ("/en/manage/", "/fr/events/manage/", "/es/resources/manage/"):
