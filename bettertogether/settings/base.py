@@ -64,12 +64,17 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Staff areas a case worker may enter only after the second factor (the case desk checks it too).
-# (Case workers have no access to the admin or the gap analysis at all.)
+# Staff areas that case workers, coordinators and administrators (support.permissions.
+# needs_second_factor) enter only after the second factor (the case desk checks it too).
 BT_STAFF_PATH_PATTERNS = [
+    r"^/admin/",
     r"^/[a-z]{2}/manage/",
     r"^/[a-z]{2}/events/manage/",
     r"^/[a-z]{2}/resources/manage/",
+    r"^/[a-z]{2}/gaps/",
+    r"^/[a-z]{2}/staff/",
+    # The case desk, except the pages where the code is set up and entered.
+    r"^/[a-z]{2}/support/(?!sign-in/code/)",
 ]
 
 ROOT_URLCONF = "bettertogether.urls"
