@@ -41,6 +41,19 @@ def can_use_manage(user: Any) -> bool:
     return edits_everything(user) or organization_id_of(user) is not None
 
 
+def can_create_organization(user: Any) -> bool:
+    return edits_everything(user)
+
+
+def editable_organizations(user: Any) -> QuerySet[Organization]:
+    if edits_everything(user):
+        return Organization.objects.all()
+    org_id = organization_id_of(user)
+    if org_id is None:
+        return Organization.objects.none()
+    return Organization.objects.filter(pk=org_id)
+
+
 def can_edit_organization(user: Any, organization: Organization) -> bool:
     return edits_everything(user) or (
         organization_id_of(user) is not None and organization_id_of(user) == organization.id
