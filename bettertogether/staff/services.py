@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -173,11 +174,12 @@ def accept(token: str, *, password: str) -> Any:
             state = INVITATION.advance(invitation.state, "accept", "invited")
         except TransitionRefused:
             raise OnboardingError(_("This invitation has already been used, has expired or was withdrawn.")) from None
-        account = User.objects.select_for_update().filter(username__iexact=invitation.email).first()
+        same_address = Q(username__iexact=invitation.email) | Q(email__iexact=invitation.email)
+        account = User.objects.select_for_update().filter(same_address).order_by("-is_active", "pk").first()
         if account is not None and account.is_active:
             raise OnboardingError(_("An active account already uses this address."))
         if account is None:
-            account = User(username=invitation.email)
+            account = User(username=invitation.email)  # a closed account keeps its username
         administrator = invitation.role == Role.ADMINISTRATOR
         account.email = invitation.email
         account.role = invitation.role

@@ -1,0 +1,36 @@
+"""Shared steps of the onboarding tests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from bettertogether.core.tests.factories import sign_in
+
+LINK = re.compile(r"https?://\S+/staff/join/([A-Za-z0-9_\-]+)/")
+NEW_PASSWORD = "plum-harbour-lantern-42"
+
+
+def signed_in(user: Any) -> Client:
+    return sign_in(Client(), user)
+
+
+def invite(client: Client, email: str, role: str, organization: Any = None) -> Any:
+    data = {"email": email, "role": role, "organization": str(organization.pk) if organization is not None else ""}
+    return client.post(reverse("staff:invite"), data)
+
+
+def token_from_last_mail() -> str:
+    match = LINK.search(mail.outbox[-1].body)
+    assert match, mail.outbox[-1].body
+    return match.group(1)
+
+
+def accept(token: str, password: str = NEW_PASSWORD, client: Client | None = None) -> Any:
+    return (client or Client()).post(
+        reverse("staff:join", args=[token]), {"password1": password, "password2": password}
+    )
