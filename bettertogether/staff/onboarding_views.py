@@ -246,7 +246,7 @@ def service_new(request: HttpRequest, pk: Any) -> HttpResponse:
             except door.InvalidChange as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("Service added. Add its location and address here."))
+                messages.success(request, _("Service added and marked as verified today."))
                 return redirect("directory_manage:service", pk=service.pk)
     else:
         form = door.ServiceForm(initial={"status": "active"})
