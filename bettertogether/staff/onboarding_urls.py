@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern] = [
     path("organizations/<uuid:pk>/", views.organization_edit, name="organization"),
     path("organizations/<uuid:pk>/services/new/", views.service_new, name="service-new"),
     path("changes/", views.changes, name="changes"),
-    # The invitation link: the token is in the path (never logged by us, never sent as a Referer).
+    # The invitation link: its token is in this one path, which at once sends on to the form.
+    path("join/", views.join_form, name="join-form"),
     path("join/<str:token>/", views.join, name="join"),
 ]

@@ -286,34 +286,12 @@ def _after_sign_in(role: str) -> str:
     return reverse("directory_manage:index")
 
 
-@sensitive_post_parameters()
-@never_cache
-@require_http_methods(["GET", "POST"])
-def join(request: HttpRequest, token: str) -> HttpResponse:
-    """The invitation link: choose a password, then sign in. The token is in the path, so the
-    page sends no Referer; it is checked (by its hash) on every request and works once."""
-    invitation: Invitation | None = services.find_invitation(token)
-    form = None
-    status = 200
-    if request.user.is_authenticated:
-        status = 409
-    elif invitation is None or not invitation.is_open:
-        status = 404 if invitation is None else 410
-    else:
-        form = AcceptForm(request.POST or None, email=invitation.email, role=invitation.role)
-        if request.method == "POST" and form.is_valid():
-            try:
-                account = services.accept(token, password=form.cleaned_data["password1"])
-            except services.OnboardingError as error:
-                form.add_error(None, str(error))
-            else:
-                sign_in = f"{reverse('login')}?{urlencode({'next': _after_sign_in(account.role)})}"
-                response = render(request, "staff/onboarding/joined.html", {"account": account, "sign_in": sign_in})
-                response["Referrer-Policy"] = "no-referrer"
-                return response
-        if request.method == "POST" and form.errors:
-            status = 400
-    response = render(
+# The invitation being answered, by its token's hash: the form's own URL carries no token.
+JOIN_SESSION_KEY = "bt_invitation"
+
+
+def _join_page(request: HttpRequest, invitation: Invitation | None, form: AcceptForm | None, status: int) -> HttpResponse:
+    return render(
         request,
         "staff/onboarding/join.html",
         {
@@ -324,5 +302,52 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _unusable(request: HttpRequest, invitation: Invitation | None) -> HttpResponse | None:
+    """The page for a signed-in visitor (409), an unknown link (404) or a used, expired or
+    withdrawn one (410); None when the invitation can be answered."""
+    if request.user.is_authenticated:
+        return _join_page(request, invitation, None, 409)
+    if invitation is None or not invitation.is_open:
+        return _join_page(request, invitation, None, 404 if invitation is None else 410)
+    return None
+
+
+@never_cache
+@require_http_methods(["GET"])
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail. The token is checked (by its hash), kept in the session as its
+    hash, and the visitor goes on to the form at a URL without it, as Django's password reset does:
+    the token is in one request line only, and in no Referer."""
+    invitation = services.find_invitation(services.hash_token(token) if len(token) <= 100 else "")
+    response = _unusable(request, invitation)
+    if response is None and invitation is not None:
+        request.session[JOIN_SESSION_KEY] = invitation.token_hash
+        response = redirect("staff:join-form")
+    assert response is not None
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_http_methods(["GET", "POST"])
+def join_form(request: HttpRequest) -> HttpResponse:
+    """Choose a password for the invitation opened from the e-mail, then sign in."""
+    token_hash = str(request.session.get(JOIN_SESSION_KEY, ""))
+    invitation = services.find_invitation(token_hash)
+    unusable = _unusable(request, invitation)
+    if unusable is not None or invitation is None:
+        return unusable or _join_page(request, None, None, 404)
+    form = AcceptForm(request.POST or None, email=invitation.email, role=invitation.role)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = services.accept(token_hash, password=form.cleaned_data["password1"])
+        except services.OnboardingError as error:
+            form.add_error(None, str(error))
+        else:
+            request.session.pop(JOIN_SESSION_KEY, None)
+            sign_in = f"{reverse('login')}?{urlencode({'next': _after_sign_in(account.role)})}"
+            return render(request, "staff/onboarding/joined.html", {"account": account, "sign_in": sign_in})
+    return _join_page(request, invitation, form, 400 if form.errors else 200)

@@ -138,35 +138,26 @@ def _expire_if_due(invitation: Invitation) -> None:
         door.record_change(None, "invitation.expire", "invitation", invitation.pk, {"state": ["pending", "expired"]})
 
 
-def find_invitation(token: str) -> Invitation | None:
-    """The invitation of a link (any state; a pending one past its time is recorded as expired)."""
-    if not token or len(token) > 100:
+def find_invitation(token_hash: str) -> Invitation | None:
+    """The invitation of a link, by the token's hash (any state; a pending one past its time is
+    recorded as expired)."""
+    if not token_hash:
         return None
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+        invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash).first()
         if invitation is not None:
             _expire_if_due(invitation)
     return invitation
 
 
-def expire_due() -> int:
-    """Record every pending invitation past its time as expired (the people page calls this)."""
-    count = 0
-    with transaction.atomic():
-        for invitation in Invitation.objects.select_for_update().filter(state="pending", expires_at__lte=timezone.now()):
-            _expire_if_due(invitation)
-            count += 1
-    return count
-
-
-def accept(token: str, *, password: str) -> Any:
+def accept(token_hash: str, *, password: str) -> Any:
     """Create (or bring back) the invited account with this password; the link then works no more.
 
     The password was checked by the form (Django's validators); the account signs in normally after.
     """
     User = get_user_model()
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+        invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash).first()
         if invitation is None:
             raise OnboardingError(_("This invitation link is not valid."))
         _expire_if_due(invitation)

@@ -31,6 +31,10 @@ def token_from_last_mail() -> str:
 
 
 def accept(token: str, password: str = NEW_PASSWORD, client: Client | None = None) -> Any:
-    return (client or Client()).post(
-        reverse("staff:join", args=[token]), {"password1": password, "password2": password}
-    )
+    """Open the link (it sends on to the form, the token kept in the session), then choose a password."""
+    client = client or Client()
+    opened = client.get(reverse("staff:join", args=[token]))
+    if opened.status_code != 302:
+        return opened
+    assert opened["Location"] == reverse("staff:join-form")
+    return client.post(reverse("staff:join-form"), {"password1": password, "password2": password})

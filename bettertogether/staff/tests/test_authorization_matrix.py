@@ -43,8 +43,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "organization": only(ONBOARDERS),
     "service-new": only(ONBOARDERS),
     "changes": only(EVERYONE),
-    # The link is for someone without an account; a signed-in person is asked to sign out first.
-    "join": {"anonymous": 200, **{role: 409 for role in ROLES if role != "anonymous"}},
+    # The link is for someone without an account (it sends on to the form); a signed-in person is
+    # asked to sign out first. The form answers 404 to a session that opened no link.
+    "join": {"anonymous": 302, **{role: 409 for role in ROLES if role != "anonymous"}},
+    "join-form": {"anonymous": 404, **{role: 409 for role in ROLES if role != "anonymous"}},
 }
 POST_ONLY = {"invitation-revoke"}
 TOKENS = {"own": "own-organization-token", "other": "other-organization-token"}
@@ -99,10 +101,14 @@ def test_matrix(name: str, role: str, people: dict[str, Any], objects: dict[str,
             expected = 404
         assert response.status_code == expected, (name, role, side, url, response.status_code)
         if role == "anonymous" and expected == 302:
-            assert response["Location"].startswith(reverse("login")), response["Location"]
+            target = reverse("staff:join-form") if name == "join" else reverse("login")
+            assert response["Location"].startswith(target), response["Location"]
 
 
 def test_the_invitation_link_sends_no_referer_and_is_never_cached(objects: dict[str, dict[str, Any]]) -> None:
-    response = Client().get(reverse("staff:join", args=[TOKENS["own"]]))
-    assert response["Referrer-Policy"] == "no-referrer"
-    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    client = Client()
+    response = client.get(reverse("staff:join", args=[TOKENS["own"]]))
+    assert response["Referrer-Policy"] == "no-referrer" and "no-store" in response["Cache-Control"]
+    form = client.get(response["Location"])
+    assert form.status_code == 200 and "no-store" in form["Cache-Control"]
+    assert TOKENS["own"] not in form.content.decode()

@@ -42,10 +42,13 @@ def test_coordinator_invites_a_partner_who_joins_and_signs_in(people: dict[str, 
     assert token not in repr(list(ChangeLog.objects.values_list("changes", "note")))
     assert token not in caplog.text
 
-    page = Client().get(reverse("staff:join", args=[token]))
-    assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
+    visitor = Client()
+    opened = visitor.get(reverse("staff:join", args=[token]))
+    assert opened.status_code == 302 and opened["Referrer-Policy"] == "no-referrer"
+    assert opened["Location"] == reverse("staff:join-form")  # the form's URL holds no token
+    page = visitor.get(opened["Location"])
     assert b"new.person@example.org" in page.content and b"Own Centre" in page.content
-    done = accept(token)
+    done = accept(token, client=visitor)
     assert done.status_code == 200 and b"Your account is ready" in done.content
     account = User.objects.get(username="new.person@example.org")
     assert account.role == "partner_staff" and account.is_active
@@ -96,6 +99,7 @@ def test_a_withdrawn_link_is_refused(people: dict[str, Any], orgs: dict[str, Any
 
 def test_an_unknown_token_finds_nothing() -> None:
     assert Client().get(reverse("staff:join", args=["not-a-real-token"])).status_code == 404
+    assert Client().get(reverse("staff:join-form")).status_code == 404  # nothing opened in this session
 
 
 def test_a_signed_in_person_cannot_accept_for_someone_else(people: dict[str, Any], orgs: dict[str, Any]) -> None:
@@ -176,7 +180,7 @@ def test_a_partner_sees_and_withdraws_only_their_organizations_invitations(
 def test_a_coordinator_invitation_leads_to_setting_up_a_code(people: dict[str, Any]) -> None:
     invite(signed_in(people["administrator"]), "new.coordinator@example.org", "coordinator")
     token = token_from_last_mail()
-    page = Client().get(reverse("staff:join", args=[token]))
+    page = Client().get(reverse("staff:join", args=[token]), follow=True)
     assert b"set up a sign-in code" in page.content
     assert accept(token).status_code == 200
     client = Client()

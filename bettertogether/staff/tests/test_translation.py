@@ -38,7 +38,7 @@ def test_invite_and_join_pages_speak_the_language(lang: str, people: dict[str, A
         invite_url, join_url = reverse("staff:invite"), reverse("staff:join", args=["a-token"])
         people_url = reverse("staff:people")
     invite_page = signed_in(people["coordinator"]).get(invite_url).content.decode()
-    join_page = Client().get(join_url).content.decode()
+    join_page = Client().get(join_url, follow=True).content.decode()
     title, button, join_title, create = WORDS[lang]
     assert title in invite_page and button in invite_page
     assert join_title in join_page and create in join_page
