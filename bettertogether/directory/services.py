@@ -269,11 +269,11 @@ def create_organization(fields: Mapping[str, Any], *, by: Any) -> Organization:
     with transaction.atomic():
         if not permissions.can_create_organization(by):
             raise NotAllowed(gettext("You cannot add organizations."))
+        if not str(fields.get("name_en") or "").strip():
+            raise InvalidChange(gettext("Enter the organization's name in English."))
         organization = Organization()
         changes: dict[str, list[str]] = {}
         _apply(organization, fields, ORGANIZATION_FIELDS, changes)
-        if not organization.name_en:
-            raise InvalidChange(gettext("Enter the organization's name in English."))
         organization.save()
         _log(by, "organization.create", organization, changes)
     return organization
@@ -288,10 +288,10 @@ def update_organization(organization_id: uuid.UUID, fields: Mapping[str, Any], *
             raise NotAllowed(gettext("You cannot edit this organization."))
         if "is_program_partner" in fields and not permissions.edits_everything(by):
             fields = {k: v for k, v in fields.items() if k != "is_program_partner"}
+        if "name_en" in fields and not str(fields["name_en"] or "").strip():
+            raise InvalidChange(gettext("Enter the organization's name in English."))
         changes: dict[str, list[str]] = {}
         _apply(organization, fields, ORGANIZATION_FIELDS, changes)
-        if not organization.name_en:
-            raise InvalidChange(gettext("Enter the organization's name in English."))
         organization.save()
         _log(by, "organization.update", organization, changes)
     return organization

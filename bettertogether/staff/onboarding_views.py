@@ -42,9 +42,7 @@ def _organization_names(ids: set[Any]) -> dict[Any, str]:
 def people(request: HttpRequest) -> HttpResponse:
     user = request.user
     accounts = (
-        permissions.accounts_visible_to(user)
-        .select_related("membership")
-        .order_by("-is_active", "role", "username")
+        permissions.accounts_visible_to(user).select_related("membership").order_by("-is_active", "role", "username")
     )
     page = Paginator(accounts, PAGE_SIZE).get_page(request.GET.get("page"))
     invitations = list(permissions.invitations_visible_to(user).select_related("invited_by")[:PAGE_SIZE])
@@ -275,7 +273,12 @@ def changes(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/onboarding/changes.html",
-        {"page": page, "rows": change_rows(page), "kind": kind, "kind_query": urlencode({"kind": kind}) if kind else ""},
+        {
+            "page": page,
+            "rows": change_rows(page),
+            "kind": kind,
+            "kind_query": urlencode({"kind": kind}) if kind else "",
+        },
     )
 
 
@@ -290,7 +293,9 @@ def _after_sign_in(role: str) -> str:
 JOIN_SESSION_KEY = "bt_invitation"
 
 
-def _join_page(request: HttpRequest, invitation: Invitation | None, form: AcceptForm | None, status: int) -> HttpResponse:
+def _join_page(
+    request: HttpRequest, invitation: Invitation | None, form: AcceptForm | None, status: int
+) -> HttpResponse:
     return render(
         request,
         "staff/onboarding/join.html",

@@ -117,7 +117,6 @@ def can_invite(user: Any, role: str, organization_id: uuid.UUID | None) -> bool:
 
 
 def can_revoke(user: Any, invitation: Invitation) -> bool:
-    return (
-        invitations_visible_to(user).filter(pk=invitation.pk).exists()
-        and RANK.get(Role(invitation.role), 99) <= rank(user)
-    )
+    return invitations_visible_to(user).filter(pk=invitation.pk).exists() and RANK.get(
+        Role(invitation.role), 99
+    ) <= rank(user)

@@ -205,7 +205,9 @@ def revoke(by: Any, invitation_id: uuid.UUID, *, reason: str = "") -> Invitation
             raise OnboardingError(_("Only an invitation still waiting for an answer can be withdrawn.")) from None
         invitation.answered_at = timezone.now()
         invitation.save(update_fields=["state", "answered_at"])
-        door.record_change(by, "invitation.revoke", "invitation", invitation.pk, {"state": ["pending", "revoked"]}, reason)
+        door.record_change(
+            by, "invitation.revoke", "invitation", invitation.pk, {"state": ["pending", "revoked"]}, reason
+        )
     return invitation
 
 
@@ -241,6 +243,11 @@ def reset_second_factor(by: Any, account_id: int, *, reason: str) -> int:
         account = _managed_account(by, account_id)
         removed = remove_authenticators(account)
         door.record_change(
-            by, "account.second_factor_reset", "user", account.pk, {"authenticators": [str(removed), "0"]}, reason.strip()
+            by,
+            "account.second_factor_reset",
+            "user",
+            account.pk,
+            {"authenticators": [str(removed), "0"]},
+            reason.strip(),
         )
     return removed

@@ -369,4 +369,3 @@ def reset_second_factor(user: Any) -> int:
     with transaction.atomic():
         removed, _by_model = SealedTOTPDevice.objects.filter(user=user).delete()
     return int(removed)
-

@@ -17,7 +17,10 @@ def english() -> Iterator[None]:
 
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Organization]:
-    return {"own": Organization.objects.create(name_en="Own Centre"), "other": Organization.objects.create(name_en="Other Centre")}
+    return {
+        "own": Organization.objects.create(name_en="Own Centre"),
+        "other": Organization.objects.create(name_en="Other Centre"),
+    }
 
 
 @pytest.fixture

@@ -40,7 +40,9 @@ def test_closing_an_account_ends_its_session_at_once(people: dict[str, Any]) -> 
     assert Client().post(reverse("login"), {"username": victim.username, "password": PASSWORD}).status_code == 200
 
 
-def test_a_closed_account_comes_back_only_through_a_new_invitation(people: dict[str, Any], orgs: dict[str, Any]) -> None:
+def test_a_closed_account_comes_back_only_through_a_new_invitation(
+    people: dict[str, Any], orgs: dict[str, Any]
+) -> None:
     victim = people["own_colleague"]
     old_session = signed_in(victim)
     coordinator = signed_in(people["coordinator"])

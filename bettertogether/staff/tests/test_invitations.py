@@ -24,7 +24,9 @@ User = get_user_model()
 pytestmark = pytest.mark.django_db
 
 
-def test_coordinator_invites_a_partner_who_joins_and_signs_in(people: dict[str, Any], orgs: dict[str, Any], caplog: Any) -> None:
+def test_coordinator_invites_a_partner_who_joins_and_signs_in(
+    people: dict[str, Any], orgs: dict[str, Any], caplog: Any
+) -> None:
     caplog.set_level(logging.DEBUG)
     coordinator = signed_in(people["coordinator"])
     response = invite(coordinator, "New.Person@Example.org", "partner_staff", orgs["own"])
@@ -110,7 +112,9 @@ def test_a_signed_in_person_cannot_accept_for_someone_else(people: dict[str, Any
     assert Invitation.objects.get().state == "pending"
 
 
-def test_a_partner_invites_a_colleague_into_their_own_organization(people: dict[str, Any], orgs: dict[str, Any]) -> None:
+def test_a_partner_invites_a_colleague_into_their_own_organization(
+    people: dict[str, Any], orgs: dict[str, Any]
+) -> None:
     partner = signed_in(people["partner_staff"])
     assert invite(partner, "colleague@example.org", "partner_staff", orgs["own"]).status_code == 302
     assert Invitation.objects.get().organization_id == orgs["own"].pk
@@ -143,7 +147,9 @@ def test_a_partner_cannot_invite_into_another_organization(people: dict[str, Any
         ("funder_approver", "partner_staff"),
     ],
 )
-def test_nobody_gives_a_role_above_their_own(inviter: str, role: str, people: dict[str, Any], orgs: dict[str, Any]) -> None:
+def test_nobody_gives_a_role_above_their_own(
+    inviter: str, role: str, people: dict[str, Any], orgs: dict[str, Any]
+) -> None:
     organization = orgs["own"] if role in ("partner_staff", "case_worker") else None
     response = invite(signed_in(people[inviter]), "climber@example.org", role, organization)
     assert response.status_code in (400, 403)

@@ -58,7 +58,9 @@ def test_a_name_is_required(people: dict[str, Any]) -> None:
     assert response.status_code == 400 and not Organization.objects.filter(name_fr__startswith="Carrefour").exists()
 
 
-def test_a_partner_edits_their_organization_but_not_its_partner_standing(people: dict[str, Any], orgs: dict[str, Any]) -> None:
+def test_a_partner_edits_their_organization_but_not_its_partner_standing(
+    people: dict[str, Any], orgs: dict[str, Any]
+) -> None:
     client = signed_in(people["partner_staff"])
     assert client.get(reverse("staff:organization-new")).status_code == 403
     url = reverse("staff:organization", args=[orgs["own"].pk])

@@ -18,7 +18,6 @@ from bettertogether.support.models import CaseDeskMember, SealedTOTPDevice
 from .factories import device_for, member, signed_in, token
 
 
-
 def _password_only(user: Any) -> Client:
     """Signed in through the sign-in page with the password and nothing else."""
     client = Client()
@@ -74,9 +73,7 @@ def test_a_password_alone_deletes_no_authenticator(orgs: dict[str, Any]) -> None
 def test_a_password_alone_adds_no_case_desk_member(orgs: dict[str, Any]) -> None:
     worker = member("case_worker", orgs["own"])
     client = _password_only(member("administrator"))
-    response = client.post(
-        reverse("admin:support_casedeskmember_add"), {"user": str(worker.pk), "is_supervisor": "on"}
-    )
+    response = client.post(reverse("admin:support_casedeskmember_add"), {"user": str(worker.pk), "is_supervisor": "on"})
     assert _sent_to_code(response), (response.status_code, response.get("Location"))
     assert not CaseDeskMember.objects.filter(user=worker).exists()
 
