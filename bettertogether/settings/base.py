@@ -126,6 +126,8 @@ BT_IDLE_TIMEOUT_SECONDS = env_int("BT_IDLE_TIMEOUT_SECONDS", 3600)
 BT_FIELD_KEYS = env_list("BT_FIELD_KEYS", [])
 BT_CASE_RETENTION_DAYS = env_int("BT_CASE_RETENTION_DAYS", 365)
 BT_REAUTH_SECONDS = 300
+# Staff invitations (staff app): how long an invitation link works.
+BT_INVITATION_HOURS = env_int("BT_INVITATION_HOURS", 72)
 OTP_TOTP_ISSUER = "Better Together"
 
 AUTH_PASSWORD_VALIDATORS = [

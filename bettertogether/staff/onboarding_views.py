@@ -99,7 +99,10 @@ def invite(request: HttpRequest) -> HttpResponse:
                 )
             return redirect("staff:people")
     return render(
-        request, "staff/onboarding/invite.html", {"form": form}, status=400 if request.method == "POST" else 200
+        request,
+        "staff/onboarding/invite.html",
+        {"form": form, "hours": services.invitation_hours()},
+        status=400 if request.method == "POST" else 200,
     )
 
 
