@@ -209,3 +209,19 @@ def test_weak_passwords_are_refused_and_the_link_still_works(people: dict[str, A
 def test_control_characters_in_the_address_are_refused(people: dict[str, Any], orgs: dict[str, Any]) -> None:
     response = invite(signed_in(people["coordinator"]), "evil\u202e@example.org", "partner_staff", orgs["own"])
     assert response.status_code == 400 and not Invitation.objects.exists()
+
+
+def test_when_mail_fails_the_invitation_waits_and_no_log_holds_the_link(
+    people: dict[str, Any], orgs: dict[str, Any], settings: Any, caplog: Any
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens
+    caplog.set_level(logging.DEBUG)
+    coordinator = signed_in(people["coordinator"])
+    response = invite(coordinator, "unmailed@example.org", "partner_staff", orgs["own"])
+    assert response.status_code == 302
+    page = coordinator.get(response["Location"]).content.decode()
+    assert "could not be sent" in page
+    invitation = Invitation.objects.get()
+    assert invitation.state == "pending" and str(invitation.pk) in caplog.text
+    assert "/staff/join/" not in caplog.text and "unmailed@example.org" not in caplog.text
