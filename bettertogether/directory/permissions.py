@@ -41,6 +41,12 @@ def can_use_manage(user: Any) -> bool:
     return edits_everything(user) or organization_id_of(user) is not None
 
 
+def can_edit_organization(user: Any, organization: Organization) -> bool:
+    return edits_everything(user) or (
+        organization_id_of(user) is not None and organization_id_of(user) == organization.id
+    )
+
+
 def can_create_organization(user: Any) -> bool:
     return edits_everything(user)
 
@@ -52,12 +58,6 @@ def editable_organizations(user: Any) -> QuerySet[Organization]:
     if org_id is None:
         return Organization.objects.none()
     return Organization.objects.filter(pk=org_id)
-
-
-def can_edit_organization(user: Any, organization: Organization) -> bool:
-    return edits_everything(user) or (
-        organization_id_of(user) is not None and organization_id_of(user) == organization.id
-    )
 
 
 def can_edit_service(user: Any, service: Service) -> bool:
