@@ -58,7 +58,10 @@ def people(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "rows": rows,
-            "invitations": [(i, names.get(i.organization_id, "")) for i in invitations],
+            "invitations": [
+                (i, names.get(i.organization_id, ""), i.is_open and permissions.can_revoke(user, i))
+                for i in invitations
+            ],
             "everyone": permissions.onboards_everyone(user),
             "organization": door.organization_name(permissions.organization_id_of(user)),
         },

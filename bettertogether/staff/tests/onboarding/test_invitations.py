@@ -225,3 +225,16 @@ def test_when_mail_fails_the_invitation_waits_and_no_log_holds_the_link(
     invitation = Invitation.objects.get()
     assert invitation.state == "pending" and str(invitation.pk) in caplog.text
     assert "/staff/join/" not in caplog.text and "unmailed@example.org" not in caplog.text
+
+
+def test_withdraw_is_offered_only_where_allowed(people: dict[str, Any], orgs: dict[str, Any]) -> None:
+    invite(signed_in(people["coordinator"]), "new.worker@example.org", "case_worker", orgs["own"])
+    invitation = Invitation.objects.get()
+    withdraw = reverse("staff:invitation-revoke", args=[invitation.pk])
+    partner = signed_in(people["partner_staff"])
+    page = partner.get(reverse("staff:people")).content.decode()
+    assert "new.worker@example.org" in page and withdraw not in page  # a role above a partner's own
+    assert partner.post(withdraw).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.state == "pending"
+    assert withdraw in signed_in(people["case_worker"]).get(reverse("staff:people")).content.decode()
