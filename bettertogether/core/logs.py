@@ -33,6 +33,7 @@ REDACTED = "[redacted]"
 TOKEN_PATHS = [
     re.compile(r"(/accounts/password/reset/)(?!sent/|done/)[^/\s?#\"']+/[^/\s?#\"']+"),
     re.compile(r"(/events/cancel/)[^/\s?#\"']+"),
+    re.compile(r"(/staff/join/)[^/\s?#\"']+"),
 ]
 QUERY = re.compile(r"\?[^\s\"'#]+")
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")

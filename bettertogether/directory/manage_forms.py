@@ -18,8 +18,8 @@ from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPO
 from bettertogether.core.provinces import Province
 
 from . import hours as hours_module
-from .models import Address, Location, Phone, Service, Suggestion, TaxonomyTerm
-from .services import LOCATION_TEXT_FIELDS, SERVICE_TEXT_FIELDS, HoursInput, PhoneInput
+from .models import Address, Location, Organization, Phone, Service, Suggestion, TaxonomyTerm
+from .services import LOCATION_TEXT_FIELDS, ORGANIZATION_TEXT_FIELDS, SERVICE_TEXT_FIELDS, HoursInput, PhoneInput
 
 LANGUAGE_LABELS = {code: SPOKEN_LANGUAGES[code] for code in CONTENT_LANGUAGES}
 POSTAL_CODE = re.compile(r"^([A-Z]\d[A-Z])\s?(\d[A-Z]\d)$")
@@ -205,6 +205,30 @@ def hours_initial(service: Service) -> list[dict[str, Any]]:
         }
         for s in service.schedules.order_by("byday", "opens_at")
     ]
+
+
+class OrganizationForm(TranslatedFieldsMixin, forms.ModelForm):
+    """An organization's names and description per language, its contacts; whether it is a program
+    partner only for those who edit everything (`partner_choice=False` hides it)."""
+
+    class Meta:
+        model = Organization
+        fields = [*_translated(ORGANIZATION_TEXT_FIELDS), "alternate_name", "email", "website", "is_program_partner"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in _translated(("description",))}
+
+    def __init__(self, *args: Any, partner_choice: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.label_languages()
+        self.fields["name_en"].required = True
+        if not partner_choice:
+            del self.fields["is_program_partner"]
+
+    def model_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {name: data[name] if isinstance(data[name], bool) else data[name] or "" for name in self.fields}
+
+    def _post_clean(self) -> None:  # the model is written by services.py, not validated here
+        pass
 
 
 class LocationForm(TranslatedFieldsMixin, forms.ModelForm):

@@ -54,6 +54,19 @@ def can_edit_organization(user: Any, organization: Organization) -> bool:
     )
 
 
+def can_create_organization(user: Any) -> bool:
+    return edits_everything(user)
+
+
+def editable_organizations(user: Any) -> QuerySet[Organization]:
+    if edits_everything(user):
+        return Organization.objects.all()
+    org_id = organization_id_of(user)
+    if org_id is None:
+        return Organization.objects.none()
+    return Organization.objects.filter(pk=org_id)
+
+
 def can_edit_service(user: Any, service: Service) -> bool:
     if edits_everything(user):
         return True

@@ -26,6 +26,8 @@ from .models import (
     ChangeLog,
     Language,
     Location,
+    Membership,
+    Organization,
     Phone,
     Schedule,
     Service,
@@ -45,6 +47,11 @@ SERVICE_TEXT_FIELDS = (
 SERVICE_FIELDS = frozenset(
     [f"{name}_{lang}" for name in SERVICE_TEXT_FIELDS for lang in CONTENT_LANGUAGES]
     + ["url", "email", "is_free", "status"]
+)
+ORGANIZATION_TEXT_FIELDS = ("name", "description")
+ORGANIZATION_FIELDS = frozenset(
+    [f"{name}_{lang}" for name in ORGANIZATION_TEXT_FIELDS for lang in SITE_LANGUAGES]
+    + ["alternate_name", "email", "website", "is_program_partner"]
 )
 LOCATION_TEXT_FIELDS = ("name", "description", "transportation")
 LOCATION_FIELDS = frozenset(f"{name}_{lang}" for name in LOCATION_TEXT_FIELDS for lang in CONTENT_LANGUAGES)
@@ -130,14 +137,7 @@ def _apply(obj: Any, values: Mapping[str, Any], allowed: frozenset[str], changes
 
 
 def _log(by: Any, action: str, obj: Any, changes: Mapping[str, Any], note: str = "") -> None:
-    ChangeLog.objects.create(
-        user=by if by is not None and by.is_authenticated else None,
-        action=action,
-        object_type=type(obj).__name__.lower(),
-        object_id=str(obj.pk),
-        changes=dict(changes),
-        note=note,
-    )
+    record_change(by, action, type(obj).__name__.lower(), obj.pk, changes, note)
 
 
 def _verify(service: Service, by: Any, changes: dict[str, list[str]] | None = None) -> None:
@@ -267,6 +267,78 @@ def update_service(service_id: uuid.UUID, edit: ServiceEdit, *, by: Any) -> Serv
         service.save()
         _log(by, "service.update", service, changes)
     return service
+
+
+def create_organization(fields: Mapping[str, Any], *, by: Any) -> Organization:
+    """A new organization (coordinators only), recorded in the change log."""
+    with transaction.atomic():
+        if not permissions.can_create_organization(by):
+            raise NotAllowed(gettext("You cannot add organizations."))
+        if not str(fields.get("name_en") or "").strip():
+            raise InvalidChange(gettext("Enter the organization's name in English."))
+        organization = Organization()
+        changes: dict[str, list[str]] = {}
+        _apply(organization, fields, ORGANIZATION_FIELDS, changes)
+        organization.save()
+        _log(by, "organization.create", organization, changes)
+    return organization
+
+
+def update_organization(organization_id: uuid.UUID, fields: Mapping[str, Any], *, by: Any) -> Organization:
+    """Change an organization's names, description and contacts; only coordinators change whether
+    it is a program partner."""
+    with transaction.atomic():
+        organization = Organization.objects.select_for_update().get(pk=organization_id)
+        if not permissions.can_edit_organization(by, organization):
+            raise NotAllowed(gettext("You cannot edit this organization."))
+        if "is_program_partner" in fields and not permissions.edits_everything(by):
+            fields = {k: v for k, v in fields.items() if k != "is_program_partner"}
+        if "name_en" in fields and not str(fields["name_en"] or "").strip():
+            raise InvalidChange(gettext("Enter the organization's name in English."))
+        changes: dict[str, list[str]] = {}
+        _apply(organization, fields, ORGANIZATION_FIELDS, changes)
+        organization.save()
+        _log(by, "organization.update", organization, changes)
+    return organization
+
+
+def create_service(organization_id: uuid.UUID, edit: ServiceEdit, *, by: Any) -> Service:
+    """A new service of an organization the editor may edit, then filled in as update_service does
+    (so it is marked verified today by them)."""
+    with transaction.atomic():
+        organization = Organization.objects.select_for_update().get(pk=organization_id)
+        if not permissions.can_edit_organization(by, organization):
+            raise NotAllowed(gettext("You cannot add services to this organization."))
+        name = str(edit.fields.get("name_en") or "").strip()
+        if not name:
+            raise InvalidChange(gettext("Enter the service's name in English."))
+        service = Service.objects.create(organization=organization, name_en=name)
+        _log(by, "service.create", service, {"organization": ["", str(organization.name)]})
+        return update_service(service.pk, edit, by=by)
+
+
+def set_membership(user: Any, organization_id: uuid.UUID | None) -> None:
+    """Make `user` a member of one organization (None: of none). Called by the services that create
+    and change accounts, inside their transaction; they record the change."""
+    if organization_id is None:
+        Membership.objects.filter(user=user).delete()
+    else:
+        Membership.objects.update_or_create(user=user, defaults={"organization_id": organization_id})
+
+
+def record_change(
+    by: Any, action: str, object_type: str, object_id: Any, changes: Mapping[str, Any], note: str = ""
+) -> None:
+    """One change-log entry for a change another app made (accounts, invitations): one audit of
+    every change, listed for coordinators."""
+    ChangeLog.objects.create(
+        user=by if by is not None and by.is_authenticated else None,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        changes=dict(changes),
+        note=note,
+    )
 
 
 def _geocode_address(address: Address) -> tuple[float | None, float | None, str]:

@@ -68,15 +68,20 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Staff areas a case worker may enter only after the second factor (the case desk checks it too).
-# (Case workers have no access to the admin or the gap analysis at all.)
+# Staff areas that case workers, coordinators and administrators (support.permissions.
+# needs_second_factor) enter only after the second factor (the case desk checks it too).
 # Any language prefix, "en" or "zh-hans": a longer code must not lead around the second factor.
 _LANGUAGE_PREFIX = r"^/[a-z]{2,3}(?:-[a-z]{2,4})?/"
 BT_STAFF_PATH_PATTERNS = [
+    r"^/admin/",
     _LANGUAGE_PREFIX + "manage/",
     _LANGUAGE_PREFIX + "events/manage/",
     _LANGUAGE_PREFIX + "resources/manage/",
+    _LANGUAGE_PREFIX + "gaps/",
     _LANGUAGE_PREFIX + "staff/",
+    _LANGUAGE_PREFIX + "positions/(?:imports|review)/",
+    # The case desk, except the pages where the code is set up and entered.
+    _LANGUAGE_PREFIX + "support/(?!sign-in/code/)",
 ]
 
 ROOT_URLCONF = "bettertogether.urls"
@@ -142,6 +147,8 @@ BT_IDLE_TIMEOUT_SECONDS = env_int("BT_IDLE_TIMEOUT_SECONDS", 3600)
 BT_FIELD_KEYS = env_list("BT_FIELD_KEYS", [])
 BT_CASE_RETENTION_DAYS = env_int("BT_CASE_RETENTION_DAYS", 365)
 BT_REAUTH_SECONDS = 300
+# Staff invitations (staff app): how long an invitation link works.
+BT_INVITATION_HOURS = env_int("BT_INVITATION_HOURS", 72)
 OTP_TOTP_ISSUER = "Better Together"
 
 AUTH_PASSWORD_VALIDATORS = [

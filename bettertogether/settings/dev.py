@@ -8,5 +8,8 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("BT_FIELD_KEYS", "Z2_0yh5wCjzCbsZCSpI1PW0dcw1bFHNkNU1DZ0NvWmk=")
 
 from .base import *  # noqa: E402,F403
+from .env import env_str  # noqa: E402
 
 BT_DEMO_PASSWORDS_ALLOWED = True
+# Local mail (invitations, password resets) is printed by the dev server unless told otherwise.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

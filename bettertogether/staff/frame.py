@@ -19,6 +19,8 @@ from bettertogether.outreach import permissions as outreach_permissions
 from bettertogether.positions.permissions import can_manage_positions
 from bettertogether.support import permissions as support_permissions
 
+from . import permissions as onboarding
+
 
 @dataclass(frozen=True)
 class NavLink:
@@ -68,6 +70,10 @@ def _links(user: Any) -> list[tuple[str, str]]:
         links.append((_("Case statistics"), reverse("support:statistics")))
     if can_view_gaps(user):
         links.append((_("Gap analysis"), reverse("gaps:page")))
+    if onboarding.can_onboard(user):
+        links.append((_("People"), reverse("staff:people")))
+    if onboarding.can_edit_organizations(user):
+        links.append((_("Organizations"), reverse("staff:organizations")))
     if can_manage_positions(user):
         # The positions area holds the imports and the review queue, both under its public map's path.
         links.append((_("Positions data"), reverse("positions:imports")))

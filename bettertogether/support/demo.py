@@ -2,8 +2,9 @@
 case worker, helpline contacts, a referral with consent and an emergency request for the funder.
 
 Loaded only where settings.BT_DEMO_PASSWORDS_ALLOWED is True (the demo users exist only there).
-The demo case worker gets a second-factor device with a published key (docs/demo.md) so the
-flows can be tried with any authenticator app; that key is for local use only.
+The demo case worker, coordinator and administrator get a second-factor device with a published
+key (docs/demo.md) so the flows can be tried with any authenticator app; that key is for local use
+only.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from .models import Case, CaseDeskMember, HelplineContact, SealedTOTPDevice
 # Base32 "JBSWY3DPEHPK3PXP" (the usual authenticator test key), as the hex the device stores (encrypted).
 DEMO_TOTP_HEX = "48656c6c6f21deadbeef"
 DEMO_TOTP_BASE32 = "JBSWY3DPEHPK3PXP"
+# Demo users besides the case worker whose role needs the second factor (directory/demo/users.py).
+SECOND_FACTOR_DEMO_USERS = ("coordinator", "admin")
 
 
 def _org_id(key: str) -> uuid.UUID:
@@ -44,9 +47,11 @@ def load(log: Callable[[str], None]) -> None:
         log("support: demo users missing; load the directory demo first")
         return
     CaseDeskMember.objects.update_or_create(user=worker, defaults={"is_supervisor": True})
-    SealedTOTPDevice.objects.update_or_create(
-        user=worker, name="demo authenticator", defaults={"key": DEMO_TOTP_HEX, "confirmed": True}
-    )
+    # Coordinators and administrators need the second factor too: the same published demo key.
+    for user in [worker, *User.objects.filter(username__in=SECOND_FACTOR_DEMO_USERS)]:
+        SealedTOTPDevice.objects.update_or_create(
+            user=user, name="demo authenticator", defaults={"key": DEMO_TOTP_HEX, "confirmed": True}
+        )
     cmwr = _org_id("cmwr-ns")
     if Case.objects.filter(organization_id=cmwr, created_by=worker).exists():
         log("support: demo cases already loaded")

@@ -1,7 +1,7 @@
 """Who may do what on the case desk (design.md §2). Named functions, tested as a matrix.
 
 - Partner staff: their organization's helpline log, nothing of cases.
-- Case workers (second factor required, see views.case_desk): their organization's helpline log,
+- Case workers (second factor required, see guard.case_desk): their organization's helpline log,
   cases, notes, follow-ups, services, consents, referrals sent, emergency requests; the referrals
   sent to their organization, reduced to what the consent shared.
 - Supervisors (case workers with CaseDeskMember.is_supervisor): also a case's access history.
@@ -35,9 +35,15 @@ def is_case_worker(user: Any) -> bool:
     return _active(user) and user.role == Role.CASE_WORKER and organization_id_of(user) is not None
 
 
+# Roles that read cases or change other people's data and accounts: a password alone opens none of it.
+SECOND_FACTOR_ROLES = frozenset({Role.CASE_WORKER, Role.COORDINATOR, Role.ADMINISTRATOR})
+
+
 def needs_second_factor(user: Any) -> bool:
-    """Case workers must sign in with a second factor before any case-desk page."""
-    return _active(user) and user.role == Role.CASE_WORKER
+    """Case workers (cases), coordinators and administrators (everyone's listings, accounts and
+    authenticators) and anyone who may enter Django's /admin/ pass a second factor before any
+    staff page."""
+    return _active(user) and (user.role in SECOND_FACTOR_ROLES or bool(user.is_staff or user.is_superuser))
 
 
 def can_use_helpline(user: Any) -> bool:

@@ -29,6 +29,7 @@ from .models import (
     FollowUp,
     HelplineContact,
     Referral,
+    SealedTOTPDevice,
     ServiceProvided,
 )
 from .permissions import organization_id_of
@@ -359,3 +360,12 @@ def anonymize_case(case: Case, now: dt.datetime) -> None:
     Consent.objects.filter(case=case).update(shared_fields=[])
     Case.objects.filter(pk=case.pk).update(worker_name="", contact="", employer="", work_site="", anonymized_at=now)
     audit.record(SYSTEM, Action.ANONYMIZE, case)
+
+
+def reset_second_factor(user: Any) -> int:
+    """Remove every authenticator of `user` (a lost phone): a session verified with one is verified
+    no more, and their next staff page asks them to set up a new one. Returns how many went.
+    Who asked and why is recorded by the caller (the staff workspace's change log)."""
+    with transaction.atomic():
+        removed, _by_model = SealedTOTPDevice.objects.filter(user=user).delete()
+    return int(removed)

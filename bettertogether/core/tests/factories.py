@@ -14,6 +14,8 @@ from django.contrib.auth import get_user_model
 from bettertogether.core.roles import Role
 
 PASSWORD = "test-password-2024"
+# As support.permissions.SECOND_FACTOR_ROLES (core does not import support).
+SECOND_FACTOR_ROLES = frozenset({Role.CASE_WORKER, Role.COORDINATOR, Role.ADMINISTRATOR})
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -71,10 +73,11 @@ ROLE_FACTORIES: dict[str, type[UserFactory]] = {
 
 
 def sign_in(client: Any, user: Any) -> Any:
-    """Sign `client` in as `user`; a case worker also counts as having passed the second factor,
-    which every staff area asks of them (a confirmed authenticator, verified in the session)."""
+    """Sign `client` in as `user`; case workers, coordinators and administrators also count as
+    having passed the second factor, which every staff area asks of them (a confirmed
+    authenticator, verified in the session)."""
     client.force_login(user)
-    if user.role == Role.CASE_WORKER:
+    if user.role in SECOND_FACTOR_ROLES or user.is_staff or user.is_superuser:
         from django_otp import DEVICE_ID_SESSION_KEY
 
         from bettertogether.support.models import SealedTOTPDevice

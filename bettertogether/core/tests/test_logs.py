@@ -175,3 +175,10 @@ def test_gunicorn_access_log_through_the_shipped_config_has_no_token(tmp_path: P
     assert any("/fr/events/cancel/[redacted]/" in e["message"] for e in access)
     for secret in ("SecretToken0123", "CancelSecret", "RefererSecret42", "QuerySecret", "127.0.0.1 "):
         assert secret not in output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_an_invitation_link_is_redacted(lang: str) -> None:
+    token = "Zq3-very_secret_invitation_token"
+    line = redact(f'"GET /{lang}/staff/join/{token}/ HTTP/1.1" 302 0')
+    assert token not in line and f"/{lang}/staff/join/" in line

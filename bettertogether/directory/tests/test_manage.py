@@ -193,7 +193,7 @@ def test_deleting_a_phone_and_hours(client, world):
     service = world["service"]
     PhoneFactory(service=service)
     line = ScheduleFactory(service=service)
-    client.force_login(world["coordinator"])
+    sign_in(client, world["coordinator"])
     data = service_post(
         service,
         **{
@@ -295,7 +295,7 @@ def test_hostile_strings_are_escaped_in_manage_pages(client, db):
     ServiceAtLocationFactory(service=service, location=location)
     Suggestion.objects.create(service=service, field="other", proposed_value=HOSTILE, comment=HOSTILE)
     suggestion = Suggestion.objects.get()
-    client.force_login(CoordinatorFactory())
+    sign_in(client, CoordinatorFactory())
     for target in [
         url("index"),
         url("service", service),

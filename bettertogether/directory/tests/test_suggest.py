@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bettertogether.core import ratelimit
-from bettertogether.core.tests.factories import CoordinatorFactory, PartnerStaffFactory
+from bettertogether.core.tests.factories import CoordinatorFactory, PartnerStaffFactory, sign_in
 from bettertogether.directory import services
 from bettertogether.directory.manage_forms import fill_token
 from bettertogether.directory.models import ChangeLog, Service, Suggestion
@@ -131,7 +131,7 @@ def test_approving_a_phone_without_choosing_adds_it(service):
 
 def test_approving_closed_changes_status(client, service):
     suggestion = Suggestion.objects.create(service=service, field="closed", proposed_value="")
-    client.force_login(CoordinatorFactory())
+    sign_in(client, CoordinatorFactory())
     assert client.post(review_url(suggestion), {"approve": "1", "status": "defunct"}).status_code == 302
     service.refresh_from_db()
     assert service.status == Service.Status.DEFUNCT
@@ -160,7 +160,7 @@ def test_reject_changes_nothing_on_the_service(client, service):
 
 def test_bad_phone_value_is_refused_on_approval(client, service):
     suggestion = Suggestion.objects.create(service=service, field="phone", proposed_value="call the office")
-    client.force_login(CoordinatorFactory())
+    sign_in(client, CoordinatorFactory())
     response = client.post(review_url(suggestion), {"approve": "1", "value": "call the office"})
     assert response.status_code == 400
     suggestion.refresh_from_db()
@@ -183,7 +183,7 @@ def test_hostile_suggestion_is_escaped_in_the_public_form_and_queue(client, db):
     html = client.get(suggest_url(service)).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     client.post(suggest_url(service), form_data(proposed_value=HOSTILE, comment=HOSTILE))
-    client.force_login(CoordinatorFactory())
+    sign_in(client, CoordinatorFactory())
     html = client.get(reverse("directory_manage:suggestions")).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
 

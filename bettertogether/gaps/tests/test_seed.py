@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from bettertogether.core.roles import Role
-from bettertogether.core.tests.factories import ROLE_FACTORIES
+from bettertogether.core.tests.factories import ROLE_FACTORIES, sign_in
 from bettertogether.gaps.coverage import ANY
 from bettertogether.gaps.inputs import CATEGORIES, GapFilters, analyse, places_for, services_for
 from bettertogether.positions.services import import_lmia_files
@@ -82,7 +82,7 @@ def test_all_of_canada_reports_the_unplaced_rows() -> None:
 
 
 def test_page_and_command_agree_on_the_seed_period(client: Any, tmp_path: Any) -> None:
-    client.force_login(ROLE_FACTORIES[Role.COORDINATOR]())
+    sign_in(client, ROLE_FACTORIES[Role.COORDINATOR]())
     page = client.get("/en/gaps/data.json").json()
     out = tmp_path / "seed.json"
     call_command("gap_report", "--from", "2021Q3", "--to", "2022Q2", "--format", "json", "--out", str(out))

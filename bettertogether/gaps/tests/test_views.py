@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from bettertogether.core.roles import Role
-from bettertogether.core.tests.factories import ROLE_FACTORIES
+from bettertogether.core.tests.factories import ROLE_FACTORIES, sign_in
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.gaps import report
 from bettertogether.gaps.inputs import GapFilters, analyse
@@ -38,7 +38,7 @@ URLS = ("/en/gaps/", f"/en/gaps/?{QUERY}", f"/en/gaps/data.json?{QUERY}", f"/en/
 def test_access_matrix(client: Any, world: None, url: str, role: str | None, expected: int) -> None:
     if role is not None:
         kwargs = {"organization": OrganizationFactory()} if role in (Role.PARTNER_STAFF, Role.CASE_WORKER) else {}
-        client.force_login(ROLE_FACTORIES[role](**kwargs))
+        sign_in(client, ROLE_FACTORIES[role](**kwargs))
     response = client.get(url)
     assert response.status_code == expected
     if expected == 302:
@@ -53,8 +53,7 @@ def test_inactive_coordinator_is_refused(client: Any, world: None) -> None:
 
 @pytest.fixture
 def coordinator(client: Any) -> Any:
-    client.force_login(ROLE_FACTORIES[Role.COORDINATOR]())
-    return client
+    return sign_in(client, ROLE_FACTORIES[Role.COORDINATOR]())
 
 
 def test_figures_of_the_small_world(coordinator: Any, world: None) -> None:

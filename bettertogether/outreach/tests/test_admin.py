@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from bettertogether.core.models import User
+from bettertogether.core.tests.factories import sign_in
 
 from .factories import EventFactory, LinkVersionFactory
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_admin_pages_open(client: Client, path: str) -> None:
-    client.force_login(User.objects.create_superuser("root", "root@example.org", "x" * 12))
+    sign_in(client, User.objects.create_superuser("root", "root@example.org", "x" * 12))
     if path == "EVENT":
         path = f"/admin/outreach/event/{EventFactory().pk}/change/"
     elif path == "RESOURCE":
@@ -29,5 +30,5 @@ def test_admin_pages_open(client: Client, path: str) -> None:
 
 
 def test_registrations_are_not_exposed_in_the_admin(client: Client) -> None:
-    client.force_login(User.objects.create_superuser("root", "root@example.org", "x" * 12))
+    sign_in(client, User.objects.create_superuser("root", "root@example.org", "x" * 12))
     assert client.get("/admin/outreach/registration/").status_code == 404

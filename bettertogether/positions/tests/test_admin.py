@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from bettertogether.core.models import GeocodeFix
 from bettertogether.core.roles import Role
+from bettertogether.core.tests.factories import sign_in
 from bettertogether.positions.models import ApprovedPosition, ImportRun
 
 from .factories import ApprovedPositionFactory, ImportRunFactory, user_with_role
@@ -43,11 +44,11 @@ def urls(run):
 def test_permission_matrix(client, who, expected):
     run = ImportRunFactory()
     if who == "superuser":
-        client.force_login(user_with_role(Role.PARTNER_STAFF, is_superuser=True))
+        sign_in(client, user_with_role(Role.PARTNER_STAFF, is_superuser=True))
     elif who == "not staff coordinator":
-        client.force_login(user_with_role(Role.COORDINATOR, is_staff=False))
+        sign_in(client, user_with_role(Role.COORDINATOR, is_staff=False))
     elif who != "anonymous":
-        client.force_login(user_with_role(who))
+        sign_in(client, user_with_role(who))
     for url in urls(run):
         response = client.get(url)
         assert response.status_code == expected, url
@@ -58,9 +59,9 @@ def test_permission_matrix(client, who, expected):
 def test_coordinator_can_not_delete_runs_but_administrator_can(client):
     run = ImportRunFactory()
     delete = reverse("admin:positions_importrun_delete", args=[run.pk])
-    client.force_login(user_with_role(Role.COORDINATOR))
+    sign_in(client, user_with_role(Role.COORDINATOR))
     assert client.get(delete).status_code == 403
-    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    sign_in(client, user_with_role(Role.ADMINISTRATOR))
     assert client.get(delete).status_code == 200
 
 
@@ -74,7 +75,7 @@ def upload(client, name, data=None, **fields):
 
 def test_upload_imports_and_shows_the_report(client):
     coordinator = user_with_role(Role.COORDINATOR)
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = upload(client, "tfwp_2022q4_pos_en.xlsx")
     run = ImportRun.objects.get()
     assert response.status_code == 302
@@ -87,7 +88,7 @@ def test_upload_imports_and_shows_the_report(client):
 
 
 def test_upload_failure_shows_the_errors_and_writes_no_rows(client):
-    client.force_login(user_with_role(Role.COORDINATOR))
+    sign_in(client, user_with_role(Role.COORDINATOR))
     response = upload(client, "tfwp_2021q3.xlsx", b"%PDF-1.4 nothing")
     run = ImportRun.objects.get()
     assert run.status == "failed"
@@ -98,7 +99,7 @@ def test_upload_failure_shows_the_errors_and_writes_no_rows(client):
 
 
 def test_upload_dry_run_renders_the_report_without_writing(client):
-    client.force_login(user_with_role(Role.COORDINATOR))
+    sign_in(client, user_with_role(Role.COORDINATOR))
     response = upload(client, "tfwp_2024q2_pos_en.xlsx", dry_run="on")
     assert response.status_code == 200
     page = response.content.decode()
@@ -108,7 +109,7 @@ def test_upload_dry_run_renders_the_report_without_writing(client):
 
 
 def test_upload_limits(client, settings):
-    client.force_login(user_with_role(Role.COORDINATOR))
+    sign_in(client, user_with_role(Role.COORDINATOR))
     response = upload(client, "notes.pdf", b"%PDF")
     assert "Only .xlsx and .csv files can be imported." in response.content.decode()
     settings.BT_MAX_UPLOAD_BYTES = 100
@@ -131,7 +132,7 @@ def test_review_queue_lists_and_places(client):
     ApprovedPositionFactory(run=unplaced.run)  # placed, no warning: not in the queue
     ApprovedPositionFactory(run=unplaced.run, province="XX", address="Oslo, 0150", latitude=None, longitude=None)
     coordinator = user_with_role(Role.COORDINATOR)
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     url = reverse("admin:positions_importrun_review")
     page = client.get(url).content.decode()
     assert "2 addresses are unplaced or contradictory." in page
@@ -149,7 +150,7 @@ def test_review_queue_lists_and_places(client):
 
 def test_review_refuses_points_outside_canada(client):
     ApprovedPositionFactory(address="Nowhere Cove, NB", province="NB", latitude=None, geo_precision="")
-    client.force_login(user_with_role(Role.COORDINATOR))
+    sign_in(client, user_with_role(Role.COORDINATOR))
     url = reverse("admin:positions_importrun_review")
     response = client.post(
         url, {"address": "Nowhere Cove, NB", "province": "NB", "latitude": "10", "longitude": "10"}, follow=True
@@ -160,7 +161,7 @@ def test_review_refuses_points_outside_canada(client):
 
 def test_review_is_coordinator_only_for_posts_too(client):
     ApprovedPositionFactory(address="Nowhere Cove, NB", province="NB", latitude=None, geo_precision="")
-    client.force_login(user_with_role(Role.PARTNER_STAFF))
+    sign_in(client, user_with_role(Role.PARTNER_STAFF))
     response = client.post(
         reverse("admin:positions_importrun_review"),
         {"address": "Nowhere Cove, NB", "province": "NB", "latitude": "47.79", "longitude": "-64.95"},

@@ -13,7 +13,7 @@ from django_otp.oath import TOTP
 
 from bettertogether.core.tests.factories import ROLE_FACTORIES
 from bettertogether.directory.models import Organization
-from bettertogether.support import services
+from bettertogether.support import permissions, services
 from bettertogether.support.audit import Actor
 from bettertogether.support.models import CaseDeskMember, SealedTOTPDevice
 
@@ -46,10 +46,11 @@ def token(device: SealedTOTPDevice, *, steps_ahead: int = 0) -> str:
 
 
 def signed_in(user: Any, *, second_factor: bool = True) -> Client:
-    """A client signed in as `user`; a case worker also passes the second factor with a real code."""
+    """A client signed in as `user`; every role that needs it (permissions.needs_second_factor) also
+    passes the second factor with a real code."""
     client = Client()
     client.force_login(user)
-    if second_factor and user.role == "case_worker":
+    if second_factor and permissions.needs_second_factor(user):
         device = device_for(user)
         response = client.post(reverse("support:otp-verify"), {"token": token(device)})
         assert response.status_code == 302, response.content[:500]

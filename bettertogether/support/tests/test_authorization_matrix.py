@@ -17,6 +17,7 @@ from .factories import member, signed_in
 
 ROLES = ["anonymous", "partner_staff", "case_worker", "supervisor", "coordinator", "funder_approver", "administrator"]
 WORKERS = ("case_worker", "supervisor")
+SECOND_FACTOR = (*WORKERS, "coordinator", "administrator")
 
 
 def only(statuses: dict[str, int]) -> dict[str, int]:
@@ -28,9 +29,9 @@ ALL = dict.fromkeys(ROLES, 200)
 CASES = only(dict.fromkeys(WORKERS, 200))
 EXPECTED: dict[str, dict[str, int]] = {
     "home": ALL,
-    # A verified case worker with a device is sent from set-up to the code page.
-    "otp-setup": only(dict.fromkeys(WORKERS, 302)),
-    "otp-verify": only(dict.fromkeys(WORKERS, 200)),
+    # A verified case worker, coordinator or administrator with a device is sent from set-up to the code page.
+    "otp-setup": only(dict.fromkeys(SECOND_FACTOR, 302)),
+    "otp-verify": only(dict.fromkeys(SECOND_FACTOR, 200)),
     "reauth": CASES,
     "helpline-list": only({"partner_staff": 200, **dict.fromkeys(WORKERS, 200)}),
     "helpline-new": only({"partner_staff": 200, **dict.fromkeys(WORKERS, 200)}),

@@ -4,6 +4,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django_otp.oath import TOTP
 
 from bettertogether.support.demo import DEMO_TOTP_BASE32
@@ -32,3 +34,16 @@ def test_no_demo_cases_where_demo_passwords_are_refused(settings) -> None:
     out = StringIO()
     call_command("load_demo", app=["support"], stdout=out)
     assert not Case.objects.exists() and "no demo cases" in out.getvalue()
+
+
+def test_demo_coordinator_and_admin_sign_in_with_the_published_key() -> None:
+    call_command("load_demo", app=["directory", "support"], stdout=StringIO())
+    for username, password in (("coordinator", "demo-coordinator-2024"), ("admin", "demo-admin-2024")):
+        client = Client()
+        assert client.post(reverse("login"), {"username": username, "password": password}).status_code == 302
+        assert client.get(reverse("directory_manage:index"))["Location"].startswith(reverse("support:otp-verify"))
+        totp = TOTP(base64.b32decode(DEMO_TOTP_BASE32))
+        totp.time = time.time()
+        response = client.post(reverse("support:otp-verify"), {"token": str(totp.token()).zfill(6)})
+        assert response.status_code == 302, username
+        assert client.get(reverse("directory_manage:index")).status_code == 200
