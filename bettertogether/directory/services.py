@@ -50,7 +50,7 @@ SERVICE_FIELDS = frozenset(
 )
 ORGANIZATION_TEXT_FIELDS = ("name", "description")
 ORGANIZATION_FIELDS = frozenset(
-    [f"{name}_{lang}" for name in ORGANIZATION_TEXT_FIELDS for lang in SITE_LANGUAGES]
+    [f"{name}_{lang}" for name in ORGANIZATION_TEXT_FIELDS for lang in CONTENT_LANGUAGES]
     + ["alternate_name", "email", "website", "is_program_partner"]
 )
 LOCATION_TEXT_FIELDS = ("name", "description", "transportation")
