@@ -22,8 +22,8 @@ from django.db.models.base import ModelState
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
+from . import hsds_addresses, search_index
 from . import models as m
-from . import search_index
 from .hsds_tables import (
     BASE_LANGUAGE,
     BATCH,
@@ -260,7 +260,13 @@ class _Importer:
             self.rows[table.resource] = _read_table(
                 table, paths[table.resource], self.errors, self.report.warnings, self.headers
             )
+        self._unfold_partial_addresses()
+        for resource in ("organization", "taxonomy", "taxonomy_term"):
+            for row in self.rows[resource]:  # the export's stand-in for an empty required description
+                if row.values["description"] == row.values["name"]:
+                    row.values["description"] = ""
         for table in TABLES:
+            self._check_official_constraints(table)
             seen: set[uuid.UUID] = set()
             for row in self.rows[table.resource]:
                 try:
@@ -272,6 +278,41 @@ class _Importer:
                     self.error(table, row, "id", f"duplicate id {key}")
                 seen.add(key)
             self.ids[table.resource] = seen
+
+    def _unfold_partial_addresses(self) -> None:
+        """Addresses carried as attributes (hsds_addresses) become address rows again."""
+        attributes = []
+        for row in self.rows["attribute"]:
+            if not hsds_addresses.is_carrier(row.values):
+                attributes.append(row)
+                continue
+            try:
+                values = hsds_addresses.address_row(row.values)
+            except ValueError as exc:
+                self.error(TABLE["attribute"], row, "value", str(exc))
+                continue
+            self.rows["address"].append(_Row(row.line, values))
+        self.rows["attribute"] = attributes
+        for resource in ("taxonomy", "taxonomy_term"):
+            kept = [r for r in self.rows[resource] if not hsds_addresses.is_own_taxonomy_row(resource, r.values)]
+            self.rows[resource] = kept
+
+    def _check_official_constraints(self, table: Table) -> None:
+        """The official datapackage's enums, and its unique columns other than id (checked with the ids)."""
+        for column, allowed in table.enums.items():
+            for row in self.rows[table.resource]:
+                value = row.values.get(column, "")
+                if value and value not in allowed:
+                    self.error(table, row, column, f"must be one of {', '.join(allowed)}: {value!r}")
+        for column in table.unique:
+            if column == "id":
+                continue
+            seen: set[str] = set()
+            for row in self.rows[table.resource]:
+                value = row.values.get(column, "")
+                if value and value in seen:
+                    self.error(table, row, column, f"{value!r} appears twice; it must be unique")
+                seen.add(value)
 
     def known(self, resource: str) -> set[uuid.UUID]:
         """Ids in the package plus those already in the database."""
@@ -363,18 +404,12 @@ class _Importer:
 
     def _check_choices(self, resource: str, table: Table, row: _Row, kwargs: dict[str, Any]) -> None:
         if resource == "service":
-            status = kwargs.get("status") or m.Service.Status.ACTIVE
-            if status not in m.Service.Status.values:
-                self.error(table, row, "status", f"must be one of {', '.join(m.Service.Status.values)}: {status!r}")
-            kwargs["status"] = status
+            kwargs["status"] = kwargs.get("status") or m.Service.Status.ACTIVE  # values checked in read()
             for name in ("name",):
                 if not kwargs.get(name):
                     self.error(table, row, name, "required")
         if resource == "location":
-            kind = kwargs.get("location_type") or m.Location.LocationType.PHYSICAL
-            if kind not in m.Location.LocationType.values:
-                self.error(table, row, "location_type", f"must be physical, postal or virtual: {kind!r}")
-            kwargs["location_type"] = kind
+            kwargs["location_type"] = kwargs.get("location_type") or m.Location.LocationType.PHYSICAL
         if resource in ("organization", "taxonomy", "taxonomy_term") and not kwargs.get("name"):
             self.error(table, row, "name", "required")
         if resource == "address":
