@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
+from .hsds_metadata import changelog_metadata
 from .models import (
     Accessibility,
     Address,
@@ -76,7 +77,8 @@ def iso_datetime(value: dt.datetime | None) -> str:
         return ""
     if timezone.is_naive(value):
         value = timezone.make_aware(value, dt.UTC)
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    spec = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
+    return value.astimezone(dt.UTC).isoformat(timespec=spec).replace("+00:00", "Z")
 
 
 def number_text(value: object) -> str:
@@ -84,7 +86,9 @@ def number_text(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, float):
-        return repr(value)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
     return str(value)
 
 
@@ -135,6 +139,27 @@ def _extra_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list
     return out
 
 
+_METADATA_REQUIRED = (
+    "last_action_date",
+    "last_action_type",
+    "field_name",
+    "previous_value",
+    "replacement_value",
+    "updated_by",
+)
+
+
+def _attributes(obj: Any) -> list[Doc]:
+    """Attribute rows kept on obj from an import (HSDS allows attributes on most objects)."""
+    return _extra_rows(obj, "attributes", ("id", "taxonomy_term_id"))
+
+
+def _metadata(obj: Any, object_type: str = "") -> list[Doc]:
+    """The audit trail of obj: metadata rows kept from an import, then our change log's entries."""
+    kept = [{**dict.fromkeys(_METADATA_REQUIRED, ""), **row} for row in _extra_rows(obj, "metadata")]
+    return kept + (changelog_metadata(object_type, obj.pk) if object_type else [])
+
+
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -178,6 +203,7 @@ def taxonomy_term_doc(term: TaxonomyTerm, detail: bool = True) -> Doc:
     }
     if detail and term.taxonomy is not None:
         doc["taxonomy_detail"] = taxonomy_doc(term.taxonomy)
+    doc["metadata"] = _metadata(term)
     return _clean(doc, required=("id", "name", "description"))
 
 
@@ -230,8 +256,8 @@ def organization_full_doc(org: Organization, services: Iterable[Service], full_s
             "organization_identifiers": _extra_rows(
                 org, "organization_identifiers", ("id", "identifier_type", "identifier")
             ),
-            "attributes": [],
-            "metadata": [],
+            "attributes": _attributes(org),
+            "metadata": _metadata(org),
             "services": [service_full_doc(s) if full_service else service_doc(s) for s in services],
         }
     )
@@ -241,20 +267,27 @@ def organization_full_doc(org: Organization, services: Iterable[Service], full_s
 # ---------------------------------------------------------------- location and its parts
 
 
+ADDRESS_REQUIRED = ("id", "address_1", "city", "state_province", "postal_code", "country", "address_type")
+
+
 def address_doc(address: Address) -> Doc:
-    return {
-        "id": str(address.id),
-        "location_id": str(address.location_id),
-        "attention": address.attention,
-        "address_1": address.address_1,
-        "address_2": address.address_2,
-        "city": address.city,
-        "region": address.region,
-        "state_province": address.state_province,
-        "postal_code": address.postal_code,
-        "country": address.country,
-        "address_type": address.address_type,
-    }
+    doc = _clean(
+        {
+            "id": str(address.id),
+            "location_id": str(address.location_id),
+            "attention": address.attention,
+            "address_1": address.address_1,
+            "address_2": address.address_2,
+            "city": address.city,
+            "region": address.region,
+            "state_province": address.state_province,
+            "postal_code": address.postal_code,
+            "country": address.country,
+            "address_type": address.address_type,
+        },
+        required=ADDRESS_REQUIRED,
+    )
+    return {**doc, **_clean({"attributes": _attributes(address), "metadata": _metadata(address)})}
 
 
 def language_doc(language: Language) -> Doc:
@@ -283,6 +316,9 @@ def phone_doc(phone: Phone) -> Doc:
             "type": phone.type,
             "description": phone.description,
             "languages": [language_doc(lang) for lang in phone.languages.all()],
+            **_extra_columns(phone, ("contact_id", "service_at_location_id")),
+            "attributes": _attributes(phone),
+            "metadata": _metadata(phone),
         },
         required=("id", "number"),
     )
@@ -319,6 +355,8 @@ def schedule_doc(schedule: Schedule) -> Doc:
             "closes_at": _time(schedule.closes_at),
             "notes": schedule.notes,
             **_extra_columns(schedule, SCHEDULE_EXTRA_COLUMNS),
+            "attributes": _attributes(schedule),
+            "metadata": _metadata(schedule),
         }
     )
 
@@ -365,8 +403,8 @@ def location_full_doc(location: Location) -> Doc:
             "accessibility": [accessibility_doc(a) for a in location.accessibility.all()],
             "phones": [phone_doc(p) for p in location.phones.all()],
             "schedules": [schedule_doc(s) for s in location.schedules.all()],
-            "attributes": [],
-            "metadata": [],
+            "attributes": _attributes(location),
+            "metadata": _metadata(location, "location"),
         }
     )
     return doc
@@ -424,14 +462,15 @@ def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
         }
     )
     if full:
+        here = {"extra__hsds__service_at_location_id": str(sal.id)}
         doc.update(
             {
-                "contacts": [],
-                "phones": [],
-                "schedules": [],
+                "contacts": _extra_rows(sal, "contacts"),
+                "phones": [phone_doc(p) for p in Phone.objects.filter(**here).prefetch_related("languages")],
+                "schedules": [schedule_doc(s) for s in Schedule.objects.filter(**here)],
                 "location": location_full_doc(sal.location),
-                "attributes": [],
-                "metadata": [],
+                "attributes": _attributes(sal),
+                "metadata": _metadata(sal),
                 "service": service_full_doc(sal.service, with_locations=False),
             }
         )
@@ -462,8 +501,8 @@ def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
             "cost_options": [cost_option_doc(c) for c in service.cost_options.all()],
             "required_documents": _extra_rows(service, "required_documents"),
             "contacts": _extra_rows(service, "contacts"),
-            "attributes": [attribute_doc(a) for a in service.attributes.all()],
-            "metadata": [],
+            "attributes": [attribute_doc(a) for a in service.attributes.all()] + _attributes(service),
+            "metadata": _metadata(service, "service"),
         }
     )
     for sal in doc["service_at_locations"]:

@@ -34,7 +34,9 @@ def _format(kind: str, value: Any) -> str:
         return ""
     if kind == "float":
         return number_text(float(value))
-    if kind in ("int", "decimal"):
+    if kind == "decimal":
+        return number_text(value)
+    if kind == "int":
         return str(value)
     if kind in ("date", "time"):
         return value.isoformat()

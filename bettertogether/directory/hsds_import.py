@@ -22,7 +22,7 @@ from django.db.models.base import ModelState
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
-from . import hsds_addresses, search_index
+from . import hsds_addresses, hsds_changes, search_index
 from . import models as m
 from .hsds_tables import (
     BASE_LANGUAGE,
@@ -461,16 +461,20 @@ class _Importer:
         self.objects["attribute"] = objects
 
     def _stash_row(self, resource: str, table: Table, row: _Row) -> None:
+        """Keep the row with every owner it names (one per column: an id is of one kind)."""
+        placed: set[str] = set()
         for column, owner in STASHED[resource]:
             text = row.values.get(column, "")
             try:
                 ref = uuid.UUID(text)
             except ValueError:
                 continue
-            if ref in self.known(owner):
+            if column not in placed and ref in self.known(owner):
                 rows = self.stash[owner].setdefault(ref, {}).setdefault(STASH_KEY[resource], {})
                 rows[row.values["id"]] = dict(row.values)
-                return
+                placed.add(column)
+        if placed:
+            return
         self.warn(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
 
     def build_stashes(self) -> None:
@@ -494,11 +498,18 @@ class _Importer:
         return extra
 
     def write(self) -> None:
+        self.touched: dict[str, list[djm.Model]] = {}
+        in_package = [o.pk for o in self.objects["service"]]
+        existing = set(m.Service.objects.filter(id__in=in_package).values_list("id", flat=True))
         with transaction.atomic(), translation.override("en"):
             for resource in IMPORT_ORDER:
                 self._upsert(resource)
             self._upsert_attributes()
             self._update_stash_owners()
+            moved = hsds_changes.services_to_touch(self.touched, set(in_package) - existing)
+            m.Service.objects.filter(id__in=list(moved)).update(updated_at=dt.datetime.now(dt.UTC))
+            if moved:
+                self.report.counts["service (last_modified moved)"] = len(moved)
 
     def _upsert(self, resource: str) -> None:
         mapping = MAPPINGS[resource]
@@ -524,6 +535,8 @@ class _Importer:
         if keeps_extra:
             fields.append("extra")
         update_fields = [model._meta.get_field(f).name for f in fields if f != "id"]
+        if resource in hsds_changes.CHILD_RESOURCES:
+            self.touched[resource] = hsds_changes.changed(model, objects, [f for f in fields if f != "id"])
         with _keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
             for start in range(0, len(objects), BATCH):
                 model._default_manager.bulk_create(
@@ -536,6 +549,8 @@ class _Importer:
 
     def _upsert_attributes(self) -> None:
         objects = self.objects["attribute"]
+        fields = ["service_id", "taxonomy_term_id", "link_type", "value"]
+        self.touched["attribute"] = hsds_changes.changed(m.Attribute, objects, fields)
         for start in range(0, len(objects), BATCH * 5):
             m.Attribute.objects.bulk_create(
                 cast(list[m.Attribute], objects[start : start + BATCH * 5]),
@@ -562,7 +577,7 @@ class _Importer:
                 changed.append(obj)
             model._default_manager.bulk_update(changed, ["extra"], batch_size=BATCH)
         for resource in STASHED:
-            count = sum(len(s.get(STASH_KEY[resource], {})) for o in self.stash.values() for s in o.values())
+            count = len({i for o in self.stash.values() for s in o.values() for i in s.get(STASH_KEY[resource], {})})
             if count:
                 self.report.counts[f"{resource} (kept in extra)"] = count
 

@@ -280,29 +280,25 @@ IMPORT_ORDER = (
     "accessibility",
     "cost_option",
 )
-# Unmodelled tables: kept in extra["hsds_tables"] of the first owner found, in this order.
+# Unmodelled tables: kept in extra["hsds_tables"] of every owner a row names (a contact of an
+# organization and of one of its services is kept, and served, under both), in this order; a row
+# naming none of them is kept with the first owner found by id.
+# Models with `extra`.
+OWNERS = ("service", "organization", "location", "taxonomy_term", "schedule", "service_at_location", "phone", "address")
 STASHED: dict[str, tuple[tuple[str, str], ...]] = {
     "program": (("organization_id", "organization"),),
-    "contact": (("service_id", "service"), ("organization_id", "organization"), ("location_id", "location")),
+    "contact": (
+        ("service_at_location_id", "service_at_location"),
+        ("service_id", "service"),
+        ("organization_id", "organization"),
+        ("location_id", "location"),
+    ),
     "funding": (("service_id", "service"), ("organization_id", "organization")),
     "required_document": (("service_id", "service"),),
     "organization_identifier": (("organization_id", "organization"),),
-    "metadata": (
-        ("resource_id", "service"),
-        ("resource_id", "organization"),
-        ("resource_id", "location"),
-        ("resource_id", "taxonomy_term"),
-        ("resource_id", "schedule"),
-    ),
-    "attribute": (
-        ("link_id", "service"),
-        ("link_id", "organization"),
-        ("link_id", "location"),
-        ("link_id", "taxonomy_term"),
-        ("link_id", "schedule"),
-    ),
+    "metadata": tuple(("resource_id", owner) for owner in OWNERS),
+    "attribute": tuple(("link_id", owner) for owner in OWNERS),
 }
-OWNERS = ("organization", "service", "location", "taxonomy_term", "schedule")  # models with `extra`
 STASH_KEY = {
     "program": "programs",
     "contact": "contacts",

@@ -203,6 +203,7 @@ class Address(UUIDModel):
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     country = models.CharField(max_length=2, default="CA")
     address_type = models.CharField(max_length=10, default="physical")
+    extra = models.JSONField(default=dict, blank=True)  # HSDS columns and rows kept for the round trip
 
     class Meta:
         verbose_name_plural = _("addresses")
@@ -215,6 +216,7 @@ class ServiceAtLocation(UUIDModel):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
     description = models.TextField(blank=True)
+    extra = models.JSONField(default=dict, blank=True)  # HSDS columns and rows kept for the round trip
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["service", "location"], name="unique_service_location")]
@@ -235,6 +237,7 @@ class Phone(UUIDModel):
     description = models.CharField(_("description"), max_length=300, blank=True)
     whatsapp = models.BooleanField(_("WhatsApp"), default=False)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    extra = models.JSONField(default=dict, blank=True)  # HSDS columns and rows kept for the round trip
 
     class Meta:
         ordering = ["sort_order", "number"]
