@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -10,8 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ParseError
@@ -32,6 +35,14 @@ from .params import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, Params
 from .serializers import ERROR_RESPONSES, PAGE_DOC
 
 NDJSON = "application/x-ndjson"
+# Read-only, public data: any origin may GET it (no credentials are ever used).
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, If-Modified-Since",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Content-Language",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 class JSONOnly(BaseContentNegotiation):
@@ -78,11 +89,34 @@ class HSDSView(APIView):
         self.lang = self.params.language(translation.get_language_from_request(request._request))
         translation.activate(self.lang)
 
+    last_modified: Any = None  # a view sets it when it knows when its answer last changed
+
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code == 200 and request.method in ("GET", "HEAD"):
+            response = self._conditional(request, response)
         response["Content-Language"] = getattr(self, "lang", settings.LANGUAGE_CODE)
         response.setdefault("Vary", "Accept-Language")
+        for header, value in CORS_HEADERS.items():
+            response[header] = value
         return response
+
+    def _conditional(self, request: Request, response: Response) -> HttpResponse:
+        """ETag (a digest of the body) and Last-Modified, and 304 when the client's copy is current."""
+        response.render()
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+        timestamp = None
+        if self.last_modified is not None:
+            timestamp = int(self.last_modified.timestamp())
+            response["Last-Modified"] = http_date(timestamp)
+        conditional = get_conditional_response(
+            request._request, etag=response["ETag"], last_modified=timestamp, response=response
+        )
+        return conditional if conditional is not None else response
+
+    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """CORS preflight: the API is read-only, GET from any origin."""
+        return Response(status=204)
 
     # -- shared helpers
 
@@ -274,7 +308,9 @@ class ServiceDetailView(HSDSView):
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
-        return Response(hsds.service_full_doc(_get(_service_queryset(full=True), pk)))
+        service = _get(_service_queryset(full=True), pk)
+        self.last_modified = service.updated_at  # HSDS last_modified covers related records too
+        return Response(hsds.service_full_doc(service))
 
 
 def _organization_queryset(full: bool, full_service: bool) -> QuerySet[Organization]:
@@ -303,7 +339,9 @@ class OrganizationListView(HSDSView):
         queryset = _organization_queryset(full, full_service).order_by("name", "id")
         search = self.params.text("search")
         if search:
-            queryset = queryset.filter(queries._text_q("", ("name", "description"), search, self.lang))
+            queryset = queryset.filter(
+                queries._text_q("", ("name", "description"), search, self.lang) | Q(alternate_name__icontains=search)
+            )
         if full or full_service:
 
             def render(org: Organization) -> dict[str, Any]:
