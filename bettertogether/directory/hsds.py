@@ -129,14 +129,43 @@ def _extra_columns(obj: Any, columns: Iterable[str]) -> Doc:
 
 
 def _extra_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list[Doc]:
-    """Rows of an unmodelled table kept on obj, typed for the API; rows missing a required value are left out."""
-    rows = (getattr(obj, "extra", None) or {}).get("hsds_tables", {}).get(table, [])
+    """Rows of an unmodelled table kept on obj, typed for the API; rows missing a required value are left out.
+
+    Attribute and metadata rows about such a row (a contact's) are nested in it, not in obj's own lists."""
+    tables = (getattr(obj, "extra", None) or {}).get("hsds_tables", {})
     out = []
-    for row in rows:
+    for row in tables.get(table, []):
         doc = _clean({k: _api_value(k, v) for k, v in row.items()})
-        if all(doc.get(r) not in (None, "") for r in required):
-            out.append(doc)
+        if not all(doc.get(r) not in (None, "") for r in required):
+            continue
+        if table not in ("attributes", "metadata"):
+            doc.update(
+                _clean(
+                    {
+                        "attributes": _about(tables, "attributes", doc["id"]),
+                        "metadata": _about(tables, "metadata", doc["id"]),
+                    }
+                )
+            )
+        out.append(doc)
     return out
+
+
+def _about(tables: Doc, table: str, key: str) -> list[Doc]:
+    link = "link_id" if table == "attributes" else "resource_id"
+    rows = [r for r in tables.get(table, []) if str(r.get(link, "")).lower() == key.lower()]
+    docs = [_clean({k: _api_value(k, v) for k, v in row.items()}) for row in rows]
+    if table == "metadata":
+        docs = [{**dict.fromkeys(_METADATA_REQUIRED, ""), **d} for d in docs]
+    docs = [d for d in docs if d.get("id")]
+    return _with_terms(docs) if table == "attributes" else docs
+
+
+def _own_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list[Doc]:
+    """Attribute or metadata rows kept on obj that are about obj itself (or name nothing)."""
+    link = "link_id" if table == "attributes" else "resource_id"
+    own = str(obj.pk).lower()
+    return [d for d in _extra_rows(obj, table, required) if str(d.get(link, own)).lower() == own]
 
 
 _METADATA_REQUIRED = (
@@ -151,13 +180,28 @@ _METADATA_REQUIRED = (
 
 def _attributes(obj: Any) -> list[Doc]:
     """Attribute rows kept on obj from an import (HSDS allows attributes on most objects)."""
-    return _extra_rows(obj, "attributes", ("id", "taxonomy_term_id"))
+    return _with_terms(_own_rows(obj, "attributes", ("id", "taxonomy_term_id")))
+
+
+def _with_terms(attributes: list[Doc]) -> list[Doc]:
+    """Kept attribute rows with their taxonomy term nested, as HSDS shows attributes."""
+    ids = {a["taxonomy_term_id"] for a in attributes if a.get("taxonomy_term_id")}
+    if not ids:
+        return attributes
+    terms = {str(t.id): t for t in TaxonomyTerm.objects.filter(id__in=ids).select_related("taxonomy")}
+    for attribute in attributes:
+        term = terms.get(str(attribute.get("taxonomy_term_id", "")))
+        if term is not None:
+            attribute["taxonomy_term"] = taxonomy_term_doc(term)
+    return attributes
 
 
 def _metadata(obj: Any, object_type: str = "") -> list[Doc]:
     """The audit trail of obj: metadata rows kept from an import, then our change log's entries."""
-    kept = [{**dict.fromkeys(_METADATA_REQUIRED, ""), **row} for row in _extra_rows(obj, "metadata")]
-    return kept + (changelog_metadata(object_type, obj.pk) if object_type else [])
+    kept = [{**dict.fromkeys(_METADATA_REQUIRED, ""), **row} for row in _own_rows(obj, "metadata")]
+    ids = {row["id"] for row in kept}  # an entry exported by us and imported again is not repeated
+    logged = changelog_metadata(object_type, obj.pk) if object_type else []
+    return kept + [entry for entry in logged if entry["id"] not in ids]
 
 
 def _date(value: dt.date | None) -> str:
@@ -462,15 +506,10 @@ def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
         }
     )
     if full:
-        here = {"extra__hsds__service_at_location_id": str(sal.id)}
         doc.update(
             {
-                "contacts": _extra_rows(sal, "contacts"),
-                "phones": [phone_doc(p) for p in Phone.objects.filter(**here).prefetch_related("languages")],
-                "schedules": [schedule_doc(s) for s in Schedule.objects.filter(**here)],
+                **service_at_location_parts(sal),
                 "location": location_full_doc(sal.location),
-                "attributes": _attributes(sal),
-                "metadata": _metadata(sal),
                 "service": service_full_doc(sal.service, with_locations=False),
             }
         )
@@ -478,6 +517,18 @@ def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
         doc["location"] = location_doc(sal.location)
         doc["service"] = service_doc(sal.service, with_organization=True)
     return doc
+
+
+def service_at_location_parts(sal: ServiceAtLocation) -> Doc:
+    """What belongs to a service at one location: its contacts, phones, schedules, attributes, metadata."""
+    here = {"extra__hsds__service_at_location_id": str(sal.id)}
+    return {
+        "contacts": _extra_rows(sal, "contacts"),
+        "phones": [phone_doc(p) for p in Phone.objects.filter(**here).prefetch_related("languages")],
+        "schedules": [schedule_doc(s) for s in Schedule.objects.filter(**here)],
+        "attributes": _attributes(sal),
+        "metadata": _metadata(sal),
+    }
 
 
 def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
@@ -490,7 +541,11 @@ def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
             "service_areas": [service_area_doc(a) for a in service.service_areas.all()],
             "service_at_locations": (
                 [
-                    {**service_at_location_doc(sal), "location": location_full_doc(sal.location)}
+                    {
+                        **service_at_location_doc(sal),
+                        **service_at_location_parts(sal),
+                        "location": location_full_doc(sal.location),
+                    }
                     for sal in service.service_at_locations.all()
                 ]
                 if with_locations

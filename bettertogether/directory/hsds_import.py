@@ -461,21 +461,43 @@ class _Importer:
         self.objects["attribute"] = objects
 
     def _stash_row(self, resource: str, table: Table, row: _Row) -> None:
-        """Keep the row with every owner it names (one per column: an id is of one kind)."""
+        """Keep the row with every owner it names (one per column: an id is of one kind).
+
+        An attribute or metadata row about a row that is itself kept in extra (a contact, a
+        funding row, ...) is kept with that row's owners."""
+        owners = self._owners(resource, row.values)
+        for owner, ref in owners:
+            rows = self.stash[owner].setdefault(ref, {}).setdefault(STASH_KEY[resource], {})
+            rows[row.values["id"]] = dict(row.values)
+        if not owners:
+            self.warn(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
+
+    def _owners(self, resource: str, values: dict[str, str], depth: int = 0) -> list[tuple[str, uuid.UUID]]:
+        found: list[tuple[str, uuid.UUID]] = []
         placed: set[str] = set()
         for column, owner in STASHED[resource]:
-            text = row.values.get(column, "")
             try:
-                ref = uuid.UUID(text)
+                ref = uuid.UUID(values.get(column, ""))
             except ValueError:
                 continue
             if column not in placed and ref in self.known(owner):
-                rows = self.stash[owner].setdefault(ref, {}).setdefault(STASH_KEY[resource], {})
-                rows[row.values["id"]] = dict(row.values)
+                found.append((owner, ref))
                 placed.add(column)
-        if placed:
-            return
-        self.warn(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
+        if found or resource not in ("attribute", "metadata") or depth:
+            return found
+        link = values.get("link_id" if resource == "attribute" else "resource_id", "")
+        for kept in ("contact", "funding", "program", "required_document", "organization_identifier"):
+            parent = self._row_index(kept).get(link.lower())
+            if parent is not None:
+                return self._owners(kept, parent, depth + 1)
+        return found
+
+    def _row_index(self, resource: str) -> dict[str, dict[str, str]]:
+        if not hasattr(self, "_rows_by_id"):
+            self._rows_by_id: dict[str, dict[str, dict[str, str]]] = {}
+        if resource not in self._rows_by_id:
+            self._rows_by_id[resource] = {r.values["id"].lower(): r.values for r in self.rows[resource]}
+        return self._rows_by_id[resource]
 
     def build_stashes(self) -> None:
         for resource in STASHED:
