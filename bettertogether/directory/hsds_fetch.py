@@ -51,7 +51,7 @@ def _safe_member(info: zipfile.ZipInfo) -> PurePosixPath:
     mode = info.external_attr >> 16
     if name.startswith(("/", "\\")) or ":" in name or "\\" in name or ".." in path.parts:
         raise HSDSImportError([f"zip member {name!r}: a path outside the package"])
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):  # 0: no type recorded
         raise HSDSImportError([f"zip member {name!r}: not a regular file (link or device)"])
     return path
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from bettertogether.directory.hsds_fetch import MAX_PAGES, Pull, import_path, pull_api
+from bettertogether.directory.hsds_fetch import MAX_PAGES, PER_PAGE, Pull, import_path, pull_api
 from bettertogether.directory.hsds_io import (
     DEFAULT_MAX_BYTES,
     HSDSImportError,
@@ -33,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--from-api", metavar="URL", help="Base URL of an HSDS 3.0 API (.../api/hsds).")
         parser.add_argument("--timeout", type=float, default=30.0, help="Seconds allowed for each API answer.")
         parser.add_argument("--max-pages", type=int, default=MAX_PAGES, help="Refuse an API with more pages.")
+        parser.add_argument("--per-page", type=int, default=PER_PAGE, help="Objects asked for per page.")
         parser.add_argument(
             "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="Refuse packages larger than this."
         )
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         if bool(options["source"]) == bool(options["from_api"]):
             raise CommandError("Give SOURCE or --from-api URL (one of them).")
         if options["from_api"]:
-            pull = Pull(options["from_api"], timeout=options["timeout"], max_pages=options["max_pages"])
+            pull = Pull(options["from_api"], options["timeout"], options["max_pages"], options["per_page"])
             try:
                 reports = [pull_api(pull, options["max_bytes"])]
             except HSDSImportError as exc:
