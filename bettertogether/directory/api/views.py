@@ -15,7 +15,6 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.negotiation import BaseContentNegotiation
@@ -32,7 +31,22 @@ from ..models import Organization, Service, ServiceAtLocation, Taxonomy, Taxonom
 from . import queries
 from .pagination import paginate_ids, paginate_queryset
 from .params import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, Params
-from .serializers import ERROR_RESPONSES, PAGE_DOC
+from .schema import (
+    COMMON,
+    P_FULL,
+    P_FULL_SERVICE,
+    P_ID,
+    P_LANG,
+    P_MINIMAL,
+    P_PARENT,
+    P_POSTCODE,
+    P_PROXIMITY,
+    P_TAXONOMY,
+    P_TOP_ONLY,
+    SERVICE_FILTERS,
+    list_responses,
+    object_responses,
+)
 
 NDJSON = "application/x-ndjson"
 # Read-only, public data: any origin may GET it (no credentials are ever used).
@@ -83,8 +97,15 @@ class HSDSView(APIView):
         with translation.override(translation.get_language()):
             return super().dispatch(request, *args, **kwargs)
 
+    query: list[OpenApiParameter] | None = None  # the parameters it takes, as /api/schema/ states them
+
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
+        if self.query is not None:  # an unknown or misspelt parameter is an error, not silently ignored
+            known = {p.name for p in self.query if p.location == OpenApiParameter.QUERY}
+            unknown = sorted(set(request.query_params) - known)
+            if unknown:
+                raise ParseError(f"Unknown parameter '{unknown[0][:40]}'.")
         self.params = Params(request.query_params)
         self.lang = self.params.language(translation.get_language_from_request(request._request))
         translation.activate(self.lang)
@@ -152,9 +173,7 @@ class HSDSView(APIView):
         return Response(body)
 
     def service_filters(self) -> queries.ServiceFilters:
-        status = self.params.text("status")
-        if status and status not in Service.Status.values:
-            raise ParseError(f"Parameter 'status' must be one of: {', '.join(Service.Status.values)}.")
+        status = self.params.choice("status", tuple(Service.Status.values))
         return queries.ServiceFilters(
             search=self.params.text("search"),
             taxonomy_term_id=self.params.uuid("taxonomy_term_id"),
@@ -214,44 +233,16 @@ def _get(queryset: QuerySet[Any], pk: str) -> Any:
     return obj
 
 
-# ------------------------------------------------------------------ OpenAPI parameter documentation
-
-
-def _p(name: str, type_: Any, description: str) -> OpenApiParameter:
-    return OpenApiParameter(name, type_, OpenApiParameter.QUERY, required=False, description=description)
-
-
-P_SEARCH = _p("search", OpenApiTypes.STR, "Full text search.")
-P_PAGE = _p("page", OpenApiTypes.INT, "Page number (from 1).")
-P_PER_PAGE = _p("per_page", OpenApiTypes.INT, f"Results per page (1-{MAX_PER_PAGE}, default {DEFAULT_PER_PAGE}).")
-P_FORMAT = _p("format", OpenApiTypes.STR, "`json` (default) or `ndjson` (every result, one a line, no paging).")
-P_TERM = _p("taxonomy_term_id", OpenApiTypes.UUID, "Services with this taxonomy term.")
-P_TAXONOMY = _p("taxonomy_id", OpenApiTypes.UUID, "Services with any term of this taxonomy.")
-P_ORG = _p("organization_id", OpenApiTypes.UUID, "Services of this organization.")
-P_MODIFIED = _p("modified_after", OpenApiTypes.DATETIME, "Modified on or after this date-time.")
-P_MINIMAL = _p("minimal", OpenApiTypes.BOOL, "Only id, name, status and last_modified of each service.")
-P_FULL = _p("full", OpenApiTypes.BOOL, "Fully nested objects.")
-P_FULL_SERVICE = _p("full_service", OpenApiTypes.BOOL, "Nest fully detailed services.")
-P_POSTCODE = _p("postcode", OpenApiTypes.STR, "Postal code: coverage by service area; distance order.")
-P_PROXIMITY = _p("proximity", OpenApiTypes.NUMBER, "Metres from the postcode's centroid (needs postcode).")
-P_LANGUAGE = _p("language", OpenApiTypes.STR, "Extension: ISO 639 code of a language spoken at the service.")
-P_CATEGORY = _p("category", OpenApiTypes.STR, "Extension: category code (e.g. `health`), sub-categories included.")
-P_STATUS = _p(
-    "status", OpenApiTypes.STR, "Extension: only services with this status (defunct ones are listed only so)."
-)
-P_LANG = _p("lang", OpenApiTypes.STR, "Content language (en, fr, es, tl); default from Accept-Language.")
-SERVICE_FILTERS = [P_TERM, P_TAXONOMY, P_ORG, P_MODIFIED, P_LANGUAGE, P_CATEGORY, P_STATUS]
-COMMON = [P_SEARCH, P_PAGE, P_PER_PAGE, P_FORMAT, P_LANG]
-
-
 # ------------------------------------------------------------------ endpoints
 
 
 class RootView(HSDSView):
+    query = [P_LANG]
+
     @extend_schema(
         operation_id="hsds_api_info",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Response:
@@ -270,10 +261,12 @@ def _service_queryset(full: bool) -> QuerySet[Service]:
 
 
 class ServiceListView(HSDSView):
+    query = [*COMMON, *SERVICE_FILTERS, P_MINIMAL, P_FULL, P_POSTCODE, P_PROXIMITY]
+
     @extend_schema(
         operation_id="hsds_services",
-        parameters=[*COMMON, *SERVICE_FILTERS, P_MINIMAL, P_FULL, P_POSTCODE, P_PROXIMITY],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -301,10 +294,12 @@ def _minimal_service(service: Service) -> dict[str, Any]:
 
 
 class ServiceDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_service",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
@@ -327,10 +322,12 @@ def _organization_services(org: Organization, full_service: bool) -> QuerySet[Se
 
 
 class OrganizationListView(HSDSView):
+    query = [*COMMON, P_FULL, P_FULL_SERVICE]
+
     @extend_schema(
         operation_id="hsds_organizations",
-        parameters=[*COMMON, P_FULL, P_FULL_SERVICE],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -352,10 +349,12 @@ class OrganizationListView(HSDSView):
 
 
 class OrganizationDetailView(HSDSView):
+    query = [P_ID, P_FULL_SERVICE, P_LANG]
+
     @extend_schema(
         operation_id="hsds_organization",
-        parameters=[P_FULL_SERVICE, P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
@@ -375,10 +374,12 @@ def _sal_queryset(full: bool) -> QuerySet[ServiceAtLocation]:
 
 
 class ServiceAtLocationListView(HSDSView):
+    query = [*COMMON, *SERVICE_FILTERS, P_FULL, P_POSTCODE, P_PROXIMITY]
+
     @extend_schema(
         operation_id="hsds_service_at_locations",
-        parameters=[*COMMON, *SERVICE_FILTERS, P_FULL, P_POSTCODE, P_PROXIMITY],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -402,10 +403,12 @@ class ServiceAtLocationListView(HSDSView):
 
 
 class ServiceAtLocationDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_service_at_location",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
@@ -413,9 +416,9 @@ class ServiceAtLocationDetailView(HSDSView):
 
 
 class TaxonomyListView(HSDSView):
-    @extend_schema(
-        operation_id="hsds_taxonomies", parameters=COMMON, responses={200: PAGE_DOC, **ERROR_RESPONSES}, tags=["hsds"]
-    )
+    query = COMMON
+
+    @extend_schema(operation_id="hsds_taxonomies", parameters=query, responses=list_responses(), tags=["hsds"])
     def get(self, request: Request) -> Any:
         queryset = Taxonomy.objects.order_by("name", "id")
         search = self.params.text("search")
@@ -425,10 +428,12 @@ class TaxonomyListView(HSDSView):
 
 
 class TaxonomyDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_taxonomy",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
@@ -436,15 +441,17 @@ class TaxonomyDetailView(HSDSView):
 
 
 class TaxonomyTermListView(HSDSView):
+    query = [
+        *COMMON,
+        P_TAXONOMY,
+        P_TOP_ONLY,
+        P_PARENT,
+    ]
+
     @extend_schema(
         operation_id="hsds_taxonomy_terms",
-        parameters=[
-            *COMMON,
-            P_TAXONOMY,
-            _p("top_only", OpenApiTypes.BOOL, "Only top-level terms (terms without a parent)."),
-            _p("parent_id", OpenApiTypes.UUID, "Terms whose parent has this id."),
-        ],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -468,10 +475,12 @@ class TaxonomyTermListView(HSDSView):
 
 
 class TaxonomyTermDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_taxonomy_term",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
