@@ -249,7 +249,7 @@ class RootView(HSDSView):
         return Response(
             {
                 "version": hsds.HSDS_VERSION,
-                "profile": hsds.HSDS_PROFILE,
+                "profile": request.build_absolute_uri("/api/hsds/profile"),  # our profile (api/profile.py)
                 "openapi_url": request.build_absolute_uri("/api/schema/"),
             }
         )

@@ -39,7 +39,6 @@ schema = schemathesis.from_dict(
 )
 
 
-
 @schema.hook("filter_query")
 def _sent_as_generated(context: Any, query: dict[str, Any] | None) -> bool:
     """An empty list is not sent at all, so a "negative" case made of one is really a valid request."""
