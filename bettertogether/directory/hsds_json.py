@@ -257,7 +257,7 @@ def organization_documents(lang: str = BASE_LANGUAGE) -> Iterable[dict[str, Any]
     )
     with translation.override(content_language(lang)):
         for org in organizations.iterator(chunk_size=200):
-            yield hsds.organization_full_doc(org, org.all_services, full_service=True)  # type: ignore[attr-defined]
+            yield hsds.organization_full_doc(org, org.all_services, full_service=True)
 
 
 def export_json_package(path: Path | str, lang: str = BASE_LANGUAGE) -> int:

@@ -7,7 +7,7 @@ all checks, in test_api_own_schema.py).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -29,7 +29,9 @@ from .params import (
 from .serializers import ErrorSerializer, PageSerializer
 
 
-def _p(name: str, schema: dict[str, Any], description: str, where: str = OpenApiParameter.QUERY) -> OpenApiParameter:
+def _p(
+    name: str, schema: dict[str, Any], description: str, where: Literal["query", "path"] = "query"
+) -> OpenApiParameter:
     return OpenApiParameter(name, schema, where, required=where == OpenApiParameter.PATH, description=description)
 
 
@@ -92,7 +94,7 @@ P_LANG = _p(
 )
 P_TOP_ONLY = _p("top_only", _BOOL, "Only top-level terms (terms without a parent).")
 P_PARENT = _p("parent_id", _UUID, "Terms whose parent has this id.")
-P_ID = _p("id", {"type": "string"}, "Object id (a UUID; anything else is a 404).", OpenApiParameter.PATH)
+P_ID = _p("id", {"type": "string"}, "Object id (a UUID; anything else is a 404).", "path")
 
 SERVICE_FILTERS = [P_TERM, P_TAXONOMY, P_ORG, P_MODIFIED, P_LANGUAGE, P_CATEGORY, P_STATUS]
 COMMON = [P_SEARCH, P_PAGE, P_PER_PAGE, P_FORMAT, P_LANG]

@@ -135,7 +135,7 @@ class HSDSView(APIView):
         )
         return conditional if conditional is not None else response
 
-    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def options(self, request: Any, *args: Any, **kwargs: Any) -> Response:
         """CORS preflight: the API is read-only, GET from any origin."""
         return Response(status=204)
 
