@@ -15,16 +15,22 @@ CATEGORY_TAXONOMY_ID (= directory.taxonomy.TAXONOMY_ID); a term's `code` is its 
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
-
-from django.utils import timezone
 
 from .hsds_metadata import changelog_metadata
+from .hsds_values import (
+    Doc,
+    api_value,
+    as_uri,
+    clean_doc,
+    date_text,
+    id_text,
+    iso_datetime,
+    parse_number,
+    time_text,
+)
 from .models import (
     Accessibility,
     Address,
@@ -48,84 +54,11 @@ HSDS_PROFILE = "https://docs.openreferral.org/en/v3.0/"
 # The taxonomy holding the design.md §8 categories (stable id, defined in directory.taxonomy).
 CATEGORY_TAXONOMY_ID = TAXONOMY_ID
 
-Doc = dict[str, Any]
 
 # Columns of our rows that HSDS declares as numbers, per unmodelled field kept in extra.
-_NUMBER_FIELDS = {"timezone", "count", "interval", "year_incorporated", "minimum_age", "maximum_age", "extension"}
-_URI_FIELDS = {"url", "website", "uri", "term_uri", "schedule_link", "logo"}
-_ID_SUFFIX = "_id"
-
-
-# ---------------------------------------------------------------- value helpers
-
-
-def is_uuid(value: object) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def as_uri(value: str) -> str:
-    """An IRI made a URI (non-ASCII percent-encoded), so `format: uri` holds for imported IDN hosts."""
-    return quote(value, safe=":/?#[]@!$&'()*+,;=%~") if value else ""
-
-
-def iso_datetime(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, dt.UTC)
-    spec = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
-    return value.astimezone(dt.UTC).isoformat(timespec=spec).replace("+00:00", "Z")
-
-
-def number_text(value: object) -> str:
-    """A number as text that parses back to the same value."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
-    return str(value)
-
-
-def parse_number(text: str) -> int | float | None:
-    try:
-        number = float(text)
-    except (TypeError, ValueError):
-        return None
-    if number != number or number in (float("inf"), float("-inf")):
-        return None
-    return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
-
-
-def _clean(doc: Doc, required: Iterable[str] = ()) -> Doc:
-    """Drop empty optional values (HSDS types have no null) and keep required keys as ''."""
-    keep = set(required)
-    return {k: v for k, v in doc.items() if k in keep or (v is not None and v != "" and v != [])}
-
-
-def _api_value(key: str, value: Any) -> Any:
-    """A stored text value typed as the HSDS schema expects it, or None when it cannot be."""
-    if value is None or value == "":
-        return None
-    if key in _NUMBER_FIELDS:
-        return parse_number(str(value))
-    if key == "id" or key.endswith(_ID_SUFFIX):
-        return str(value) if is_uuid(value) else None
-    if key in _URI_FIELDS:
-        return as_uri(str(value))
-    if "email" in key:
-        return str(value) if "@" in str(value) else None
-    return str(value) if not isinstance(value, str) else value
-
-
 def _extra_columns(obj: Any, columns: Iterable[str]) -> Doc:
     stored = (getattr(obj, "extra", None) or {}).get("hsds", {})
-    return {c: _api_value(c, stored.get(c)) for c in columns}
+    return {c: api_value(c, stored.get(c)) for c in columns}
 
 
 def _extra_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list[Doc]:
@@ -135,12 +68,12 @@ def _extra_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list
     tables = (getattr(obj, "extra", None) or {}).get("hsds_tables", {})
     out = []
     for row in tables.get(table, []):
-        doc = _clean({k: _api_value(k, v) for k, v in row.items()})
+        doc = clean_doc({k: api_value(k, v) for k, v in row.items()})
         if not all(doc.get(r) not in (None, "") for r in required):
             continue
         if table not in ("attributes", "metadata"):
             doc.update(
-                _clean(
+                clean_doc(
                     {
                         "attributes": _about(tables, "attributes", doc["id"]),
                         "metadata": _about(tables, "metadata", doc["id"]),
@@ -154,7 +87,7 @@ def _extra_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list
 def _about(tables: Doc, table: str, key: str) -> list[Doc]:
     link = "link_id" if table == "attributes" else "resource_id"
     rows = [r for r in tables.get(table, []) if str(r.get(link, "")).lower() == key.lower()]
-    docs = [_clean({k: _api_value(k, v) for k, v in row.items()}) for row in rows]
+    docs = [clean_doc({k: api_value(k, v) for k, v in row.items()}) for row in rows]
     if table == "metadata":
         docs = [{**dict.fromkeys(_METADATA_REQUIRED, ""), **d} for d in docs]
     docs = [d for d in docs if d.get("id")]
@@ -204,23 +137,11 @@ def _metadata(obj: Any, object_type: str = "") -> list[Doc]:
     return kept + [entry for entry in logged if entry["id"] not in ids]
 
 
-def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def _time(value: dt.time | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def _id(value: object) -> str:
-    return str(value) if value else ""
-
-
 # ---------------------------------------------------------------- taxonomy
 
 
 def taxonomy_doc(taxonomy: Taxonomy) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(taxonomy.id),
             "name": taxonomy.name,
@@ -239,20 +160,20 @@ def taxonomy_term_doc(term: TaxonomyTerm, detail: bool = True) -> Doc:
         "code": term.code,
         "name": term.name,
         "description": term.description,
-        "parent_id": _id(term.parent_id) or _api_value("parent_id", stored.get("parent_id")),
+        "parent_id": id_text(term.parent_id) or api_value("parent_id", stored.get("parent_id")),
         "taxonomy": stored.get("taxonomy") or (term.taxonomy.name if term.taxonomy is not None else ""),
         "language": term.language,
-        "taxonomy_id": _id(term.taxonomy_id) or _api_value("taxonomy_id", stored.get("taxonomy_id")),
+        "taxonomy_id": id_text(term.taxonomy_id) or api_value("taxonomy_id", stored.get("taxonomy_id")),
         "term_uri": as_uri(term.term_uri),
     }
     if detail and term.taxonomy is not None:
         doc["taxonomy_detail"] = taxonomy_doc(term.taxonomy)
     doc["metadata"] = _metadata(term)
-    return _clean(doc, required=("id", "name", "description"))
+    return clean_doc(doc, required=("id", "name", "description"))
 
 
 def attribute_doc(attribute: Attribute) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(attribute.id),
             "link_id": str(attribute.service_id),
@@ -281,10 +202,10 @@ def organization_doc(org: Organization) -> Doc:
         "legal_status": org.legal_status,
         "logo": as_uri(org.logo),
         "uri": as_uri(org.uri),
-        "parent_organization_id": _api_value("parent_organization_id", org.parent_organization_id),
+        "parent_organization_id": api_value("parent_organization_id", org.parent_organization_id),
         **_extra_columns(org, ("tax_status", "tax_id")),
     }
-    return _clean(doc, required=("id", "name", "description"))
+    return clean_doc(doc, required=("id", "name", "description"))
 
 
 def organization_full_doc(org: Organization, services: Iterable[Service], full_service: bool = False) -> Doc:
@@ -315,7 +236,7 @@ ADDRESS_REQUIRED = ("id", "address_1", "city", "state_province", "postal_code", 
 
 
 def address_doc(address: Address) -> Doc:
-    doc = _clean(
+    doc = clean_doc(
         {
             "id": str(address.id),
             "location_id": str(address.location_id),
@@ -331,16 +252,16 @@ def address_doc(address: Address) -> Doc:
         },
         required=ADDRESS_REQUIRED,
     )
-    return {**doc, **_clean({"attributes": _attributes(address), "metadata": _metadata(address)})}
+    return {**doc, **clean_doc({"attributes": _attributes(address), "metadata": _metadata(address)})}
 
 
 def language_doc(language: Language) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(language.id),
-            "service_id": _id(language.service_id),
-            "location_id": _id(language.location_id),
-            "phone_id": _id(language.phone_id),
+            "service_id": id_text(language.service_id),
+            "location_id": id_text(language.location_id),
+            "phone_id": id_text(language.phone_id),
             "name": language.name,
             "code": language.code,
             "note": language.note,
@@ -349,12 +270,12 @@ def language_doc(language: Language) -> Doc:
 
 
 def phone_doc(phone: Phone) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(phone.id),
-            "location_id": _id(phone.location_id),
-            "service_id": _id(phone.service_id),
-            "organization_id": _id(phone.organization_id),
+            "location_id": id_text(phone.location_id),
+            "service_id": id_text(phone.service_id),
+            "organization_id": id_text(phone.organization_id),
             "number": phone.number,
             "extension": parse_number(phone.extension) if phone.extension else None,
             "type": phone.type,
@@ -385,18 +306,18 @@ SCHEDULE_EXTRA_COLUMNS = (
 
 
 def schedule_doc(schedule: Schedule) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(schedule.id),
-            "service_id": _id(schedule.service_id),
-            "location_id": _id(schedule.location_id),
-            "valid_from": _date(schedule.valid_from),
-            "valid_to": _date(schedule.valid_to),
+            "service_id": id_text(schedule.service_id),
+            "location_id": id_text(schedule.location_id),
+            "valid_from": date_text(schedule.valid_from),
+            "valid_to": date_text(schedule.valid_to),
             "freq": schedule.freq,
             "byday": schedule.byday,
             "description": schedule.description,
-            "opens_at": _time(schedule.opens_at),
-            "closes_at": _time(schedule.closes_at),
+            "opens_at": time_text(schedule.opens_at),
+            "closes_at": time_text(schedule.closes_at),
             "notes": schedule.notes,
             **_extra_columns(schedule, SCHEDULE_EXTRA_COLUMNS),
             "attributes": _attributes(schedule),
@@ -406,7 +327,7 @@ def schedule_doc(schedule: Schedule) -> Doc:
 
 
 def accessibility_doc(item: Accessibility) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(item.id),
             "location_id": str(item.location_id),
@@ -423,8 +344,8 @@ def location_doc(location: Location) -> Doc:
         "id": str(location.id),
         "location_type": location.location_type,
         "url": as_uri(location.url),
-        "organization_id": _id(location.organization_id)
-        or _api_value("organization_id", (location.extra or {}).get("hsds", {}).get("organization_id")),
+        "organization_id": id_text(location.organization_id)
+        or api_value("organization_id", (location.extra or {}).get("hsds", {}).get("organization_id")),
         "name": location.name,
         "alternate_name": location.alternate_name,
         "description": location.description,
@@ -434,7 +355,7 @@ def location_doc(location: Location) -> Doc:
         "external_identifier": location.external_identifier,
         "external_identifier_type": location.external_identifier_type,
     }
-    return _clean(doc, required=("id", "location_type"))
+    return clean_doc(doc, required=("id", "location_type"))
 
 
 def location_full_doc(location: Location) -> Doc:
@@ -478,13 +399,13 @@ def service_doc(service: Service, with_organization: bool = False) -> Doc:
         "eligibility_description": service.eligibility_description,
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
-        "assured_date": _date(service.assured_date),
+        "assured_date": date_text(service.assured_date),
         "assurer_email": service.assurer_email,
         "alert": service.alert,
         "last_modified": iso_datetime(service.updated_at),
         **_extra_columns(service, SERVICE_EXTRA_COLUMNS),
     }
-    doc = _clean(doc, required=("id", "name", "status"))
+    doc = clean_doc(doc, required=("id", "name", "status"))
     if with_organization:
         doc["organization"] = organization_doc(service.organization)
         program_id = doc.get("program_id")
@@ -497,7 +418,7 @@ def service_doc(service: Service, with_organization: bool = False) -> Doc:
 def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
     """A service at a location: one-to-one fields with its location and service (list form),
     or the fully nested form (compiled/service_at_location.json)."""
-    doc: Doc = _clean(
+    doc: Doc = clean_doc(
         {
             "id": str(sal.id),
             "service_id": str(sal.service_id),
@@ -566,7 +487,7 @@ def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
 
 
 def service_area_doc(area: ServiceArea) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(area.id),
             "service_id": str(area.service_id),
@@ -580,12 +501,12 @@ def service_area_doc(area: ServiceArea) -> Doc:
 
 
 def cost_option_doc(option: CostOption) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(option.id),
             "service_id": str(option.service_id),
-            "valid_from": _date(option.valid_from),
-            "valid_to": _date(option.valid_to),
+            "valid_from": date_text(option.valid_from),
+            "valid_to": date_text(option.valid_to),
             "option": option.option,
             "currency": option.currency,
             "amount": float(option.amount) if isinstance(option.amount, Decimal) else option.amount,

@@ -12,7 +12,6 @@ from django.utils import translation
 
 from . import hsds_addresses
 from . import models as m
-from .hsds import iso_datetime, number_text
 from .hsds_tables import (
     BASE_LANGUAGE,
     MAPPINGS,
@@ -25,6 +24,7 @@ from .hsds_tables import (
     content_language,
     has_extra,
 )
+from .hsds_values import iso_datetime, number_text
 
 # ---------------------------------------------------------------- value formatting (export)
 

@@ -5,25 +5,31 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import functools
-import io
-import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast
 
 from django.db import connections, transaction
 from django.db import models as djm
-from django.db.models.base import ModelState
 from django.utils import translation
-from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from . import hsds_addresses, hsds_changes, search_index
 from . import models as m
+from .hsds_read import (
+    SKIP,
+    HSDSImportError,
+    ImportReport,
+    Row,
+    field_max_length,
+    keep_timestamps,
+    new_instance,
+    package_language,
+    parse_cell,
+    read_descriptor,
+    read_table,
+    resource_paths,
+)
 from .hsds_tables import (
     BASE_LANGUAGE,
     BATCH,
@@ -44,183 +50,6 @@ from .hsds_tables import (
 # ---------------------------------------------------------------- import
 
 
-class HSDSImportError(Exception):
-    """The package cannot be imported; `errors` names table, row and column of each problem."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
-@dataclass
-class ImportReport:
-    counts: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    language: str = BASE_LANGUAGE  # the language the package's text columns were read as
-
-
-@dataclass
-class _Row:
-    line: int
-    values: dict[str, str]
-
-
-def _descriptor(root: Path) -> dict[str, Any]:
-    """datapackage.json, or {} when the package has none."""
-    descriptor = root / "datapackage.json"
-    if not descriptor.exists():
-        return {}
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise HSDSImportError([f"datapackage.json: not valid JSON ({exc})"]) from None
-    return package if isinstance(package, dict) else {}
-
-
-def _package_language(package: dict[str, Any]) -> str | None:
-    """The content language the descriptor declares (first of `languages`), or None."""
-    declared = package.get("languages")
-    if declared in (None, [], ""):
-        return None
-    first = declared[0] if isinstance(declared, list) else declared
-    if not isinstance(first, str):
-        raise HSDSImportError([f"datapackage.json: 'languages' must be a list of language codes: {declared!r}"])
-    try:
-        return content_language(first)
-    except ValueError as exc:
-        raise HSDSImportError([f"datapackage.json: 'languages': {exc} (or choose with --lang)"]) from None
-
-
-def _resource_paths(root: Path, package: dict[str, Any]) -> dict[str, Path]:
-    paths = {t.resource: root / t.path for t in TABLES}
-    resources = package.get("resources")
-    for resource in resources if isinstance(resources, list) else []:
-        if isinstance(resource, dict):
-            name, path = resource.get("name"), resource.get("path")
-        if name in paths and isinstance(path, str):
-            candidate = (root / path).resolve()
-            if root.resolve() not in candidate.parents:
-                raise HSDSImportError([f"datapackage.json: resource {name!r} path {path!r} leaves the package"])
-            paths[name] = candidate
-    return paths
-
-
-def _read_table(
-    table: Table, path: Path, errors: list[str], warnings: list[str], headers: dict[str, list[str]]
-) -> list[_Row]:
-    if not path.exists():
-        return []
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        warnings.append(f"{path.name}: not UTF-8, read as Windows-1252")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = headers[table.resource] = list(reader.fieldnames or [])
-    unknown = [h for h in header if h not in table.columns]
-    if unknown:
-        warnings.append(f"{path.name}: unknown columns ignored: {', '.join(unknown)}")
-    if "id" not in header and header:
-        errors.append(f"{path.name}: no 'id' column")
-        return []
-    rows = []
-    try:
-        for values in reader:
-            rows.append(_Row(reader.line_num, {c: (values.get(c) or "").strip() for c in table.columns}))
-    except csv.Error as exc:
-        errors.append(f"{path.name} row {reader.line_num}: {exc}")
-    return rows
-
-
-def _parse(kind: str, text: str) -> Any:
-    """The typed value of a cell, or raise ValueError with a reason."""
-    value: Any
-    if text == "":
-        return None
-    if "\x00" in text:  # PostgreSQL refuses NUL in text; refuse it everywhere alike
-        raise ValueError("contains a NUL character")
-    if kind == "int":
-        number = float(text)
-        if not number.is_integer() or not 0 <= number <= 32767:
-            raise ValueError(f"not a whole number between 0 and 32767: {text!r}")
-        return int(number)
-    if kind == "float":
-        number = float(text)
-        if number != number or number in (float("inf"), float("-inf")):
-            raise ValueError(f"not a finite number: {text!r}")
-        return number
-    if kind == "decimal":
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"not a number: {text!r}") from None
-        if not value.is_finite() or abs(value) >= Decimal("1e8"):
-            raise ValueError(f"not an amount: {text!r}")
-        return value.quantize(Decimal("0.01"))
-    if kind == "date":
-        value = parse_date(text[:10]) if len(text) >= 10 else None
-        if value is None or len(text) not in (10,) and "T" not in text:
-            raise ValueError(f"not a date (YYYY-MM-DD): {text!r}")
-        return value
-    if kind == "time":
-        value = parse_time(text)
-        if value is None:
-            raise ValueError(f"not a time (HH:MM:SS): {text!r}")
-        return value
-    if kind == "datetime":
-        value = parse_datetime(text[:-1] + "+00:00" if text.endswith("Z") else text)
-        if value is None:
-            raise ValueError(f"not a date-time (ISO 8601): {text!r}")
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    return text
-
-
-@functools.cache
-def _max_length(model: type[djm.Model], name: str) -> int | None:
-    try:
-        return model._meta.get_field(name).max_length  # type: ignore[union-attr]
-    except Exception:  # noqa: BLE001 - a non-field attribute has no limit
-        return None
-
-
-_DEFAULTS: dict[type[djm.Model], dict[str, Any]] = {}
-_SKIP = object()  # a cell with an error: its field keeps its value
-
-
-def _instance(model: type[djm.Model], values: dict[str, Any]) -> djm.Model:
-    """A new unsaved instance from attname values.
-
-    Built without Model.__init__: with modeltranslation every translated field's default switches
-    the active language, which made building 20,000 services take most of an import's time.
-    """
-    if model not in _DEFAULTS:
-        _DEFAULTS[model] = {f.attname: f.get_default() for f in model._meta.concrete_fields}
-    obj = model.__new__(model)
-    state = ModelState()
-    state.adding, state.db = True, None
-    obj.__dict__.update(_DEFAULTS[model])
-    for name, value in _DEFAULTS[model].items():
-        if isinstance(value, dict | list):
-            obj.__dict__[name] = type(value)(value)
-    obj.__dict__.update(values)
-    obj._state = state
-    return obj
-
-
-@contextlib.contextmanager
-def _keep_timestamps(model: type[djm.Model]) -> Iterator[None]:
-    """Let bulk_create store the package's last_modified instead of now (auto_now would overwrite it)."""
-    fields = [f for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
-    for f in fields:
-        f.auto_now = False  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        for f in fields:
-            f.auto_now = True  # type: ignore[attr-defined]
-
-
 class _Importer:
     def __init__(self, root: Path, max_bytes: int, lang: str | None = None) -> None:
         self.root = root
@@ -228,14 +57,14 @@ class _Importer:
         self.lang = lang
         self.errors: list[str] = []
         self.report = ImportReport()
-        self.rows: dict[str, list[_Row]] = {}
+        self.rows: dict[str, list[Row]] = {}
         self.headers: dict[str, list[str]] = {}
         self.ids: dict[str, set[uuid.UUID]] = {}
         self.objects: dict[str, list[djm.Model]] = {}
         self.extras: dict[str, dict[uuid.UUID, dict[str, Any]]] = defaultdict(dict)
         self.stash: dict[str, dict[uuid.UUID, dict[str, dict[str, dict[str, str]]]]] = defaultdict(dict)
 
-    def error(self, table: Table, row: _Row, column: str, message: str) -> None:
+    def error(self, table: Table, row: Row, column: str, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(f"{table.path} row {row.line} column '{column}': {message}")
 
@@ -246,9 +75,9 @@ class _Importer:
     def read(self) -> None:
         if not self.root.is_dir():
             raise HSDSImportError([f"{self.root}: not a directory"])
-        package = _descriptor(self.root)
-        paths = _resource_paths(self.root, package)
-        self.lang = self.lang or _package_language(package) or BASE_LANGUAGE
+        package = read_descriptor(self.root)
+        paths = resource_paths(self.root, package)
+        self.lang = self.lang or package_language(package) or BASE_LANGUAGE
         self.report.language = self.lang
         total = sum(p.stat().st_size for p in paths.values() if p.exists())
         if total > self.max_bytes:
@@ -257,7 +86,7 @@ class _Importer:
             raise HSDSImportError([f"{self.root}: no HSDS table found (expected e.g. services.csv)"])
         csv.field_size_limit(MAX_FIELD_CHARS)
         for table in TABLES:
-            self.rows[table.resource] = _read_table(
+            self.rows[table.resource] = read_table(
                 table, paths[table.resource], self.errors, self.report.warnings, self.headers
             )
         self._unfold_partial_addresses()
@@ -291,7 +120,7 @@ class _Importer:
             except ValueError as exc:
                 self.error(TABLE["attribute"], row, "value", str(exc))
                 continue
-            self.rows["address"].append(_Row(row.line, values))
+            self.rows["address"].append(Row(row.line, values))
         self.rows["attribute"] = attributes
         for resource in ("taxonomy", "taxonomy_term"):
             kept = [r for r in self.rows[resource] if not hsds_addresses.is_own_taxonomy_row(resource, r.values)]
@@ -364,11 +193,11 @@ class _Importer:
                                 self.warn(f"{table.path} row {row.line}: {col.column} {text!r} not found, left empty")
                     continue
                 try:
-                    value = _parse(col.kind if col.kind != "tr" else "text", text)
+                    value = parse_cell(col.kind if col.kind != "tr" else "text", text)
                 except ValueError as exc:
                     self.error(table, row, col.column, str(exc))
                     continue
-                limit = _max_length(model, col.field)
+                limit = field_max_length(model, col.field)
                 if isinstance(value, str) and limit and len(value) > limit:
                     self.error(table, row, col.column, f"longer than {limit} characters")
                     continue
@@ -387,10 +216,10 @@ class _Importer:
                 self.extras[resource][key] = hsds_extra
             if resource == "service" and kwargs.get("updated_at") is None:
                 kwargs["updated_at"] = dt.datetime.now(dt.UTC)
-            objects.append(_instance(model, kwargs))
+            objects.append(new_instance(model, kwargs))
         self.objects[resource] = objects
 
-    def _unique_pair(self, table: Table, row: _Row, kwargs: dict[str, Any]) -> bool:
+    def _unique_pair(self, table: Table, row: Row, kwargs: dict[str, Any]) -> bool:
         """service_at_location is unique per (service, location): a second row for a pair is dropped."""
         if not hasattr(self, "_pairs"):
             self._pairs: dict[tuple[Any, Any], Any] = {
@@ -402,7 +231,7 @@ class _Importer:
             return False
         return True
 
-    def _check_choices(self, resource: str, table: Table, row: _Row, kwargs: dict[str, Any]) -> None:
+    def _check_choices(self, resource: str, table: Table, row: Row, kwargs: dict[str, Any]) -> None:
         if resource == "service":
             kwargs["status"] = kwargs.get("status") or m.Service.Status.ACTIVE  # values checked in read()
             for name in ("name",):
@@ -433,7 +262,7 @@ class _Importer:
                 self._stash_row("attribute", table, row)
                 continue
             pair = (link, term)
-            limit = _max_length(m.Attribute, "value")
+            limit = field_max_length(m.Attribute, "value")
             if (
                 v["link_entity"] in ("service", "")
                 and link in services
@@ -445,7 +274,7 @@ class _Importer:
             ):
                 pairs.add(pair)
                 objects.append(
-                    _instance(
+                    new_instance(
                         m.Attribute,
                         {
                             "id": key,
@@ -460,7 +289,7 @@ class _Importer:
                 self._stash_row("attribute", table, row)
         self.objects["attribute"] = objects
 
-    def _stash_row(self, resource: str, table: Table, row: _Row) -> None:
+    def _stash_row(self, resource: str, table: Table, row: Row) -> None:
         """Keep the row with every owner it names (one per column: an id is of one kind).
 
         An attribute or metadata row about a row that is itself kept in extra (a contact, a
@@ -559,7 +388,7 @@ class _Importer:
         update_fields = [model._meta.get_field(f).name for f in fields if f != "id"]
         if resource in hsds_changes.CHILD_RESOURCES:
             self.touched[resource] = hsds_changes.changed(model, objects, [f for f in fields if f != "id"])
-        with _keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
+        with keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
             for start in range(0, len(objects), BATCH):
                 model._default_manager.bulk_create(
                     objects[start : start + BATCH],
@@ -650,7 +479,7 @@ class _Importer:
                 values = {t: current[t] for t in targets}
                 for col, target in zip(cols, targets, strict=True):
                     value = self._translation(table, row, col.column, model, target, current, col.field)
-                    if value is not _SKIP:
+                    if value is not SKIP:
                         values[target] = value
                 if values != {t: current[t] for t in targets}:
                     changed.append((key, values))
@@ -661,23 +490,23 @@ class _Importer:
     def _translation(
         self,
         table: Table,
-        row: _Row,
+        row: Row,
         column: str,
         model: type[djm.Model],
         target: str,
         current: dict[str, Any],
         name: str,
     ) -> Any:
-        """The value to store in target for this cell, or _SKIP after reporting an error."""
+        """The value to store in target for this cell, or SKIP after reporting an error."""
         try:
-            value = _parse("text", row.values.get(column, ""))
+            value = parse_cell("text", row.values.get(column, ""))
         except ValueError as exc:
             self.error(table, row, column, str(exc))
-            return _SKIP
-        limit = _max_length(model, target)
+            return SKIP
+        limit = field_max_length(model, target)
         if value and limit and len(value) > limit:
             self.error(table, row, column, f"longer than {limit} characters")
-            return _SKIP
+            return SKIP
         old = current[target]
         english = current[f"{name}_{BASE_LANGUAGE}"] or ""
         if value and (value != english or value == old):

@@ -29,6 +29,7 @@ from django.utils import translation
 from . import hsds
 from .hsds_import import HSDSImportError, ImportReport, import_package
 from .hsds_tables import BASE_LANGUAGE, TABLE, TABLES, content_language
+from .hsds_values import number_text
 from .models import Organization, Service
 
 # The key of a nested object or list -> its table.
@@ -79,7 +80,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return hsds.number_text(value)
+        return number_text(value)
     if isinstance(value, str):
         return value
     return None
