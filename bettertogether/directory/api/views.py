@@ -106,6 +106,9 @@ class HSDSView(APIView):
             unknown = sorted(set(request.query_params) - known)
             if unknown:
                 raise ParseError(f"Unknown parameter '{unknown[0][:40]}'.")
+            for name, values in request.query_params.lists():
+                if len(values) > 1:
+                    raise ParseError(f"Parameter '{name}' is given more than once.")
         self.params = Params(request.query_params)
         self.lang = self.params.language(translation.get_language_from_request(request._request))
         translation.activate(self.lang)
