@@ -120,6 +120,18 @@ def import_path(path: Path, max_bytes: int, lang: str | None = None) -> ImportRe
 Fetch = Callable[[str, float], bytes]
 
 
+class _HTTPOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to another http(s) URL."""
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
+        if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+            raise HSDSImportError([f"{req.full_url}: redirected to {newurl[:100]!r}, not an http(s) URL"])
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HTTPOnlyRedirects)
+
+
 def fetch(url: str, timeout: float) -> bytes:
     """GET url within timeout seconds in all (connect, each read and the whole body)."""
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
@@ -128,7 +140,7 @@ def fetch(url: str, timeout: float) -> bytes:
     headers = {"Accept": "application/json", "User-Agent": "BetterTogether"}
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http(s) only, checked above
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
+        with _OPENER.open(request, timeout=timeout) as response:
             body = bytearray()
             while chunk := response.read1(_READ):  # read1: one read at a time, so a trickle meets the deadline
                 body += chunk
@@ -158,14 +170,19 @@ def _page_url(base: str, path: str, query: dict[str, Any]) -> str:
     return f"{base.rstrip('/')}/{path}?{urllib.parse.urlencode(query)}"
 
 
-def _read_pages(pull: Pull, path: str, query: dict[str, Any], get: Fetch) -> list[Any]:
+def _read_pages(pull: Pull, path: str, query: dict[str, Any], get: Fetch, budget: list[int]) -> list[Any]:
+    """Every item of a paged list; budget[0] is the number of bytes still allowed in all."""
     items: list[Any] = []
     first: dict[str, Any] | None = None
     page = 1
     while True:
         url = _page_url(pull.base, path, {**query, "page": page, "per_page": pull.per_page})
         try:
-            body = json.loads(get(url, pull.timeout))
+            raw = get(url, pull.timeout)
+            budget[0] -= len(raw)
+            if budget[0] < 0:
+                raise HSDSImportError([f"{url}: the answers so far pass the limit of the import's size"])
+            body = json.loads(raw)
         except ValueError:
             raise HSDSImportError([f"{url}: not JSON"]) from None
         if not isinstance(body, dict) or not isinstance(body.get("contents"), list):
@@ -200,9 +217,10 @@ def pull_api(pull: Pull, max_bytes: int, get: Fetch = fetch) -> ImportReport:
     """Import a whole directory from another HSDS 3.0 API, all or nothing."""
     if urllib.parse.urlsplit(pull.base).scheme not in ("http", "https"):
         raise HSDSImportError([f"{pull.base}: not an http(s) URL"])
+    budget = [max_bytes]
     groups = [
-        ("organizations", "organization", _read_pages(pull, "organizations", {"full_service": "true"}, get)),
-        ("taxonomies", "taxonomy", _read_pages(pull, "taxonomies", {}, get)),
-        ("taxonomy_terms", "taxonomy_term", _read_pages(pull, "taxonomy_terms", {}, get)),
+        ("organizations", "organization", _read_pages(pull, "organizations", {"full_service": "true"}, get, budget)),
+        ("taxonomies", "taxonomy", _read_pages(pull, "taxonomies", {}, get, budget)),
+        ("taxonomy_terms", "taxonomy_term", _read_pages(pull, "taxonomy_terms", {}, get, budget)),
     ]
     return import_documents(groups, max_bytes)

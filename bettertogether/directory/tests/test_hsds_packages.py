@@ -285,6 +285,8 @@ def _query_page(handler: BaseHTTPRequestHandler) -> int:
         ("not_json", "not JSON"),
         ("invalid_objects", "organizations[1]: a organization without an 'id'"),
         ("http_error", "HTTP 500"),
+        ("endless", "the answers so far pass the limit of the import's size"),
+        ("redirect", "not an http(s) URL"),
     ],
 )
 def test_a_bad_api_gives_a_clear_error_and_imports_nothing(serve: Any, behaviour: str, message: str) -> None:
@@ -305,6 +307,14 @@ def test_a_bad_api_gives_a_clear_error_and_imports_nothing(serve: Any, behaviour
                 handler.wfile.write(b" ")
                 handler.wfile.flush()
                 time.sleep(0.1)
+            return
+        if behaviour == "endless":  # ever more pages, each within the rules
+            _send(handler, _paged([good] * 50, page, 10_000, 500_000))
+            return
+        if behaviour == "redirect":
+            handler.send_response(302)
+            handler.send_header("Location", "ftp://127.0.0.1/directory.json")
+            handler.end_headers()
             return
         if behaviour == "http_error":
             _send(handler, {"detail": "boom"}, 500)
@@ -329,7 +339,9 @@ def test_a_bad_api_gives_a_clear_error_and_imports_nothing(serve: Any, behaviour
     url = serve(handle)
     started = time.monotonic()
     with pytest.raises(CommandError) as caught:
-        call_command("import_hsds", "--from-api", url, "--timeout", "0.5", stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "import_hsds", "--from-api", url, "--timeout", "0.5", "--max-bytes", "200000", stdout=io.StringIO()
+        )
     assert time.monotonic() - started < 10
     assert message in str(caught.value) and str(caught.value).startswith("Nothing imported")
     assert _everything() == counts
