@@ -15,11 +15,14 @@ CATEGORY_TAXONOMY_ID (= directory.taxonomy.TAXONOMY_ID); a term's `code` is its 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
-from .hsds_metadata import changelog_metadata
+from .hsds_metadata import changelog_metadata, whole_change_log
 from .hsds_values import (
     Doc,
     api_value,
@@ -440,13 +443,42 @@ def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
     return doc
 
 
+_AT_LOCATION: ContextVar[tuple[dict[str, list[Phone]], dict[str, list[Schedule]]] | None] = ContextVar(
+    "hsds_at_location", default=None
+)
+
+
+@contextlib.contextmanager
+def many_documents() -> Iterator[None]:
+    """Build many documents (an export): read what is found per record once for all of them."""
+    phones: dict[str, list[Phone]] = defaultdict(list)
+    schedules: dict[str, list[Schedule]] = defaultdict(list)
+    here = {"extra__hsds__has_key": "service_at_location_id"}
+    for phone in Phone.objects.filter(**here).prefetch_related("languages"):
+        phones[str(phone.extra["hsds"]["service_at_location_id"]).lower()].append(phone)
+    for schedule in Schedule.objects.filter(**here):
+        schedules[str(schedule.extra["hsds"]["service_at_location_id"]).lower()].append(schedule)
+    token = _AT_LOCATION.set((phones, schedules))
+    try:
+        with whole_change_log():
+            yield
+    finally:
+        _AT_LOCATION.reset(token)
+
+
 def service_at_location_parts(sal: ServiceAtLocation) -> Doc:
     """What belongs to a service at one location: its contacts, phones, schedules, attributes, metadata."""
-    here = {"extra__hsds__service_at_location_id": str(sal.id)}
+    loaded = _AT_LOCATION.get()
+    if loaded is not None:
+        phones, schedules = loaded[0].get(str(sal.id), []), loaded[1].get(str(sal.id), [])
+    else:
+        here = {"extra__hsds__service_at_location_id": str(sal.id)}
+        phones = list(Phone.objects.filter(**here).prefetch_related("languages"))
+        schedules = list(Schedule.objects.filter(**here))
     return {
         "contacts": _extra_rows(sal, "contacts"),
-        "phones": [phone_doc(p) for p in Phone.objects.filter(**here).prefetch_related("languages")],
-        "schedules": [schedule_doc(s) for s in Schedule.objects.filter(**here)],
+        "phones": [phone_doc(p) for p in phones],
+        "schedules": [schedule_doc(s) for s in schedules],
         "attributes": _attributes(sal),
         "metadata": _metadata(sal),
     }

@@ -256,7 +256,7 @@ def organization_documents(lang: str = BASE_LANGUAGE) -> Iterable[dict[str, Any]
         *(f"locations__{p}" for p in hsds.LOCATION_FULL_PREFETCH),
         Prefetch("services", queryset=services.order_by("id"), to_attr="all_services"),
     )
-    with translation.override(content_language(lang)):
+    with translation.override(content_language(lang)), hsds.many_documents():
         for org in organizations.iterator(chunk_size=200):
             yield hsds.organization_full_doc(org, org.all_services, full_service=True)
 

@@ -14,7 +14,11 @@ Translated fields are `name` for English and `name:fr` (`:es`, `:tl`) for a tran
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from bettertogether.core.languages import SITE_LANGUAGES
@@ -55,15 +59,38 @@ def _updated_by(entry: ChangeLog) -> str:
     return membership.organization.name if membership is not None else PLATFORM
 
 
+_LOADED: ContextVar[dict[tuple[str, str], list[ChangeLog]] | None] = ContextVar("hsds_changelog", default=None)
+
+
+@contextlib.contextmanager
+def whole_change_log() -> Iterator[None]:
+    """Read the change log once for many documents (an export) instead of once per record."""
+    loaded: dict[tuple[str, str], list[ChangeLog]] = defaultdict(list)
+    entries = ChangeLog.objects.filter(object_type__in=list(_RELATED)).select_related("user__membership__organization")
+    for entry in entries.order_by("created_at", "id").iterator(chunk_size=2000):
+        loaded[(entry.object_type, entry.object_id)].append(entry)
+    token = _LOADED.set(loaded)
+    try:
+        yield
+    finally:
+        _LOADED.reset(token)
+
+
 def changelog_metadata(object_type: str, object_id: object) -> list[Doc]:
     """The published change-log entries of one service or location, oldest first."""
     if object_type not in _RELATED:
         return []
-    entries = ChangeLog.objects.filter(object_type=object_type, object_id=str(object_id)).select_related(
-        "user__membership__organization"
-    )
+    loaded = _LOADED.get()
+    if loaded is not None:
+        entries: Any = loaded.get((object_type, str(object_id)), [])
+    else:
+        entries = (
+            ChangeLog.objects.filter(object_type=object_type, object_id=str(object_id))
+            .select_related("user__membership__organization")
+            .order_by("created_at", "id")
+        )
     docs = []
-    for entry in entries.order_by("created_at", "id"):
+    for entry in entries:
         action = entry.action.rpartition(".")[2]
         for key, values in sorted((entry.changes or {}).items()):
             name = field_name(object_type, key)
