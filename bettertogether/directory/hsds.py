@@ -15,15 +15,25 @@ CATEGORY_TAXONOMY_ID (= directory.taxonomy.TAXONOMY_ID); a term's `code` is its 
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
-from collections.abc import Iterable
+import contextlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
 
-from django.utils import timezone
-
+from .hsds_metadata import changelog_metadata, whole_change_log
+from .hsds_values import (
+    Doc,
+    api_value,
+    as_uri,
+    clean_doc,
+    date_text,
+    id_text,
+    iso_datetime,
+    parse_number,
+    time_text,
+)
 from .models import (
     Accessibility,
     Address,
@@ -47,111 +57,94 @@ HSDS_PROFILE = "https://docs.openreferral.org/en/v3.0/"
 # The taxonomy holding the design.md §8 categories (stable id, defined in directory.taxonomy).
 CATEGORY_TAXONOMY_ID = TAXONOMY_ID
 
-Doc = dict[str, Any]
 
 # Columns of our rows that HSDS declares as numbers, per unmodelled field kept in extra.
-_NUMBER_FIELDS = {"timezone", "count", "interval", "year_incorporated", "minimum_age", "maximum_age", "extension"}
-_URI_FIELDS = {"url", "website", "uri", "term_uri", "schedule_link", "logo"}
-_ID_SUFFIX = "_id"
-
-
-# ---------------------------------------------------------------- value helpers
-
-
-def is_uuid(value: object) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def as_uri(value: str) -> str:
-    """An IRI made a URI (non-ASCII percent-encoded), so `format: uri` holds for imported IDN hosts."""
-    return quote(value, safe=":/?#[]@!$&'()*+,;=%~") if value else ""
-
-
-def iso_datetime(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, dt.UTC)
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-
-
-def number_text(value: object) -> str:
-    """A number as text that parses back to the same value."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
-def parse_number(text: str) -> int | float | None:
-    try:
-        number = float(text)
-    except (TypeError, ValueError):
-        return None
-    if number != number or number in (float("inf"), float("-inf")):
-        return None
-    return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
-
-
-def _clean(doc: Doc, required: Iterable[str] = ()) -> Doc:
-    """Drop empty optional values (HSDS types have no null) and keep required keys as ''."""
-    keep = set(required)
-    return {k: v for k, v in doc.items() if k in keep or (v is not None and v != "" and v != [])}
-
-
-def _api_value(key: str, value: Any) -> Any:
-    """A stored text value typed as the HSDS schema expects it, or None when it cannot be."""
-    if value is None or value == "":
-        return None
-    if key in _NUMBER_FIELDS:
-        return parse_number(str(value))
-    if key == "id" or key.endswith(_ID_SUFFIX):
-        return str(value) if is_uuid(value) else None
-    if key in _URI_FIELDS:
-        return as_uri(str(value))
-    if "email" in key:
-        return str(value) if "@" in str(value) else None
-    return str(value) if not isinstance(value, str) else value
-
-
 def _extra_columns(obj: Any, columns: Iterable[str]) -> Doc:
     stored = (getattr(obj, "extra", None) or {}).get("hsds", {})
-    return {c: _api_value(c, stored.get(c)) for c in columns}
+    return {c: api_value(c, stored.get(c)) for c in columns}
 
 
 def _extra_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list[Doc]:
-    """Rows of an unmodelled table kept on obj, typed for the API; rows missing a required value are left out."""
-    rows = (getattr(obj, "extra", None) or {}).get("hsds_tables", {}).get(table, [])
+    """Rows of an unmodelled table kept on obj, typed for the API; rows missing a required value are left out.
+
+    Attribute and metadata rows about such a row (a contact's) are nested in it, not in obj's own lists."""
+    tables = (getattr(obj, "extra", None) or {}).get("hsds_tables", {})
     out = []
-    for row in rows:
-        doc = _clean({k: _api_value(k, v) for k, v in row.items()})
-        if all(doc.get(r) not in (None, "") for r in required):
-            out.append(doc)
+    for row in tables.get(table, []):
+        doc = clean_doc({k: api_value(k, v) for k, v in row.items()})
+        if not all(doc.get(r) not in (None, "") for r in required):
+            continue
+        if table not in ("attributes", "metadata"):
+            doc.update(
+                clean_doc(
+                    {
+                        "attributes": _about(tables, "attributes", doc["id"]),
+                        "metadata": _about(tables, "metadata", doc["id"]),
+                    }
+                )
+            )
+        out.append(doc)
     return out
 
 
-def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+def _about(tables: Doc, table: str, key: str) -> list[Doc]:
+    link = "link_id" if table == "attributes" else "resource_id"
+    rows = [r for r in tables.get(table, []) if str(r.get(link, "")).lower() == key.lower()]
+    docs = [clean_doc({k: api_value(k, v) for k, v in row.items()}) for row in rows]
+    if table == "metadata":
+        docs = [{**dict.fromkeys(_METADATA_REQUIRED, ""), **d} for d in docs]
+    docs = [d for d in docs if d.get("id")]
+    return _with_terms(docs) if table == "attributes" else docs
 
 
-def _time(value: dt.time | None) -> str:
-    return value.isoformat() if value else ""
+def _own_rows(obj: Any, table: str, required: Iterable[str] = ("id",)) -> list[Doc]:
+    """Attribute or metadata rows kept on obj that are about obj itself (or name nothing)."""
+    link = "link_id" if table == "attributes" else "resource_id"
+    own = str(obj.pk).lower()
+    return [d for d in _extra_rows(obj, table, required) if str(d.get(link, own)).lower() == own]
 
 
-def _id(value: object) -> str:
-    return str(value) if value else ""
+_METADATA_REQUIRED = (
+    "last_action_date",
+    "last_action_type",
+    "field_name",
+    "previous_value",
+    "replacement_value",
+    "updated_by",
+)
+
+
+def _attributes(obj: Any) -> list[Doc]:
+    """Attribute rows kept on obj from an import (HSDS allows attributes on most objects)."""
+    return _with_terms(_own_rows(obj, "attributes", ("id", "taxonomy_term_id")))
+
+
+def _with_terms(attributes: list[Doc]) -> list[Doc]:
+    """Kept attribute rows with their taxonomy term nested, as HSDS shows attributes."""
+    ids = {a["taxonomy_term_id"] for a in attributes if a.get("taxonomy_term_id")}
+    if not ids:
+        return attributes
+    terms = {str(t.id): t for t in TaxonomyTerm.objects.filter(id__in=ids).select_related("taxonomy")}
+    for attribute in attributes:
+        term = terms.get(str(attribute.get("taxonomy_term_id", "")))
+        if term is not None:
+            attribute["taxonomy_term"] = taxonomy_term_doc(term)
+    return attributes
+
+
+def _metadata(obj: Any, object_type: str = "") -> list[Doc]:
+    """The audit trail of obj: metadata rows kept from an import, then our change log's entries."""
+    kept = [{**dict.fromkeys(_METADATA_REQUIRED, ""), **row} for row in _own_rows(obj, "metadata")]
+    ids = {row["id"] for row in kept}  # an entry exported by us and imported again is not repeated
+    logged = changelog_metadata(object_type, obj.pk) if object_type else []
+    return kept + [entry for entry in logged if entry["id"] not in ids]
 
 
 # ---------------------------------------------------------------- taxonomy
 
 
 def taxonomy_doc(taxonomy: Taxonomy) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(taxonomy.id),
             "name": taxonomy.name,
@@ -170,19 +163,20 @@ def taxonomy_term_doc(term: TaxonomyTerm, detail: bool = True) -> Doc:
         "code": term.code,
         "name": term.name,
         "description": term.description,
-        "parent_id": _id(term.parent_id) or _api_value("parent_id", stored.get("parent_id")),
+        "parent_id": id_text(term.parent_id) or api_value("parent_id", stored.get("parent_id")),
         "taxonomy": stored.get("taxonomy") or (term.taxonomy.name if term.taxonomy is not None else ""),
         "language": term.language,
-        "taxonomy_id": _id(term.taxonomy_id) or _api_value("taxonomy_id", stored.get("taxonomy_id")),
+        "taxonomy_id": id_text(term.taxonomy_id) or api_value("taxonomy_id", stored.get("taxonomy_id")),
         "term_uri": as_uri(term.term_uri),
     }
     if detail and term.taxonomy is not None:
         doc["taxonomy_detail"] = taxonomy_doc(term.taxonomy)
-    return _clean(doc, required=("id", "name", "description"))
+    doc["metadata"] = _metadata(term)
+    return clean_doc(doc, required=("id", "name", "description"))
 
 
 def attribute_doc(attribute: Attribute) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(attribute.id),
             "link_id": str(attribute.service_id),
@@ -211,10 +205,10 @@ def organization_doc(org: Organization) -> Doc:
         "legal_status": org.legal_status,
         "logo": as_uri(org.logo),
         "uri": as_uri(org.uri),
-        "parent_organization_id": _api_value("parent_organization_id", org.parent_organization_id),
+        "parent_organization_id": api_value("parent_organization_id", org.parent_organization_id),
         **_extra_columns(org, ("tax_status", "tax_id")),
     }
-    return _clean(doc, required=("id", "name", "description"))
+    return clean_doc(doc, required=("id", "name", "description"))
 
 
 def organization_full_doc(org: Organization, services: Iterable[Service], full_service: bool = False) -> Doc:
@@ -230,8 +224,8 @@ def organization_full_doc(org: Organization, services: Iterable[Service], full_s
             "organization_identifiers": _extra_rows(
                 org, "organization_identifiers", ("id", "identifier_type", "identifier")
             ),
-            "attributes": [],
-            "metadata": [],
+            "attributes": _attributes(org),
+            "metadata": _metadata(org),
             "services": [service_full_doc(s) if full_service else service_doc(s) for s in services],
         }
     )
@@ -241,29 +235,36 @@ def organization_full_doc(org: Organization, services: Iterable[Service], full_s
 # ---------------------------------------------------------------- location and its parts
 
 
+ADDRESS_REQUIRED = ("id", "address_1", "city", "state_province", "postal_code", "country", "address_type")
+
+
 def address_doc(address: Address) -> Doc:
-    return {
-        "id": str(address.id),
-        "location_id": str(address.location_id),
-        "attention": address.attention,
-        "address_1": address.address_1,
-        "address_2": address.address_2,
-        "city": address.city,
-        "region": address.region,
-        "state_province": address.state_province,
-        "postal_code": address.postal_code,
-        "country": address.country,
-        "address_type": address.address_type,
-    }
+    doc = clean_doc(
+        {
+            "id": str(address.id),
+            "location_id": str(address.location_id),
+            "attention": address.attention,
+            "address_1": address.address_1,
+            "address_2": address.address_2,
+            "city": address.city,
+            "region": address.region,
+            "state_province": address.state_province,
+            "postal_code": address.postal_code,
+            "country": address.country,
+            "address_type": address.address_type,
+        },
+        required=ADDRESS_REQUIRED,
+    )
+    return {**doc, **clean_doc({"attributes": _attributes(address), "metadata": _metadata(address)})}
 
 
 def language_doc(language: Language) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(language.id),
-            "service_id": _id(language.service_id),
-            "location_id": _id(language.location_id),
-            "phone_id": _id(language.phone_id),
+            "service_id": id_text(language.service_id),
+            "location_id": id_text(language.location_id),
+            "phone_id": id_text(language.phone_id),
             "name": language.name,
             "code": language.code,
             "note": language.note,
@@ -272,17 +273,20 @@ def language_doc(language: Language) -> Doc:
 
 
 def phone_doc(phone: Phone) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(phone.id),
-            "location_id": _id(phone.location_id),
-            "service_id": _id(phone.service_id),
-            "organization_id": _id(phone.organization_id),
+            "location_id": id_text(phone.location_id),
+            "service_id": id_text(phone.service_id),
+            "organization_id": id_text(phone.organization_id),
             "number": phone.number,
             "extension": parse_number(phone.extension) if phone.extension else None,
             "type": phone.type,
             "description": phone.description,
             "languages": [language_doc(lang) for lang in phone.languages.all()],
+            **_extra_columns(phone, ("contact_id", "service_at_location_id")),
+            "attributes": _attributes(phone),
+            "metadata": _metadata(phone),
         },
         required=("id", "number"),
     )
@@ -305,26 +309,28 @@ SCHEDULE_EXTRA_COLUMNS = (
 
 
 def schedule_doc(schedule: Schedule) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(schedule.id),
-            "service_id": _id(schedule.service_id),
-            "location_id": _id(schedule.location_id),
-            "valid_from": _date(schedule.valid_from),
-            "valid_to": _date(schedule.valid_to),
+            "service_id": id_text(schedule.service_id),
+            "location_id": id_text(schedule.location_id),
+            "valid_from": date_text(schedule.valid_from),
+            "valid_to": date_text(schedule.valid_to),
             "freq": schedule.freq,
             "byday": schedule.byday,
             "description": schedule.description,
-            "opens_at": _time(schedule.opens_at),
-            "closes_at": _time(schedule.closes_at),
+            "opens_at": time_text(schedule.opens_at),
+            "closes_at": time_text(schedule.closes_at),
             "notes": schedule.notes,
             **_extra_columns(schedule, SCHEDULE_EXTRA_COLUMNS),
+            "attributes": _attributes(schedule),
+            "metadata": _metadata(schedule),
         }
     )
 
 
 def accessibility_doc(item: Accessibility) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(item.id),
             "location_id": str(item.location_id),
@@ -341,8 +347,8 @@ def location_doc(location: Location) -> Doc:
         "id": str(location.id),
         "location_type": location.location_type,
         "url": as_uri(location.url),
-        "organization_id": _id(location.organization_id)
-        or _api_value("organization_id", (location.extra or {}).get("hsds", {}).get("organization_id")),
+        "organization_id": id_text(location.organization_id)
+        or api_value("organization_id", (location.extra or {}).get("hsds", {}).get("organization_id")),
         "name": location.name,
         "alternate_name": location.alternate_name,
         "description": location.description,
@@ -352,7 +358,7 @@ def location_doc(location: Location) -> Doc:
         "external_identifier": location.external_identifier,
         "external_identifier_type": location.external_identifier_type,
     }
-    return _clean(doc, required=("id", "location_type"))
+    return clean_doc(doc, required=("id", "location_type"))
 
 
 def location_full_doc(location: Location) -> Doc:
@@ -365,8 +371,8 @@ def location_full_doc(location: Location) -> Doc:
             "accessibility": [accessibility_doc(a) for a in location.accessibility.all()],
             "phones": [phone_doc(p) for p in location.phones.all()],
             "schedules": [schedule_doc(s) for s in location.schedules.all()],
-            "attributes": [],
-            "metadata": [],
+            "attributes": _attributes(location),
+            "metadata": _metadata(location, "location"),
         }
     )
     return doc
@@ -396,13 +402,13 @@ def service_doc(service: Service, with_organization: bool = False) -> Doc:
         "eligibility_description": service.eligibility_description,
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
-        "assured_date": _date(service.assured_date),
+        "assured_date": date_text(service.assured_date),
         "assurer_email": service.assurer_email,
         "alert": service.alert,
         "last_modified": iso_datetime(service.updated_at),
         **_extra_columns(service, SERVICE_EXTRA_COLUMNS),
     }
-    doc = _clean(doc, required=("id", "name", "status"))
+    doc = clean_doc(doc, required=("id", "name", "status"))
     if with_organization:
         doc["organization"] = organization_doc(service.organization)
         program_id = doc.get("program_id")
@@ -415,7 +421,7 @@ def service_doc(service: Service, with_organization: bool = False) -> Doc:
 def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
     """A service at a location: one-to-one fields with its location and service (list form),
     or the fully nested form (compiled/service_at_location.json)."""
-    doc: Doc = _clean(
+    doc: Doc = clean_doc(
         {
             "id": str(sal.id),
             "service_id": str(sal.service_id),
@@ -426,12 +432,8 @@ def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
     if full:
         doc.update(
             {
-                "contacts": [],
-                "phones": [],
-                "schedules": [],
+                **service_at_location_parts(sal),
                 "location": location_full_doc(sal.location),
-                "attributes": [],
-                "metadata": [],
                 "service": service_full_doc(sal.service, with_locations=False),
             }
         )
@@ -439,6 +441,47 @@ def service_at_location_doc(sal: ServiceAtLocation, full: bool = False) -> Doc:
         doc["location"] = location_doc(sal.location)
         doc["service"] = service_doc(sal.service, with_organization=True)
     return doc
+
+
+_AT_LOCATION: ContextVar[tuple[dict[str, list[Phone]], dict[str, list[Schedule]]] | None] = ContextVar(
+    "hsds_at_location", default=None
+)
+
+
+@contextlib.contextmanager
+def many_documents() -> Iterator[None]:
+    """Build many documents (an export): read what is found per record once for all of them."""
+    phones: dict[str, list[Phone]] = defaultdict(list)
+    schedules: dict[str, list[Schedule]] = defaultdict(list)
+    here = {"extra__hsds__has_key": "service_at_location_id"}
+    for phone in Phone.objects.filter(**here).prefetch_related("languages"):
+        phones[str(phone.extra["hsds"]["service_at_location_id"]).lower()].append(phone)
+    for schedule in Schedule.objects.filter(**here):
+        schedules[str(schedule.extra["hsds"]["service_at_location_id"]).lower()].append(schedule)
+    token = _AT_LOCATION.set((phones, schedules))
+    try:
+        with whole_change_log():
+            yield
+    finally:
+        _AT_LOCATION.reset(token)
+
+
+def service_at_location_parts(sal: ServiceAtLocation) -> Doc:
+    """What belongs to a service at one location: its contacts, phones, schedules, attributes, metadata."""
+    loaded = _AT_LOCATION.get()
+    if loaded is not None:
+        phones, schedules = loaded[0].get(str(sal.id), []), loaded[1].get(str(sal.id), [])
+    else:
+        here = {"extra__hsds__service_at_location_id": str(sal.id)}
+        phones = list(Phone.objects.filter(**here).prefetch_related("languages"))
+        schedules = list(Schedule.objects.filter(**here))
+    return {
+        "contacts": _extra_rows(sal, "contacts"),
+        "phones": [phone_doc(p) for p in phones],
+        "schedules": [schedule_doc(s) for s in schedules],
+        "attributes": _attributes(sal),
+        "metadata": _metadata(sal),
+    }
 
 
 def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
@@ -451,7 +494,11 @@ def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
             "service_areas": [service_area_doc(a) for a in service.service_areas.all()],
             "service_at_locations": (
                 [
-                    {**service_at_location_doc(sal), "location": location_full_doc(sal.location)}
+                    {
+                        **service_at_location_doc(sal),
+                        **service_at_location_parts(sal),
+                        "location": location_full_doc(sal.location),
+                    }
                     for sal in service.service_at_locations.all()
                 ]
                 if with_locations
@@ -462,8 +509,8 @@ def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
             "cost_options": [cost_option_doc(c) for c in service.cost_options.all()],
             "required_documents": _extra_rows(service, "required_documents"),
             "contacts": _extra_rows(service, "contacts"),
-            "attributes": [attribute_doc(a) for a in service.attributes.all()],
-            "metadata": [],
+            "attributes": [attribute_doc(a) for a in service.attributes.all()] + _attributes(service),
+            "metadata": _metadata(service, "service"),
         }
     )
     for sal in doc["service_at_locations"]:
@@ -472,7 +519,7 @@ def service_full_doc(service: Service, with_locations: bool = True) -> Doc:
 
 
 def service_area_doc(area: ServiceArea) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(area.id),
             "service_id": str(area.service_id),
@@ -486,12 +533,12 @@ def service_area_doc(area: ServiceArea) -> Doc:
 
 
 def cost_option_doc(option: CostOption) -> Doc:
-    return _clean(
+    return clean_doc(
         {
             "id": str(option.id),
             "service_id": str(option.service_id),
-            "valid_from": _date(option.valid_from),
-            "valid_to": _date(option.valid_to),
+            "valid_from": date_text(option.valid_from),
+            "valid_to": date_text(option.valid_to),
             "option": option.option,
             "currency": option.currency,
             "amount": float(option.amount) if isinstance(option.amount, Decimal) else option.amount,

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.utils import translation
 
+from . import hsds_addresses
 from . import models as m
-from .hsds import iso_datetime, number_text
 from .hsds_tables import (
     BASE_LANGUAGE,
     MAPPINGS,
@@ -24,6 +24,7 @@ from .hsds_tables import (
     content_language,
     has_extra,
 )
+from .hsds_values import iso_datetime, number_text
 
 # ---------------------------------------------------------------- value formatting (export)
 
@@ -33,7 +34,9 @@ def _format(kind: str, value: Any) -> str:
         return ""
     if kind == "float":
         return number_text(float(value))
-    if kind in ("int", "decimal"):
+    if kind == "decimal":
+        return number_text(value)
+    if kind == "int":
         return str(value)
     if kind in ("date", "time"):
         return value.isoformat()
@@ -65,7 +68,9 @@ def datapackage(lang: str = BASE_LANGUAGE) -> dict[str, Any]:
             spec: dict[str, Any] = {"name": column, "type": type_}
             if fmt:
                 spec["format"] = fmt
-            spec["constraints"] = {"required": column in table.required, "unique": column == "id"}
+            spec["constraints"] = {"required": column in table.required, "unique": column in table.unique}
+            if column in table.enums:
+                spec["constraints"]["enum"] = list(table.enums[column])
             fields.append(spec)
         schema: dict[str, Any] = {"primaryKey": "id", "fields": fields}
         if table.references:
@@ -121,9 +126,23 @@ def table_rows(resource: str, lang: str = BASE_LANGUAGE) -> list[dict[str, str]]
     """The rows of one official table, as text, ordered by id; translated columns in lang."""
     if resource == "attribute":
         return _attribute_rows()
+    if resource == "address":  # incomplete addresses travel as attributes (see hsds_addresses)
+        return [row for row in _model_rows(resource, BASE_LANGUAGE) if hsds_addresses.is_complete(row)]
     if resource in MAPPINGS:
-        return _model_rows(resource, content_language(lang))
+        rows = _model_rows(resource, content_language(lang))
+        if resource in ("taxonomy", "taxonomy_term") and _partial_addresses():
+            own = hsds_addresses.taxonomy_row() if resource == "taxonomy" else hsds_addresses.term_row()
+            rows = sorted([*rows, own], key=lambda r: r["id"])
+        return rows
     return _stashed_rows(resource)
+
+
+def _partial_addresses() -> list[dict[str, str]]:
+    return [
+        hsds_addresses.as_attribute(row)
+        for row in _model_rows("address", BASE_LANGUAGE)
+        if not hsds_addresses.is_complete(row)
+    ]
 
 
 def _model_rows(resource: str, lang: str) -> list[dict[str, str]]:
@@ -147,6 +166,8 @@ def _model_rows(resource: str, lang: str) -> list[dict[str, str]]:
                 row[col.column] = _format(col.kind, values[col.field])
         if resource == "taxonomy_term" and not stored.get("taxonomy"):
             row["taxonomy"] = values["taxonomy__name"] or ""
+        if "description" in table.required and not row["description"]:  # required by HSDS, optional here
+            row["description"] = row["name"]
         rows.append(row)
     return rows
 
@@ -165,7 +186,7 @@ def _attribute_rows() -> list[dict[str, str]]:
             chunk_size=5000
         )
     ]
-    rows += _stashed_rows("attribute")
+    rows += _stashed_rows("attribute") + _partial_addresses()
     return sorted(rows, key=lambda r: r["id"])
 
 

@@ -5,27 +5,31 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import functools
-import io
-import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast
 
 from django.db import connections, transaction
 from django.db import models as djm
-from django.db.models.base import ModelState
 from django.utils import translation
-from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
-from bettertogether.core.text import find_control
-
+from . import hsds_addresses, hsds_changes, search_index
 from . import models as m
-from . import search_index
+from .hsds_read import (
+    SKIP,
+    HSDSImportError,
+    ImportReport,
+    Row,
+    field_max_length,
+    keep_timestamps,
+    new_instance,
+    package_language,
+    parse_cell,
+    read_descriptor,
+    read_table,
+    resource_paths,
+)
 from .hsds_tables import (
     BASE_LANGUAGE,
     BATCH,
@@ -46,184 +50,6 @@ from .hsds_tables import (
 # ---------------------------------------------------------------- import
 
 
-class HSDSImportError(Exception):
-    """The package cannot be imported; `errors` names table, row and column of each problem."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
-@dataclass
-class ImportReport:
-    counts: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    language: str = BASE_LANGUAGE  # the language the package's text columns were read as
-
-
-@dataclass
-class _Row:
-    line: int
-    values: dict[str, str]
-
-
-def _descriptor(root: Path) -> dict[str, Any]:
-    """datapackage.json, or {} when the package has none."""
-    descriptor = root / "datapackage.json"
-    if not descriptor.exists():
-        return {}
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise HSDSImportError([f"datapackage.json: not valid JSON ({exc})"]) from None
-    return package if isinstance(package, dict) else {}
-
-
-def _package_language(package: dict[str, Any]) -> str | None:
-    """The content language the descriptor declares (first of `languages`), or None."""
-    declared = package.get("languages")
-    if declared in (None, [], ""):
-        return None
-    first = declared[0] if isinstance(declared, list) else declared
-    if not isinstance(first, str):
-        raise HSDSImportError([f"datapackage.json: 'languages' must be a list of language codes: {declared!r}"])
-    try:
-        return content_language(first)
-    except ValueError as exc:
-        raise HSDSImportError([f"datapackage.json: 'languages': {exc} (or choose with --lang)"]) from None
-
-
-def _resource_paths(root: Path, package: dict[str, Any]) -> dict[str, Path]:
-    paths = {t.resource: root / t.path for t in TABLES}
-    resources = package.get("resources")
-    for resource in resources if isinstance(resources, list) else []:
-        if isinstance(resource, dict):
-            name, path = resource.get("name"), resource.get("path")
-        if name in paths and isinstance(path, str):
-            candidate = (root / path).resolve()
-            if root.resolve() not in candidate.parents:
-                raise HSDSImportError([f"datapackage.json: resource {name!r} path {path!r} leaves the package"])
-            paths[name] = candidate
-    return paths
-
-
-def _read_table(
-    table: Table, path: Path, errors: list[str], warnings: list[str], headers: dict[str, list[str]]
-) -> list[_Row]:
-    if not path.exists():
-        return []
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        warnings.append(f"{path.name}: not UTF-8, read as Windows-1252")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = headers[table.resource] = list(reader.fieldnames or [])
-    unknown = [h for h in header if h not in table.columns]
-    if unknown:
-        warnings.append(f"{path.name}: unknown columns ignored: {', '.join(unknown)}")
-    if "id" not in header and header:
-        errors.append(f"{path.name}: no 'id' column")
-        return []
-    rows = []
-    try:
-        for values in reader:
-            rows.append(_Row(reader.line_num, {c: (values.get(c) or "").strip() for c in table.columns}))
-    except csv.Error as exc:
-        errors.append(f"{path.name} row {reader.line_num}: {exc}")
-    return rows
-
-
-def _parse(kind: str, text: str) -> Any:
-    """The typed value of a cell, or raise ValueError with a reason."""
-    value: Any
-    if text == "":
-        return None
-    character = find_control(text, multiline=True)  # NUL (PostgreSQL refuses it), bidi overrides…
-    if character:
-        raise ValueError(f"contains a control character ({character})")
-    if kind == "int":
-        number = float(text)
-        if not number.is_integer() or not 0 <= number <= 32767:
-            raise ValueError(f"not a whole number between 0 and 32767: {text!r}")
-        return int(number)
-    if kind == "float":
-        number = float(text)
-        if number != number or number in (float("inf"), float("-inf")):
-            raise ValueError(f"not a finite number: {text!r}")
-        return number
-    if kind == "decimal":
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"not a number: {text!r}") from None
-        if not value.is_finite() or abs(value) >= Decimal("1e8"):
-            raise ValueError(f"not an amount: {text!r}")
-        return value.quantize(Decimal("0.01"))
-    if kind == "date":
-        value = parse_date(text[:10]) if len(text) >= 10 else None
-        if value is None or len(text) not in (10,) and "T" not in text:
-            raise ValueError(f"not a date (YYYY-MM-DD): {text!r}")
-        return value
-    if kind == "time":
-        value = parse_time(text)
-        if value is None:
-            raise ValueError(f"not a time (HH:MM:SS): {text!r}")
-        return value
-    if kind == "datetime":
-        value = parse_datetime(text[:-1] + "+00:00" if text.endswith("Z") else text)
-        if value is None:
-            raise ValueError(f"not a date-time (ISO 8601): {text!r}")
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    return text
-
-
-@functools.cache
-def _max_length(model: type[djm.Model], name: str) -> int | None:
-    try:
-        return model._meta.get_field(name).max_length  # type: ignore[union-attr]
-    except Exception:  # noqa: BLE001 - a non-field attribute has no limit
-        return None
-
-
-_DEFAULTS: dict[type[djm.Model], dict[str, Any]] = {}
-_SKIP = object()  # a cell with an error: its field keeps its value
-
-
-def _instance(model: type[djm.Model], values: dict[str, Any]) -> djm.Model:
-    """A new unsaved instance from attname values.
-
-    Built without Model.__init__: with modeltranslation every translated field's default switches
-    the active language, which made building 20,000 services take most of an import's time.
-    """
-    if model not in _DEFAULTS:
-        _DEFAULTS[model] = {f.attname: f.get_default() for f in model._meta.concrete_fields}
-    obj = model.__new__(model)
-    state = ModelState()
-    state.adding, state.db = True, None
-    obj.__dict__.update(_DEFAULTS[model])
-    for name, value in _DEFAULTS[model].items():
-        if isinstance(value, dict | list):
-            obj.__dict__[name] = type(value)(value)
-    obj.__dict__.update(values)
-    obj._state = state
-    return obj
-
-
-@contextlib.contextmanager
-def _keep_timestamps(model: type[djm.Model]) -> Iterator[None]:
-    """Let bulk_create store the package's last_modified instead of now (auto_now would overwrite it)."""
-    fields = [f for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
-    for f in fields:
-        f.auto_now = False  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        for f in fields:
-            f.auto_now = True  # type: ignore[attr-defined]
-
-
 class _Importer:
     def __init__(self, root: Path, max_bytes: int, lang: str | None = None) -> None:
         self.root = root
@@ -231,14 +57,14 @@ class _Importer:
         self.lang = lang
         self.errors: list[str] = []
         self.report = ImportReport()
-        self.rows: dict[str, list[_Row]] = {}
+        self.rows: dict[str, list[Row]] = {}
         self.headers: dict[str, list[str]] = {}
         self.ids: dict[str, set[uuid.UUID]] = {}
         self.objects: dict[str, list[djm.Model]] = {}
         self.extras: dict[str, dict[uuid.UUID, dict[str, Any]]] = defaultdict(dict)
         self.stash: dict[str, dict[uuid.UUID, dict[str, dict[str, dict[str, str]]]]] = defaultdict(dict)
 
-    def error(self, table: Table, row: _Row, column: str, message: str) -> None:
+    def error(self, table: Table, row: Row, column: str, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(f"{table.path} row {row.line} column '{column}': {message}")
 
@@ -249,9 +75,9 @@ class _Importer:
     def read(self) -> None:
         if not self.root.is_dir():
             raise HSDSImportError([f"{self.root}: not a directory"])
-        package = _descriptor(self.root)
-        paths = _resource_paths(self.root, package)
-        self.lang = self.lang or _package_language(package) or BASE_LANGUAGE
+        package = read_descriptor(self.root)
+        paths = resource_paths(self.root, package)
+        self.lang = self.lang or package_language(package) or BASE_LANGUAGE
         self.report.language = self.lang
         total = sum(p.stat().st_size for p in paths.values() if p.exists())
         if total > self.max_bytes:
@@ -260,10 +86,16 @@ class _Importer:
             raise HSDSImportError([f"{self.root}: no HSDS table found (expected e.g. services.csv)"])
         csv.field_size_limit(MAX_FIELD_CHARS)
         for table in TABLES:
-            self.rows[table.resource] = _read_table(
+            self.rows[table.resource] = read_table(
                 table, paths[table.resource], self.errors, self.report.warnings, self.headers
             )
+        self._unfold_partial_addresses()
+        for resource in ("organization", "taxonomy", "taxonomy_term"):
+            for row in self.rows[resource]:  # the export's stand-in for an empty required description
+                if row.values["description"] == row.values["name"]:
+                    row.values["description"] = ""
         for table in TABLES:
+            self._check_official_constraints(table)
             seen: set[uuid.UUID] = set()
             for row in self.rows[table.resource]:
                 try:
@@ -275,6 +107,41 @@ class _Importer:
                     self.error(table, row, "id", f"duplicate id {key}")
                 seen.add(key)
             self.ids[table.resource] = seen
+
+    def _unfold_partial_addresses(self) -> None:
+        """Addresses carried as attributes (hsds_addresses) become address rows again."""
+        attributes = []
+        for row in self.rows["attribute"]:
+            if not hsds_addresses.is_carrier(row.values):
+                attributes.append(row)
+                continue
+            try:
+                values = hsds_addresses.address_row(row.values)
+            except ValueError as exc:
+                self.error(TABLE["attribute"], row, "value", str(exc))
+                continue
+            self.rows["address"].append(Row(row.line, values))
+        self.rows["attribute"] = attributes
+        for resource in ("taxonomy", "taxonomy_term"):
+            kept = [r for r in self.rows[resource] if not hsds_addresses.is_own_taxonomy_row(resource, r.values)]
+            self.rows[resource] = kept
+
+    def _check_official_constraints(self, table: Table) -> None:
+        """The official datapackage's enums, and its unique columns other than id (checked with the ids)."""
+        for column, allowed in table.enums.items():
+            for row in self.rows[table.resource]:
+                value = row.values.get(column, "")
+                if value and value not in allowed:
+                    self.error(table, row, column, f"must be one of {', '.join(allowed)}: {value!r}")
+        for column in table.unique:
+            if column == "id":
+                continue
+            seen: set[str] = set()
+            for row in self.rows[table.resource]:
+                value = row.values.get(column, "")
+                if value and value in seen:
+                    self.error(table, row, column, f"{value!r} appears twice; it must be unique")
+                seen.add(value)
 
     def known(self, resource: str) -> set[uuid.UUID]:
         """Ids in the package plus those already in the database."""
@@ -326,11 +193,11 @@ class _Importer:
                                 self.warn(f"{table.path} row {row.line}: {col.column} {text!r} not found, left empty")
                     continue
                 try:
-                    value = _parse(col.kind if col.kind != "tr" else "text", text)
+                    value = parse_cell(col.kind if col.kind != "tr" else "text", text)
                 except ValueError as exc:
                     self.error(table, row, col.column, str(exc))
                     continue
-                limit = _max_length(model, col.field)
+                limit = field_max_length(model, col.field)
                 if isinstance(value, str) and limit and len(value) > limit:
                     self.error(table, row, col.column, f"longer than {limit} characters")
                     continue
@@ -349,10 +216,10 @@ class _Importer:
                 self.extras[resource][key] = hsds_extra
             if resource == "service" and kwargs.get("updated_at") is None:
                 kwargs["updated_at"] = dt.datetime.now(dt.UTC)
-            objects.append(_instance(model, kwargs))
+            objects.append(new_instance(model, kwargs))
         self.objects[resource] = objects
 
-    def _unique_pair(self, table: Table, row: _Row, kwargs: dict[str, Any]) -> bool:
+    def _unique_pair(self, table: Table, row: Row, kwargs: dict[str, Any]) -> bool:
         """service_at_location is unique per (service, location): a second row for a pair is dropped."""
         if not hasattr(self, "_pairs"):
             self._pairs: dict[tuple[Any, Any], Any] = {
@@ -364,20 +231,14 @@ class _Importer:
             return False
         return True
 
-    def _check_choices(self, resource: str, table: Table, row: _Row, kwargs: dict[str, Any]) -> None:
+    def _check_choices(self, resource: str, table: Table, row: Row, kwargs: dict[str, Any]) -> None:
         if resource == "service":
-            status = kwargs.get("status") or m.Service.Status.ACTIVE
-            if status not in m.Service.Status.values:
-                self.error(table, row, "status", f"must be one of {', '.join(m.Service.Status.values)}: {status!r}")
-            kwargs["status"] = status
+            kwargs["status"] = kwargs.get("status") or m.Service.Status.ACTIVE  # values checked in read()
             for name in ("name",):
                 if not kwargs.get(name):
                     self.error(table, row, name, "required")
         if resource == "location":
-            kind = kwargs.get("location_type") or m.Location.LocationType.PHYSICAL
-            if kind not in m.Location.LocationType.values:
-                self.error(table, row, "location_type", f"must be physical, postal or virtual: {kind!r}")
-            kwargs["location_type"] = kind
+            kwargs["location_type"] = kwargs.get("location_type") or m.Location.LocationType.PHYSICAL
         if resource in ("organization", "taxonomy", "taxonomy_term") and not kwargs.get("name"):
             self.error(table, row, "name", "required")
         if resource == "address":
@@ -403,7 +264,7 @@ class _Importer:
                 self._stash_row("attribute", table, row)
                 continue
             pair = (link, term)
-            limit = _max_length(m.Attribute, "value")
+            limit = field_max_length(m.Attribute, "value")
             if (
                 v["link_entity"] in ("service", "")
                 and link in services
@@ -415,7 +276,7 @@ class _Importer:
             ):
                 pairs.add(pair)
                 objects.append(
-                    _instance(
+                    new_instance(
                         m.Attribute,
                         {
                             "id": key,
@@ -430,18 +291,44 @@ class _Importer:
                 self._stash_row("attribute", table, row)
         self.objects["attribute"] = objects
 
-    def _stash_row(self, resource: str, table: Table, row: _Row) -> None:
+    def _stash_row(self, resource: str, table: Table, row: Row) -> None:
+        """Keep the row with every owner it names (one per column: an id is of one kind).
+
+        An attribute or metadata row about a row that is itself kept in extra (a contact, a
+        funding row, ...) is kept with that row's owners."""
+        owners = self._owners(resource, row.values)
+        for owner, ref in owners:
+            rows = self.stash[owner].setdefault(ref, {}).setdefault(STASH_KEY[resource], {})
+            rows[row.values["id"]] = dict(row.values)
+        if not owners:
+            self.warn(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
+
+    def _owners(self, resource: str, values: dict[str, str], depth: int = 0) -> list[tuple[str, uuid.UUID]]:
+        found: list[tuple[str, uuid.UUID]] = []
+        placed: set[str] = set()
         for column, owner in STASHED[resource]:
-            text = row.values.get(column, "")
             try:
-                ref = uuid.UUID(text)
+                ref = uuid.UUID(values.get(column, ""))
             except ValueError:
                 continue
-            if ref in self.known(owner):
-                rows = self.stash[owner].setdefault(ref, {}).setdefault(STASH_KEY[resource], {})
-                rows[row.values["id"]] = dict(row.values)
-                return
-        self.warn(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
+            if column not in placed and ref in self.known(owner):
+                found.append((owner, ref))
+                placed.add(column)
+        if found or resource not in ("attribute", "metadata") or depth:
+            return found
+        link = values.get("link_id" if resource == "attribute" else "resource_id", "")
+        for kept in ("contact", "funding", "program", "required_document", "organization_identifier"):
+            parent = self._row_index(kept).get(link.lower())
+            if parent is not None:
+                return self._owners(kept, parent, depth + 1)
+        return found
+
+    def _row_index(self, resource: str) -> dict[str, dict[str, str]]:
+        if not hasattr(self, "_rows_by_id"):
+            self._rows_by_id: dict[str, dict[str, dict[str, str]]] = {}
+        if resource not in self._rows_by_id:
+            self._rows_by_id[resource] = {r.values["id"].lower(): r.values for r in self.rows[resource]}
+        return self._rows_by_id[resource]
 
     def build_stashes(self) -> None:
         for resource in STASHED:
@@ -464,11 +351,18 @@ class _Importer:
         return extra
 
     def write(self) -> None:
+        self.touched: dict[str, list[djm.Model]] = {}
+        in_package = [o.pk for o in self.objects["service"]]
+        existing = set(m.Service.objects.filter(id__in=in_package).values_list("id", flat=True))
         with transaction.atomic(), translation.override("en"):
             for resource in IMPORT_ORDER:
                 self._upsert(resource)
             self._upsert_attributes()
             self._update_stash_owners()
+            moved = hsds_changes.services_to_touch(self.touched, set(in_package) - existing)
+            m.Service.objects.filter(id__in=list(moved)).update(updated_at=dt.datetime.now(dt.UTC))
+            if moved:
+                self.report.counts["service (last_modified moved)"] = len(moved)
 
     def _upsert(self, resource: str) -> None:
         mapping = MAPPINGS[resource]
@@ -494,7 +388,9 @@ class _Importer:
         if keeps_extra:
             fields.append("extra")
         update_fields = [model._meta.get_field(f).name for f in fields if f != "id"]
-        with _keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
+        if resource in hsds_changes.CHILD_RESOURCES:
+            self.touched[resource] = hsds_changes.changed(model, objects, [f for f in fields if f != "id"])
+        with keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
             for start in range(0, len(objects), BATCH):
                 model._default_manager.bulk_create(
                     objects[start : start + BATCH],
@@ -506,6 +402,8 @@ class _Importer:
 
     def _upsert_attributes(self) -> None:
         objects = self.objects["attribute"]
+        fields = ["service_id", "taxonomy_term_id", "link_type", "value"]
+        self.touched["attribute"] = hsds_changes.changed(m.Attribute, objects, fields)
         for start in range(0, len(objects), BATCH * 5):
             m.Attribute.objects.bulk_create(
                 cast(list[m.Attribute], objects[start : start + BATCH * 5]),
@@ -532,7 +430,7 @@ class _Importer:
                 changed.append(obj)
             model._default_manager.bulk_update(changed, ["extra"], batch_size=BATCH)
         for resource in STASHED:
-            count = sum(len(s.get(STASH_KEY[resource], {})) for o in self.stash.values() for s in o.values())
+            count = len({i for o in self.stash.values() for s in o.values() for i in s.get(STASH_KEY[resource], {})})
             if count:
                 self.report.counts[f"{resource} (kept in extra)"] = count
 
@@ -583,7 +481,7 @@ class _Importer:
                 values = {t: current[t] for t in targets}
                 for col, target in zip(cols, targets, strict=True):
                     value = self._translation(table, row, col.column, model, target, current, col.field)
-                    if value is not _SKIP:
+                    if value is not SKIP:
                         values[target] = value
                 if values != {t: current[t] for t in targets}:
                     changed.append((key, values))
@@ -594,23 +492,23 @@ class _Importer:
     def _translation(
         self,
         table: Table,
-        row: _Row,
+        row: Row,
         column: str,
         model: type[djm.Model],
         target: str,
         current: dict[str, Any],
         name: str,
     ) -> Any:
-        """The value to store in target for this cell, or _SKIP after reporting an error."""
+        """The value to store in target for this cell, or SKIP after reporting an error."""
         try:
-            value = _parse("text", row.values.get(column, ""))
+            value = parse_cell("text", row.values.get(column, ""))
         except ValueError as exc:
             self.error(table, row, column, str(exc))
-            return _SKIP
-        limit = _max_length(model, target)
+            return SKIP
+        limit = field_max_length(model, target)
         if value and limit and len(value) > limit:
             self.error(table, row, column, f"longer than {limit} characters")
-            return _SKIP
+            return SKIP
         old = current[target]
         english = current[f"{name}_{BASE_LANGUAGE}"] or ""
         if value and (value != english or value == old):

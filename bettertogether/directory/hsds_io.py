@@ -12,9 +12,12 @@ What the directory models is stored in model fields. Everything else round-trips
 directory.hsds): unmodelled columns in `extra["hsds"]`, rows of unmodelled tables (contacts,
 funding, programs, ...) in `extra["hsds_tables"]` of their owner. References to rows that are not
 in the package nor in the database (the official example's parent_organization_id, program_id,
-...) are kept in `extra` when the row has one, never fatal. Rows whose required parent is missing,
-and columns of models without `extra` (phone contact_id / service_at_location_id), are dropped
-with a warning in the returned report.
+...) are kept in `extra` when the row has one, never fatal. Rows whose required parent is missing
+are dropped with a warning in the returned report.
+
+The export is valid against the official datapackage.json (enums, uniqueness, required columns):
+incomplete addresses travel as location attributes (hsds_addresses), an empty required
+description as the name. JSON packages, .zip packages and other HSDS APIs: hsds_json, hsds_fetch.
 """
 
 from .hsds_export import datapackage, export_package, table_rows

@@ -44,9 +44,20 @@ class Table:
     required: tuple[str, ...] = ("id",)
     types: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> (type, format)
     references: dict[str, str] = field(default_factory=dict)  # column -> referenced resource
+    unique: tuple[str, ...] = ("id",)
+    enums: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column -> allowed values
 
 
-def _t(resource: str, path: str, columns: str, required: str = "id", types: str = "", refs: str = "") -> Table:
+def _t(
+    resource: str,
+    path: str,
+    columns: str,
+    required: str = "id",
+    types: str = "",
+    refs: str = "",
+    unique: str = "id",
+    enums: dict[str, tuple[str, ...]] | None = None,
+) -> Table:
     typed = {}
     for item in filter(None, types.split()):
         column, kind = item.split("=")
@@ -59,7 +70,15 @@ def _t(resource: str, path: str, columns: str, required: str = "id", types: str 
         tuple(required.split()),
         typed,
         dict(item.split("=") for item in refs.split()),
+        tuple(unique.split()),
+        enums or {},
     )
+
+
+STATUS_VALUES = ("active", "inactive", "defunct", "temporarily closed")
+LOCATION_TYPES = ("physical", "postal", "virtual")
+WEEK_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+FREQUENCIES = ("WEEKLY", "MONTHLY")
 
 
 # Order and headers of the official HSDS 3.0 datapackage (schema/compiled/tabular.json).
@@ -69,14 +88,14 @@ TABLES: tuple[Table, ...] = (
        "uri parent_organization_id", "id name description",
        "email=string/email website=string/uri year_incorporated=number uri=string/uri"),
     _t("program", "programs.csv", "id organization_id name alternate_name description",
-       "id organization_id name description", refs="organization_id=organization"),
+       "id organization_id name description", refs="organization_id=organization", unique="id organization_id"),
     _t("service", "services.csv",
        "id organization_id program_id name alternate_name description url email status interpretation_services "
        "application_process fees_description wait_time fees accreditations eligibility_description minimum_age "
        "maximum_age assured_date assurer_email licenses alert last_modified", "id organization_id name status",
        "url=string/uri email=string/email minimum_age=number maximum_age=number assured_date=date "
        "assurer_email=string/email last_modified=datetime",
-       "organization_id=organization program_id=program"),
+       "organization_id=organization program_id=program", enums={"status": STATUS_VALUES}),
     _t("attribute", "attributes.csv", "id link_id taxonomy_term_id link_type link_entity value",
        "id link_id taxonomy_term_id link_entity", refs="taxonomy_term_id=taxonomy_term"),
     _t("service_at_location", "service_at_location.csv", "id service_id location_id description",
@@ -84,7 +103,8 @@ TABLES: tuple[Table, ...] = (
     _t("location", "locations.csv",
        "id location_type url organization_id name alternate_name description transportation latitude longitude "
        "external_identifier external_identifier_type", "id location_type",
-       "url=string/uri latitude=number longitude=number", "organization_id=organization"),
+       "url=string/uri latitude=number longitude=number", "organization_id=organization",
+       enums={"location_type": LOCATION_TYPES}),
     _t("phone", "phones.csv",
        "id location_id service_id organization_id contact_id service_at_location_id number extension type "
        "description", "id number", "extension=number",
@@ -98,14 +118,15 @@ TABLES: tuple[Table, ...] = (
     _t("address", "addresses.csv",
        "id location_id attention address_1 address_2 city region state_province postal_code country "
        "address_type", "id address_1 city state_province postal_code country address_type",
-       refs="location_id=location"),
+       refs="location_id=location", enums={"address_type": LOCATION_TYPES}),
     _t("schedule", "schedules.csv",
        "id service_id location_id service_at_location_id valid_from valid_to dtstart timezone until count wkst "
        "freq interval byday byweekno bymonthday byyearday description opens_at closes_at schedule_link "
        "attending_type notes", "id",
        "valid_from=date valid_to=date dtstart=date timezone=number until=date count=number interval=number "
        "opens_at=time closes_at=time schedule_link=string/uri",
-       "location_id=location service_id=service service_at_location_id=service_at_location"),
+       "location_id=location service_id=service service_at_location_id=service_at_location",
+       enums={"wkst": WEEK_DAYS, "freq": FREQUENCIES}),
     _t("funding", "funding.csv", "id organization_id service_id source",
        refs="organization_id=organization service_id=service"),
     _t("service_area", "service_areas.csv", "id service_id name description extent extent_type uri",
@@ -118,7 +139,7 @@ TABLES: tuple[Table, ...] = (
        refs="location_id=location"),
     _t("taxonomy_term", "taxonomy_terms.csv",
        "id code name description parent_id taxonomy language taxonomy_id term_uri", "id name description",
-       "term_uri=string/uri", "taxonomy_id=taxonomy"),
+       "term_uri=string/uri", "taxonomy_id=taxonomy", unique="id code"),
     _t("metadata", "metadata.csv",
        "id resource_id resource_type last_action_date last_action_type field_name previous_value "
        "replacement_value updated_by",
@@ -259,29 +280,25 @@ IMPORT_ORDER = (
     "accessibility",
     "cost_option",
 )
-# Unmodelled tables: kept in extra["hsds_tables"] of the first owner found, in this order.
+# Unmodelled tables: kept in extra["hsds_tables"] of every owner a row names (a contact of an
+# organization and of one of its services is kept, and served, under both), in this order; a row
+# naming none of them is kept with the first owner found by id.
+# Models with `extra`.
+OWNERS = ("service", "organization", "location", "taxonomy_term", "schedule", "service_at_location", "phone", "address")
 STASHED: dict[str, tuple[tuple[str, str], ...]] = {
     "program": (("organization_id", "organization"),),
-    "contact": (("service_id", "service"), ("organization_id", "organization"), ("location_id", "location")),
+    "contact": (
+        ("service_at_location_id", "service_at_location"),
+        ("service_id", "service"),
+        ("organization_id", "organization"),
+        ("location_id", "location"),
+    ),
     "funding": (("service_id", "service"), ("organization_id", "organization")),
     "required_document": (("service_id", "service"),),
     "organization_identifier": (("organization_id", "organization"),),
-    "metadata": (
-        ("resource_id", "service"),
-        ("resource_id", "organization"),
-        ("resource_id", "location"),
-        ("resource_id", "taxonomy_term"),
-        ("resource_id", "schedule"),
-    ),
-    "attribute": (
-        ("link_id", "service"),
-        ("link_id", "organization"),
-        ("link_id", "location"),
-        ("link_id", "taxonomy_term"),
-        ("link_id", "schedule"),
-    ),
+    "metadata": tuple(("resource_id", owner) for owner in OWNERS),
+    "attribute": tuple(("link_id", owner) for owner in OWNERS),
 }
-OWNERS = ("organization", "service", "location", "taxonomy_term", "schedule")  # models with `extra`
 STASH_KEY = {
     "program": "programs",
     "contact": "contacts",

@@ -204,6 +204,7 @@ class Address(UUIDModel):
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     country = models.CharField(max_length=2, default="CA")
     address_type = models.CharField(max_length=10, default="physical")
+    extra = models.JSONField(default=dict, blank=True)  # HSDS columns and rows kept for the round trip
 
     class Meta:
         verbose_name_plural = _("addresses")
@@ -216,6 +217,7 @@ class ServiceAtLocation(UUIDModel):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
     description = models.TextField(blank=True)
+    extra = models.JSONField(default=dict, blank=True)  # HSDS columns and rows kept for the round trip
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["service", "location"], name="unique_service_location")]
@@ -247,6 +249,7 @@ class Phone(UUIDModel):
     # A call or text number that also answers on WhatsApp.
     whatsapp = models.BooleanField(_("also on WhatsApp"), default=False)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    extra = models.JSONField(default=dict, blank=True)  # HSDS columns and rows kept for the round trip
 
     class Meta:
         ordering = ["sort_order", "number"]

@@ -388,6 +388,8 @@ def update_location(location_id: uuid.UUID, edit: LocationEdit, *, by: Any) -> L
         for service in permissions.editable_services(by).filter(service_at_locations__location=location):
             _verify(service, by)
             service.save(update_fields=["assured_date", "assured_by", "needs_verification", "updated_at"])
+        if changes:  # HSDS last_modified: a service changes with any of its related records
+            Service.objects.filter(service_at_locations__location=location).update(updated_at=timezone.now())
         _log(by, "location.update", location, changes)
     return LocationResult(location=location, geocoded=geocoded, precision=location.geo_precision)
 

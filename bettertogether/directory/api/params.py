@@ -1,4 +1,9 @@
-"""Query-parameter parsing for the HSDS API: every malformed value becomes a 400 with a message."""
+"""Query-parameter parsing for the HSDS API: every malformed value becomes a 400 with a message.
+
+Values are taken as given (no trimming, except around search text), and every rule here is stated
+in /api/schema/ (api/schema.py uses these constants), so what the document allows is what is
+accepted. A parameter given empty (`?page=`) is malformed, except `search`.
+"""
 
 from __future__ import annotations
 
@@ -16,16 +21,31 @@ from rest_framework.exceptions import ParseError
 from bettertogether.core.languages import CONTENT_LANGUAGES
 from bettertogether.core.text import find_control, strip_control
 
+from ..models import Service
+
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
 MAX_PAGE = 1_000_000
 MAX_TEXT = 200
 MAX_PROXIMITY_M = 5_000_000.0  # farther than any two points in Canada
+BOOLEAN_VALUES = ("true", "false", "1", "0", "yes", "no")
 _TRUE = {"true", "1", "yes"}
-_FALSE = {"false", "0", "no"}
-_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
-_POSTCODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]{1,19}$")
+STATUSES = tuple(Service.Status.values)
+LANGUAGE_PATTERN = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
+SLUG_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$"
+POSTCODE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9 -]{1,19}$"
+UUID_PATTERN = "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
+_INTEGER = re.compile(r"^-?[0-9]+$")
+_NUMBER = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+_CODE = re.compile(LANGUAGE_PATTERN)
+_SLUG = re.compile(SLUG_PATTERN)
+_POSTCODE = re.compile(POSTCODE_PATTERN)
+_UUID = re.compile(UUID_PATTERN)
+
+
+def content_languages() -> tuple[str, ...]:
+    """The values of `lang`: the languages content is stored in (the interface has more)."""
+    return CONTENT_LANGUAGES
 
 
 class Params:
@@ -39,44 +59,50 @@ class Params:
                     raise ParseError(f"Parameter '{strip_control(key)}' contains a control character.")
 
     def text(self, name: str, max_length: int = MAX_TEXT) -> str:
-        value = self.query.get(name, "").strip()
+        value = self.query.get(name, "")
         if len(value) > max_length:
             raise ParseError(f"Parameter '{name}' is longer than {max_length} characters.")
-        return value
+        return value.strip()
+
+    def given(self, name: str) -> str | None:
+        """The value as given, None when absent; a 400 when present but empty."""
+        raw = self.query.get(name)
+        if raw == "":
+            raise ParseError(f"Parameter '{name}' is empty.")
+        return raw
 
     def integer(self, name: str, default: int, minimum: int, maximum: int) -> int:
-        raw = self.query.get(name)
-        if raw is None or raw == "":
+        raw = self.given(name)
+        if raw is None:
             return default
-        try:
-            value = int(raw.strip())
-        except ValueError:
-            raise ParseError(f"Parameter '{name}' must be an integer.") from None
+        if not _INTEGER.match(raw):
+            raise ParseError(f"Parameter '{name}' must be an integer.")
+        value = int(raw)
         if not minimum <= value <= maximum:
             raise ParseError(f"Parameter '{name}' must be between {minimum} and {maximum}.")
         return value
 
     def boolean(self, name: str) -> bool:
-        raw = self.query.get(name, "").strip().lower()
-        if raw in _TRUE:
-            return True
-        if raw in _FALSE or raw == "":
+        raw = self.given(name)
+        if raw is None:
             return False
-        raise ParseError(f"Parameter '{name}' must be true or false.")
+        if raw not in BOOLEAN_VALUES:
+            raise ParseError(f"Parameter '{name}' must be true or false.")
+        return raw in _TRUE
 
     def uuid(self, name: str) -> uuid.UUID | None:
-        raw = self.query.get(name, "").strip()
-        if not raw:
+        raw = self.given(name)
+        if raw is None:
             return None
-        try:
-            return uuid.UUID(raw)
-        except ValueError:
-            raise ParseError(f"Parameter '{name}' must be a UUID.") from None
+        if not _UUID.match(raw):
+            raise ParseError(f"Parameter '{name}' must be a UUID.")
+        return uuid.UUID(raw)
 
     def datetime(self, name: str) -> dt.datetime | None:
-        raw = self.query.get(name, "").strip()
-        if not raw:
+        raw = self.given(name)
+        if raw is None:
             return None
+        raw = raw.upper()  # RFC 3339 allows t and z
         try:
             value = parse_datetime(raw.replace("Z", "+00:00") if raw.endswith("Z") else raw)
             if value is None:
@@ -89,48 +115,48 @@ class Params:
         return timezone.make_aware(value, dt.UTC) if timezone.is_naive(value) else value
 
     def code(self, name: str) -> str:
-        value = self.text(name).lower()
-        if value and not _CODE.match(value):
+        value = self.given(name)
+        if value is not None and not _CODE.match(value):
             raise ParseError(f"Parameter '{name}' must be an ISO 639 language code.")
-        return value
+        return (value or "").lower()
 
     def slug(self, name: str) -> str:
-        value = self.text(name).lower()
-        if value and not _SLUG.match(value):
+        value = self.given(name)
+        if value is not None and not _SLUG.match(value):
             raise ParseError(f"Parameter '{name}' must be a category code such as 'health'.")
-        return value
+        return (value or "").lower()
+
+    def choice(self, name: str, allowed: tuple[str, ...]) -> str:
+        value = self.given(name)
+        if value is not None and value not in allowed:
+            raise ParseError(f"Parameter '{name}' must be one of: {', '.join(allowed)}.")
+        return value or ""
 
     def postcode(self) -> str:
-        value = self.text("postcode", 20)
-        if value and not _POSTCODE.match(value):
+        value = self.given("postcode")
+        if value is not None and not _POSTCODE.match(value):
             raise ParseError("Parameter 'postcode' is not a postal code.")
-        return value
+        return value or ""
 
     def proximity_km(self) -> float | None:
         """HSDS gives proximity in metres; the platform computes in kilometres."""
-        raw = self.query.get("proximity", "").strip()
-        if not raw:
+        raw = self.given("proximity")
+        if raw is None:
             return None
-        try:
-            metres = float(raw)
-        except ValueError:
-            raise ParseError("Parameter 'proximity' must be a number of metres.") from None
+        if not _NUMBER.match(raw):
+            raise ParseError("Parameter 'proximity' must be a number of metres.")
+        metres = float(raw)
         if not math.isfinite(metres) or metres <= 0 or metres > MAX_PROXIMITY_M:
             raise ParseError(f"Parameter 'proximity' must be between 0 and {MAX_PROXIMITY_M:.0f} metres.")
         return metres / 1000.0
 
     def output_format(self) -> str:
-        value = self.text("format").lower() or "json"
-        if value not in {"json", "ndjson"}:
-            raise ParseError("Parameter 'format' must be 'json' or 'ndjson'.")
-        return value
+        return self.choice("format", ("json", "ndjson")) or "json"
 
     def language(self, fallback: str) -> str:
-        """Content language: ?lang= if given (must be one the content is stored in), else fallback."""
-        supported = set(CONTENT_LANGUAGES)
-        value = self.text("lang").lower()
-        if value and value not in supported:
-            raise ParseError(f"Parameter 'lang' must be one of: {', '.join(sorted(supported))}.")
+        """Content language: ?lang= if given (must be one of the content languages), else fallback."""
+        supported = content_languages()
+        value = self.choice("lang", supported)
         if value:
             return value
         base = (fallback or settings.LANGUAGE_CODE).split("-")[0].lower()

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import views
+from . import profile, views
 
 app_name = "hsds"
 
@@ -18,5 +18,6 @@ urlpatterns = [
     path("taxonomies/<str:pk>", views.TaxonomyDetailView.as_view(), name="taxonomy"),
     path("taxonomy_terms", views.TaxonomyTermListView.as_view(), name="taxonomy_terms"),
     path("taxonomy_terms/<str:pk>", views.TaxonomyTermDetailView.as_view(), name="taxonomy_term"),
+    path("profile", profile.ProfileView.as_view(), name="profile"),
     re_path(r"^(?P<rest>.*)$", views.NotFoundView.as_view(), name="not_found"),
 ]

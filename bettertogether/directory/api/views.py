@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -10,9 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
-from drf_spectacular.types import OpenApiTypes
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.negotiation import BaseContentNegotiation
@@ -30,9 +32,32 @@ from ..models import Organization, Service, ServiceAtLocation, Taxonomy, Taxonom
 from . import queries
 from .pagination import paginate_ids, paginate_queryset
 from .params import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, Params
-from .serializers import ERROR_RESPONSES, PAGE_DOC
+from .schema import (
+    COMMON,
+    P_FULL,
+    P_FULL_SERVICE,
+    P_ID,
+    P_LANG,
+    P_MINIMAL,
+    P_PARENT,
+    P_POSTCODE,
+    P_PROXIMITY,
+    P_TAXONOMY,
+    P_TOP_ONLY,
+    SERVICE_FILTERS,
+    list_responses,
+    object_responses,
+)
 
 NDJSON = "application/x-ndjson"
+# Read-only, public data: any origin may GET it (no credentials are ever used).
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, If-Modified-Since",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Content-Language",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 class JSONOnly(BaseContentNegotiation):
@@ -73,17 +98,50 @@ class HSDSView(APIView):
         with translation.override(translation.get_language()):
             return super().dispatch(request, *args, **kwargs)
 
+    query: list[OpenApiParameter] | None = None  # the parameters it takes, as /api/schema/ states them
+
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
+        if self.query is not None:  # an unknown or misspelt parameter is an error, not silently ignored
+            known = {p.name for p in self.query if p.location == OpenApiParameter.QUERY}
+            unknown = sorted(set(request.query_params) - known)
+            if unknown:
+                raise ParseError(f"Unknown parameter '{unknown[0][:40]}'.")
+            for name, values in request.query_params.lists():
+                if len(values) > 1:
+                    raise ParseError(f"Parameter '{name}' is given more than once.")
         self.params = Params(request.query_params)
         self.lang = self.params.language(translation.get_language_from_request(request._request))
         translation.activate(self.lang)
 
+    last_modified: Any = None  # a view sets it when it knows when its answer last changed
+
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code == 200 and request.method in ("GET", "HEAD"):
+            response = self._conditional(request, response)
         response["Content-Language"] = getattr(self, "lang", settings.LANGUAGE_CODE)
         response.setdefault("Vary", "Accept-Language")
+        for header, value in CORS_HEADERS.items():
+            response[header] = value
         return response
+
+    def _conditional(self, request: Request, response: Response) -> HttpResponse:
+        """ETag (a digest of the body) and Last-Modified, and 304 when the client's copy is current."""
+        response.render()
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+        timestamp = None
+        if self.last_modified is not None:
+            timestamp = int(self.last_modified.timestamp())
+            response["Last-Modified"] = http_date(timestamp)
+        conditional = get_conditional_response(
+            request._request, etag=response["ETag"], last_modified=timestamp, response=response
+        )
+        return conditional if conditional is not None else response
+
+    def options(self, request: Any, *args: Any, **kwargs: Any) -> Response:
+        """CORS preflight: the API is read-only, GET from any origin."""
+        return Response(status=204)
 
     # -- shared helpers
 
@@ -119,9 +177,7 @@ class HSDSView(APIView):
         return Response(body)
 
     def service_filters(self) -> queries.ServiceFilters:
-        status = self.params.text("status")
-        if status and status not in Service.Status.values:
-            raise ParseError(f"Parameter 'status' must be one of: {', '.join(Service.Status.values)}.")
+        status = self.params.choice("status", tuple(Service.Status.values))
         return queries.ServiceFilters(
             search=self.params.text("search"),
             taxonomy_term_id=self.params.uuid("taxonomy_term_id"),
@@ -181,51 +237,23 @@ def _get(queryset: QuerySet[Any], pk: str) -> Any:
     return obj
 
 
-# ------------------------------------------------------------------ OpenAPI parameter documentation
-
-
-def _p(name: str, type_: Any, description: str) -> OpenApiParameter:
-    return OpenApiParameter(name, type_, OpenApiParameter.QUERY, required=False, description=description)
-
-
-P_SEARCH = _p("search", OpenApiTypes.STR, "Full text search.")
-P_PAGE = _p("page", OpenApiTypes.INT, "Page number (from 1).")
-P_PER_PAGE = _p("per_page", OpenApiTypes.INT, f"Results per page (1-{MAX_PER_PAGE}, default {DEFAULT_PER_PAGE}).")
-P_FORMAT = _p("format", OpenApiTypes.STR, "`json` (default) or `ndjson` (every result, one a line, no paging).")
-P_TERM = _p("taxonomy_term_id", OpenApiTypes.UUID, "Services with this taxonomy term.")
-P_TAXONOMY = _p("taxonomy_id", OpenApiTypes.UUID, "Services with any term of this taxonomy.")
-P_ORG = _p("organization_id", OpenApiTypes.UUID, "Services of this organization.")
-P_MODIFIED = _p("modified_after", OpenApiTypes.DATETIME, "Modified on or after this date-time.")
-P_MINIMAL = _p("minimal", OpenApiTypes.BOOL, "Only id, name, status and last_modified of each service.")
-P_FULL = _p("full", OpenApiTypes.BOOL, "Fully nested objects.")
-P_FULL_SERVICE = _p("full_service", OpenApiTypes.BOOL, "Nest fully detailed services.")
-P_POSTCODE = _p("postcode", OpenApiTypes.STR, "Postal code: coverage by service area; distance order.")
-P_PROXIMITY = _p("proximity", OpenApiTypes.NUMBER, "Metres from the postcode's centroid (needs postcode).")
-P_LANGUAGE = _p("language", OpenApiTypes.STR, "Extension: ISO 639 code of a language spoken at the service.")
-P_CATEGORY = _p("category", OpenApiTypes.STR, "Extension: category code (e.g. `health`), sub-categories included.")
-P_STATUS = _p(
-    "status", OpenApiTypes.STR, "Extension: only services with this status (defunct ones are listed only so)."
-)
-P_LANG = _p("lang", OpenApiTypes.STR, "Content language (en, fr, es, tl); default from Accept-Language.")
-SERVICE_FILTERS = [P_TERM, P_TAXONOMY, P_ORG, P_MODIFIED, P_LANGUAGE, P_CATEGORY, P_STATUS]
-COMMON = [P_SEARCH, P_PAGE, P_PER_PAGE, P_FORMAT, P_LANG]
-
-
 # ------------------------------------------------------------------ endpoints
 
 
 class RootView(HSDSView):
+    query = [P_LANG]
+
     @extend_schema(
         operation_id="hsds_api_info",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Response:
         return Response(
             {
                 "version": hsds.HSDS_VERSION,
-                "profile": hsds.HSDS_PROFILE,
+                "profile": request.build_absolute_uri("/api/hsds/profile"),  # our profile (api/profile.py)
                 "openapi_url": request.build_absolute_uri("/api/schema/"),
             }
         )
@@ -237,10 +265,12 @@ def _service_queryset(full: bool) -> QuerySet[Service]:
 
 
 class ServiceListView(HSDSView):
+    query = [*COMMON, *SERVICE_FILTERS, P_MINIMAL, P_FULL, P_POSTCODE, P_PROXIMITY]
+
     @extend_schema(
         operation_id="hsds_services",
-        parameters=[*COMMON, *SERVICE_FILTERS, P_MINIMAL, P_FULL, P_POSTCODE, P_PROXIMITY],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -268,14 +298,18 @@ def _minimal_service(service: Service) -> dict[str, Any]:
 
 
 class ServiceDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_service",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
-        return Response(hsds.service_full_doc(_get(_service_queryset(full=True), pk)))
+        service = _get(_service_queryset(full=True), pk)
+        self.last_modified = service.updated_at  # HSDS last_modified covers related records too
+        return Response(hsds.service_full_doc(service))
 
 
 def _organization_queryset(full: bool, full_service: bool) -> QuerySet[Organization]:
@@ -292,10 +326,12 @@ def _organization_services(org: Organization, full_service: bool) -> QuerySet[Se
 
 
 class OrganizationListView(HSDSView):
+    query = [*COMMON, P_FULL, P_FULL_SERVICE]
+
     @extend_schema(
         operation_id="hsds_organizations",
-        parameters=[*COMMON, P_FULL, P_FULL_SERVICE],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -304,7 +340,9 @@ class OrganizationListView(HSDSView):
         queryset = _organization_queryset(full, full_service).order_by("name", "id")
         search = self.params.text("search")
         if search:
-            queryset = queryset.filter(queries._text_q("", ("name", "description"), search, self.lang))
+            queryset = queryset.filter(
+                queries._text_q("", ("name", "description"), search, self.lang) | Q(alternate_name__icontains=search)
+            )
         if full or full_service:
 
             def render(org: Organization) -> dict[str, Any]:
@@ -315,10 +353,12 @@ class OrganizationListView(HSDSView):
 
 
 class OrganizationDetailView(HSDSView):
+    query = [P_ID, P_FULL_SERVICE, P_LANG]
+
     @extend_schema(
         operation_id="hsds_organization",
-        parameters=[P_FULL_SERVICE, P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
@@ -338,10 +378,12 @@ def _sal_queryset(full: bool) -> QuerySet[ServiceAtLocation]:
 
 
 class ServiceAtLocationListView(HSDSView):
+    query = [*COMMON, *SERVICE_FILTERS, P_FULL, P_POSTCODE, P_PROXIMITY]
+
     @extend_schema(
         operation_id="hsds_service_at_locations",
-        parameters=[*COMMON, *SERVICE_FILTERS, P_FULL, P_POSTCODE, P_PROXIMITY],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -365,10 +407,12 @@ class ServiceAtLocationListView(HSDSView):
 
 
 class ServiceAtLocationDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_service_at_location",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
@@ -376,9 +420,9 @@ class ServiceAtLocationDetailView(HSDSView):
 
 
 class TaxonomyListView(HSDSView):
-    @extend_schema(
-        operation_id="hsds_taxonomies", parameters=COMMON, responses={200: PAGE_DOC, **ERROR_RESPONSES}, tags=["hsds"]
-    )
+    query = COMMON
+
+    @extend_schema(operation_id="hsds_taxonomies", parameters=query, responses=list_responses(), tags=["hsds"])
     def get(self, request: Request) -> Any:
         queryset = Taxonomy.objects.order_by("name", "id")
         search = self.params.text("search")
@@ -388,10 +432,12 @@ class TaxonomyListView(HSDSView):
 
 
 class TaxonomyDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_taxonomy",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
@@ -399,15 +445,17 @@ class TaxonomyDetailView(HSDSView):
 
 
 class TaxonomyTermListView(HSDSView):
+    query = [
+        *COMMON,
+        P_TAXONOMY,
+        P_TOP_ONLY,
+        P_PARENT,
+    ]
+
     @extend_schema(
         operation_id="hsds_taxonomy_terms",
-        parameters=[
-            *COMMON,
-            P_TAXONOMY,
-            _p("top_only", OpenApiTypes.BOOL, "Only top-level terms (terms without a parent)."),
-            _p("parent_id", OpenApiTypes.UUID, "Terms whose parent has this id."),
-        ],
-        responses={200: PAGE_DOC, **ERROR_RESPONSES},
+        parameters=query,
+        responses=list_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
@@ -431,10 +479,12 @@ class TaxonomyTermListView(HSDSView):
 
 
 class TaxonomyTermDetailView(HSDSView):
+    query = [P_ID, P_LANG]
+
     @extend_schema(
         operation_id="hsds_taxonomy_term",
-        parameters=[P_LANG],
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        parameters=query,
+        responses=object_responses(),
         tags=["hsds"],
     )
     def get(self, request: Request, pk: str) -> Response:
