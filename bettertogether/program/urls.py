@@ -1,0 +1,22 @@
+"""The program office under /<lang>/program/: the public program page at its root, the coordinators'
+results and the sub-agreements below it. This app owns the whole path."""
+
+from django.urls import path
+
+from . import views, views_agreements
+
+app_name = "program"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("results/", views.results_page, name="results"),
+    path("results.<str:fmt>", views.results_download, name="results-download"),
+    path("results/denominator/", views.denominator, name="denominator"),
+    path("agreements/", views_agreements.agreement_list, name="agreements"),
+    path("agreements/new/", views_agreements.agreement_new, name="agreement-new"),
+    path("agreements/<int:pk>/", views_agreements.agreement_detail, name="agreement"),
+    path("agreements/<int:pk>/status/", views_agreements.agreement_status, name="agreement-status"),
+    path("agreements/<int:pk>/amend/", views_agreements.agreement_amend, name="agreement-amend"),
+    path("milestones/", views_agreements.milestone_list, name="milestones"),
+    path("milestones/<int:pk>/status/", views_agreements.milestone_status, name="milestone-status"),
+]
