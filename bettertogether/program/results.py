@@ -143,6 +143,7 @@ def results(period: Period | None = None, reached_in: Period | None = None) -> d
         },
         "definitions": definitions(),
         "agreements": _agreements(),
+        "any_withheld": any(p["withheld"] for p in provinces),
         "provinces": provinces,
         "totals": {
             "events": events["events"],
