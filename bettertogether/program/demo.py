@@ -11,7 +11,7 @@ from decimal import Decimal
 from bettertogether.directory.models import Organization
 
 from . import services
-from .models import AgreementKind, AgreementStatus, Milestone, MilestoneStatus, SubAgreement
+from .models import ActionStatus, AgreementKind, AgreementStatus, Milestone, MilestoneStatus, SubAgreement, Visit
 
 D = dt.date
 
@@ -179,6 +179,14 @@ EXTENDED_PARTNERS = (
     "Cooper Institute",
 )
 PROJECT_START, PROJECT_END, EXTENDED_TO = D(2023, 4, 1), D(2024, 3, 31), D(2025, 3, 31)
+# One site visit per partner, August–December 2024 (the program's second round of visits).
+SITE_VISITS = dict(
+    zip(
+        EXTENDED_PARTNERS,
+        (D(2024, 8, 20), D(2024, 9, 17), D(2024, 10, 8), D(2024, 10, 22), D(2024, 11, 12), D(2024, 12, 3)),
+        strict=True,
+    )
+)
 DEMO_AMOUNT = Decimal("60000.00")  # illustrative
 DEMO_EXTENSION_AMOUNT = Decimal("90000.00")  # illustrative
 
@@ -198,7 +206,7 @@ def _milestones() -> int:
     return len(MILESTONES)
 
 
-def _agreement(org: Organization) -> None:
+def _agreement(org: Organization, name: str) -> None:
     title = "Rights information and support for migrant workers, 2023–2024"
     if SubAgreement.objects.filter(organization=org, title=title).exists():
         return
@@ -226,6 +234,26 @@ def _agreement(org: Organization) -> None:
         ends_on=EXTENDED_TO,
         amount=DEMO_EXTENSION_AMOUNT,
     )
+    visit = services.record_visit(
+        agreement.pk,
+        services.VisitInput(
+            kind=Visit.Kind.SITE_VISIT,
+            held_on=SITE_VISITS[name],
+            place=name,
+            attendees="Program coordinator; project lead and staff of the partner.",
+            notes="Walked through the sessions held since April and the helpline log.",
+            findings="Sessions reach workers on farms and in plants; evening times work best.",
+        ),
+        by=None,
+    )
+    action = services.add_action(
+        visit.pk,
+        description="Send the final report template",
+        owner="Program coordinator",
+        due_on=D(2025, 1, 31),
+        by=None,
+    )
+    services.move_action(action.pk, ActionStatus.DONE, by=None, today=D(2025, 1, 20))
     services.move_agreement(agreement.pk, AgreementStatus.CLOSED, by=None, reason="Final report accepted.")
 
 
@@ -236,6 +264,6 @@ def load(log: Callable[[str], None]) -> None:
         org = Organization.objects.filter(name_en=name).first() or Organization.objects.filter(name=name).first()
         if org is None:
             continue
-        _agreement(org)
+        _agreement(org, name)
         found += 1
     log(f"program: {n} milestones, {found} partners' agreements")

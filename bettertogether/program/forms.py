@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from bettertogether.core.provinces import Province
 from bettertogether.positions.periods import parse_period
 
-from .models import AgreementKind
+from .models import AgreementKind, Visit
 from .results import PROVINCES
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -118,3 +118,35 @@ class AmendmentForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.CharField(max_length=20)
     reason = forms.CharField(required=False, max_length=2000, validators=[no_control_characters])
+
+
+class VisitForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Visit.Kind.choices)
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("Place"), max_length=200, validators=[no_control_characters])
+    attendees = forms.CharField(
+        label=_("Attendees"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[no_control_characters],
+    )
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[no_control_characters],
+    )
+    findings = forms.CharField(
+        label=_("Findings"),
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[no_control_characters],
+    )
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label=_("Action"), max_length=500, validators=[no_control_characters])
+    owner = forms.CharField(label=_("Owner"), max_length=200, validators=[no_control_characters])
+    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -3,6 +3,7 @@ tables and refuse any other move; pages offer only the moves listed here."""
 
 from __future__ import annotations
 
+from .models import ActionStatus as F
 from .models import AgreementStatus as A
 from .models import MilestoneStatus as M
 
@@ -26,6 +27,13 @@ MILESTONE_TRANSITIONS: dict[str, frozenset[str]] = {
     M.IN_PROGRESS: frozenset({M.DONE, M.CANCELLED}),
     M.DONE: frozenset(),
     M.CANCELLED: frozenset({M.PLANNED}),
+}
+
+
+ACTION_TRANSITIONS: dict[str, frozenset[str]] = {
+    F.OPEN: frozenset({F.DONE, F.CANCELLED}),
+    F.DONE: frozenset({F.OPEN}),
+    F.CANCELLED: frozenset({F.OPEN}),
 }
 
 

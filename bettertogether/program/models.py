@@ -141,3 +141,50 @@ class Denominator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province} {self.period_from}-{self.period_to}: {self.value}"
+
+
+class Visit(models.Model):
+    """A follow-up meeting or site visit with a sub-agreement holder."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Follow-up meeting")
+        SITE_VISIT = "site_visit", _("Site visit")
+
+    agreement = models.ForeignKey(SubAgreement, on_delete=models.CASCADE, related_name="visits")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    held_on = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200)
+    attendees = models.TextField(_("attendees"))
+    notes = models.TextField(_("notes"), blank=True)
+    findings = models.TextField(_("findings"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-held_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id}: {self.kind} {self.held_on}"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class FollowUpAction(models.Model):
+    """Something a visit decided, with who does it and by when."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(_("action"), max_length=500)
+    owner = models.CharField(_("owner"), max_length=200)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default="open")
+    closed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("due_on", "pk")
+
+    def __str__(self) -> str:
+        return self.description

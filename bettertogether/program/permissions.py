@@ -6,13 +6,14 @@ organization's sub-agreements; anyone else signed in gets 404, as in the other c
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES
 
-from .models import SubAgreement
+from .models import ActionStatus, FollowUpAction, SubAgreement, Visit
 
 
 def _active(user: Any) -> bool:
@@ -49,3 +50,17 @@ def agreements_for(user: Any) -> QuerySet[SubAgreement]:
     if user.is_coordinator:
         return qs
     return qs.filter(organization_id=user_organization_id(user))
+
+
+def visits_for(user: Any) -> QuerySet[Visit]:
+    """Visits of the agreements `user` may open."""
+    return Visit.objects.select_related("agreement__organization").filter(agreement__in=agreements_for(user))
+
+
+def actions_for(user: Any) -> QuerySet[FollowUpAction]:
+    return FollowUpAction.objects.select_related("visit__agreement__organization").filter(visit__in=visits_for(user))
+
+
+def overdue_actions(user: Any, today: dt.date) -> QuerySet[FollowUpAction]:
+    """Open actions past their due date, on the agreements `user` may open."""
+    return actions_for(user).filter(status=ActionStatus.OPEN, due_on__lt=today)

@@ -8,9 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import lifecycle
-from .models import Amendment, Denominator, Milestone, StatusChange, SubAgreement
+from .models import ActionStatus, Amendment, Denominator, FollowUpAction, Milestone, StatusChange, SubAgreement, Visit
 
 
 @dataclass(frozen=True)
@@ -131,3 +132,47 @@ def set_denominator(
             defaults={"value": value, "source": source.strip(), "entered_by": by},
         )
         return denominator
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    kind: str
+    held_on: dt.date
+    place: str
+    attendees: str
+    notes: str = ""
+    findings: str = ""
+
+
+def record_visit(agreement_id: int, data: VisitInput, *, by: Any) -> Visit:
+    with transaction.atomic():
+        agreement = SubAgreement.objects.get(pk=agreement_id)
+        return Visit.objects.create(
+            agreement=agreement,
+            kind=data.kind,
+            held_on=data.held_on,
+            place=data.place,
+            attendees=data.attendees,
+            notes=data.notes,
+            findings=data.findings,
+            recorded_by=by,
+        )
+
+
+def add_action(visit_id: int, *, description: str, owner: str, due_on: dt.date, by: Any) -> FollowUpAction:
+    if not description.strip() or not owner.strip():
+        raise ValueError("an action needs a description and an owner")
+    with transaction.atomic():
+        return FollowUpAction.objects.create(
+            visit_id=visit_id, description=description.strip(), owner=owner.strip(), due_on=due_on
+        )
+
+
+def move_action(action_id: int, target: str, *, by: Any, today: dt.date | None = None) -> FollowUpAction:
+    with transaction.atomic():
+        action = FollowUpAction.objects.select_for_update().get(pk=action_id)
+        lifecycle.check(lifecycle.ACTION_TRANSITIONS, action.status, target)
+        action.status = target
+        action.closed_on = None if target == ActionStatus.OPEN else (today or timezone.localdate())
+        action.save(update_fields=["status", "closed_on"])
+        return action

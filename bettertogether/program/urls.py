@@ -3,7 +3,7 @@ results and the sub-agreements below it. This app owns the whole path."""
 
 from django.urls import path
 
-from . import views, views_agreements
+from . import views, views_agreements, views_monitoring
 
 app_name = "program"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("agreements/<int:pk>/", views_agreements.agreement_detail, name="agreement"),
     path("agreements/<int:pk>/status/", views_agreements.agreement_status, name="agreement-status"),
     path("agreements/<int:pk>/amend/", views_agreements.agreement_amend, name="agreement-amend"),
+    path("agreements/<int:pk>/visits/new/", views_monitoring.visit_new, name="visit-new"),
+    path("visits/<int:pk>/", views_monitoring.visit_detail, name="visit"),
+    path("visits/<int:pk>/actions/", views_monitoring.action_add, name="action-add"),
+    path("actions/<int:pk>/status/", views_monitoring.action_status, name="action-status"),
+    path("actions/overdue/", views_monitoring.overdue, name="overdue"),
     path("milestones/", views_agreements.milestone_list, name="milestones"),
     path("milestones/<int:pk>/status/", views_agreements.milestone_status, name="milestone-status"),
 ]

@@ -78,6 +78,8 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else [],
             "amendable": manage and agreement.status in lifecycle.AMENDABLE,
             "amendment_form": AmendmentForm(),
+            "visits": agreement.visits.all(),
+            "can_manage": manage,
         },
     )
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from .models import AgreementStatus, Milestone, MilestoneStatus
-from .permissions import agreements_for
+from .permissions import agreements_for, overdue_actions
 
 ENDING_WITHIN_DAYS = 90
 
@@ -21,6 +21,7 @@ class ProgramWork:
     drafts: int
     ending_soon: int  # active agreements ending within ENDING_WITHIN_DAYS
     open_milestones: int  # planned or in progress (coordinators only; 0 for partners)
+    overdue_actions: int  # open follow-up actions past their due date
 
 
 def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
@@ -37,4 +38,5 @@ def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
             if getattr(user, "is_coordinator", False)
             else 0
         ),
+        overdue_actions=overdue_actions(user, today).count(),
     )

@@ -223,6 +223,7 @@ def _program(user: Any) -> Section:
             _waiting(_("Sub-agreements in draft"), agreements, work.drafts),
             _waiting(_("Active, ending within 90 days"), agreements, work.ending_soon),
             Item(_("Milestones planned or under way"), reverse("program:milestones"), work.open_milestones),
+            _waiting(_("Follow-up actions overdue"), reverse("program:overdue"), work.overdue_actions),
         ),
     )
 

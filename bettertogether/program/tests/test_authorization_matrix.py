@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, reverse
 
-from bettertogether.program import urls
+from bettertogether.program import services, urls
 from bettertogether.program.models import Milestone
 from bettertogether.support.tests.factories import member, signed_in
 
@@ -45,6 +45,11 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "agreement": ("get", OWN_ORGANIZATION),
     "agreement-status": ("post", PROGRAM_WRITE),
     "agreement-amend": ("post", PROGRAM_WRITE),
+    "visit-new": ("get", PROGRAM_STAFF),
+    "visit": ("get", OWN_ORGANIZATION),
+    "action-add": ("post", PROGRAM_WRITE),
+    "action-status": ("post", PROGRAM_WRITE),
+    "overdue": ("get", PROGRAM_STAFF),
     "milestones": ("get", PROGRAM_STAFF),
     "milestone-status": ("post", PROGRAM_WRITE),
 }
@@ -61,18 +66,33 @@ def test_every_url_has_expectations() -> None:
 
 @pytest.fixture
 def objects(orgs: dict[str, Any]) -> dict[str, Any]:
-    return {
+    objects = {
         "own": agreement(orgs["own"], status="active"),
         "other": agreement(orgs["other"], status="active", title="Other"),
         "milestone": Milestone.objects.create(key="m", starts_on=dt.date(2024, 12, 1), title="Event"),
     }
+    for which in ("own", "other"):
+        visit = services.record_visit(
+            objects[which].pk,
+            services.VisitInput(kind="meeting", held_on=dt.date(2024, 9, 1), place="Halifax", attendees="A"),
+            by=None,
+        )
+        objects[f"{which}-visit"] = visit
+        objects[f"{which}-action"] = services.add_action(
+            visit.pk, description="Call", owner="Ana", due_on=dt.date(2024, 9, 30), by=None
+        )
+    return objects
 
 
 def _url(name: str, objects: dict[str, Any], which: str = "own") -> str:
     if name == "results-download":
         return reverse("program:results-download", args=["csv"])
-    if name.startswith("agreement") and name not in ("agreements", "agreement-new"):
+    if name.startswith("agreement") and name not in ("agreements", "agreement-new") or name == "visit-new":
         return reverse(f"program:{name}", args=[objects[which].pk])
+    if name in ("visit", "action-add"):
+        return reverse(f"program:{name}", args=[objects[f"{which}-visit"].pk])
+    if name == "action-status":
+        return reverse(f"program:{name}", args=[objects[f"{which}-action"].pk])
     if name == "milestone-status":
         return reverse("program:milestone-status", args=[objects["milestone"].pk])
     return reverse(f"program:{name}")
@@ -101,7 +121,7 @@ def test_matrix(name: str, role: str, orgs: dict[str, Any], objects: dict[str, A
         assert "no-store" in response.get("Cache-Control", "")
 
 
-@pytest.mark.parametrize("name", ["agreement", "agreement-status", "agreement-amend"])
+@pytest.mark.parametrize("name", ["agreement", "agreement-status", "agreement-amend", "visit"])
 @pytest.mark.parametrize("role", ["partner_staff", "case_worker"])
 def test_another_organizations_agreement_is_not_found(
     name: str, role: str, orgs: dict[str, Any], objects: dict[str, Any]
@@ -113,7 +133,9 @@ def test_another_organizations_agreement_is_not_found(
     assert "Rights sessions" in listing and ">Other<" not in listing
 
 
-READ_ONLY = [n for n, (method, _) in EXPECTED.items() if method == "get" and n not in ("overview", "agreement-new")]
+READ_ONLY = [
+    n for n, (method, _) in EXPECTED.items() if method == "get" and n not in ("overview", "agreement-new", "visit-new")
+]
 
 
 @pytest.mark.parametrize("name", READ_ONLY)

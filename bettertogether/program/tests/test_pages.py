@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from bettertogether.directory.tests.factories import OrganizationFactory
-from bettertogether.program.models import Amendment, Denominator, Milestone, SubAgreement
+from bettertogether.program.models import Amendment, Denominator, Milestone, SubAgreement, Visit
 from bettertogether.staff.home import home_for
 from bettertogether.support.tests.factories import member, signed_in
 
@@ -237,3 +237,6 @@ def test_load_demo_gives_the_real_timeline_and_the_six_extended_agreements(db: A
         ]
     )
     assert all(a.amendments.get().kind == "extension" and a.ends_on == dt.date(2025, 3, 31) for a in agreements)
+    visits = Visit.objects.all()
+    assert len(visits) == 6 and all(dt.date(2024, 8, 1) <= v.held_on <= dt.date(2024, 12, 31) for v in visits)
+    assert all(v.kind == "site_visit" and v.actions.get().status == "done" for v in visits)
