@@ -254,6 +254,22 @@ def _agreement(org: Organization, name: str) -> None:
         by=None,
     )
     services.move_action(action.pk, ActionStatus.DONE, by=None, today=D(2025, 1, 20))
+    report = services.schedule_report(
+        agreement.pk, period_start=PROJECT_START, period_end=EXTENDED_TO, due_on=D(2025, 4, 30), by=None
+    )
+    services.save_report(
+        report.pk,
+        services.ReportInput(
+            values={},
+            reasons={},
+            successes="Information sessions on workers' rights held with employers' agreement at work sites.",
+            challenges="Workers' shifts leave little time; transport to sessions in rural areas.",
+            lessons="Short evening sessions in the workers' languages reach the most people.",
+        ),
+        by=None,
+    )
+    services.submit_report(report.pk, by=None)
+    services.review_report(report.pk, accept=True, note="", by=None)
     services.move_agreement(agreement.pk, AgreementStatus.CLOSED, by=None, reason="Final report accepted.")
 
 

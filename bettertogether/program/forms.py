@@ -150,3 +150,53 @@ class ActionForm(forms.Form):
     description = forms.CharField(label=_("Action"), max_length=500, validators=[no_control_characters])
     owner = forms.CharField(label=_("Owner"), max_length=200, validators=[no_control_characters])
     due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ScheduleReportForm(forms.Form):
+    period_start = forms.DateField(label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return data
+
+
+def _text(label: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_control_characters],
+    )
+
+
+class ReportForm(forms.Form):
+    """The partner's figures (one value and one reason per figure) and the narrative."""
+
+    successes = _text(_("Successes"))
+    challenges = _text(_("Challenges"))
+    lessons = _text(_("Lessons learned"))
+
+    def __init__(self, *args: Any, keys: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys = keys
+        for key in keys:
+            self.fields[f"value_{key}"] = forms.IntegerField(required=False, min_value=0, max_value=10_000_000)
+            self.fields[f"reason_{key}"] = forms.CharField(
+                required=False, max_length=2000, validators=[no_control_characters]
+            )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return for changes"))])
+    note = forms.CharField(
+        label=_("Note to the partner"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[no_control_characters],
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .models import ActionStatus as F
 from .models import AgreementStatus as A
 from .models import MilestoneStatus as M
+from .models import ReportStatus as R
 
 AGREEMENT_TRANSITIONS: dict[str, frozenset[str]] = {
     A.DRAFT: frozenset({A.SIGNED, A.CANCELLED}),
@@ -35,6 +36,17 @@ ACTION_TRANSITIONS: dict[str, frozenset[str]] = {
     F.DONE: frozenset({F.OPEN}),
     F.CANCELLED: frozenset({F.OPEN}),
 }
+
+
+REPORT_TRANSITIONS: dict[str, frozenset[str]] = {
+    R.DRAFT: frozenset({R.SUBMITTED}),
+    R.SUBMITTED: frozenset({R.ACCEPTED, R.RETURNED}),
+    R.RETURNED: frozenset({R.SUBMITTED}),
+    R.ACCEPTED: frozenset(),
+}
+
+# A partner edits its report only in these.
+REPORT_EDITABLE = frozenset({R.DRAFT, R.RETURNED})
 
 
 class TransitionRefused(ValueError):

@@ -188,3 +188,59 @@ class FollowUpAction(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for changes")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+class PartnerReport(models.Model):
+    """A partner's report for one period of its agreement's reporting schedule."""
+
+    agreement = models.ForeignKey(SubAgreement, on_delete=models.CASCADE, related_name="reports")
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices, default="draft")
+    successes = models.TextField(_("successes"), blank=True)
+    challenges = models.TextField(_("challenges"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    review_note = models.TextField(_("review note"), blank=True)
+
+    class Meta:
+        ordering = ("due_on", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id}: {self.period_start}–{self.period_end}"
+
+
+class ReportFigure(models.Model):
+    """One figure of a report: the platform's count, and the partner's own value with its reason."""
+
+    report = models.ForeignKey(PartnerReport, on_delete=models.CASCADE, related_name="figures")
+    key = models.CharField(max_length=30)
+    platform_value = models.IntegerField(null=True, blank=True)  # None: a count of 1–5, withheld
+    reported_value = models.IntegerField(null=True, blank=True)  # None: the platform's count stands
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("pk",)
+        constraints = [models.UniqueConstraint(fields=("report", "key"), name="program_one_figure_per_key")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.key}"
+
+    @property
+    def value(self) -> int | None:
+        return self.platform_value if self.reported_value is None else self.reported_value

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES
 
-from .models import ActionStatus, FollowUpAction, SubAgreement, Visit
+from .models import ActionStatus, FollowUpAction, PartnerReport, SubAgreement, Visit
 
 
 def _active(user: Any) -> bool:
@@ -64,3 +64,16 @@ def actions_for(user: Any) -> QuerySet[FollowUpAction]:
 def overdue_actions(user: Any, today: dt.date) -> QuerySet[FollowUpAction]:
     """Open actions past their due date, on the agreements `user` may open."""
     return actions_for(user).filter(status=ActionStatus.OPEN, due_on__lt=today)
+
+
+def reports_for(user: Any) -> QuerySet[PartnerReport]:
+    return PartnerReport.objects.select_related("agreement__organization").filter(agreement__in=agreements_for(user))
+
+
+def can_write_report(user: Any, report: PartnerReport) -> bool:
+    """Partner staff and case workers of the agreement's organization write its reports."""
+    return (
+        _active(user)
+        and user.role in ORGANIZATION_ROLES
+        and user_organization_id(user) == report.agreement.organization_id
+    )

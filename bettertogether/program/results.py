@@ -94,32 +94,54 @@ def _agreements() -> dict[str, Any]:
     }
 
 
+def reached_by_province(
+    start: dt.date,
+    end: dt.date,
+    org: Any = None,
+    *,
+    events: dict[str, Any] | None = None,
+    support: dict[str, Any] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """People reached with rights information per province from `start` to `end` (both included),
+    for one organization or all, as defined in definitions()["reached"]."""
+    events = events if events is not None else reach((start, end), org)
+    support = support if support is not None else case_statistics(SupportPeriod(start, end), org)
+    out = {}
+    for code in PROVINCES:
+        at_events = events["by_province"].get(code, {}).get("unique_people", 0)
+        helpline, helpline_withheld = _count(support["helpline_contacts"]["province"], code)
+        cases, cases_withheld = _count(support["cases"]["province"], code)
+        out[code] = {
+            "events_people": at_events,
+            "helpline_contacts": helpline,
+            "cases": cases,
+            "withheld": helpline_withheld or cases_withheld,
+            "reached": at_events + helpline + cases,
+        }
+    return out
+
+
 def results(period: Period | None = None, reached_in: Period | None = None) -> dict[str, Any]:
     """Indicators for the LMIA `period` (denominators) and the reporting period `reached_in`."""
     period = period or parse_period(DEFAULT_LMIA)
     reached_in = reached_in or default_reporting_period()
     events = reach((reached_in.start, reached_in.end))
     support = case_statistics(SupportPeriod(reached_in.start, reached_in.end))
+    reached_here = reached_by_province(reached_in.start, reached_in.end, events=events, support=support)
     period_from, period_to = quarter_label(period.first), quarter_label(period.last)
     entered = {d.province: d for d in Denominator.objects.filter(period_from=period_from, period_to=period_to)}
     provinces = []
     for code in PROVINCES:
-        at_events = events["by_province"].get(code, {}).get("unique_people", 0)
-        helpline, helpline_withheld = _count(support["helpline_contacts"]["province"], code)
-        cases, cases_withheld = _count(support["cases"]["province"], code)
+        here = reached_here[code]
+        reached = here["reached"]
         positions = _positions(period, code)
         own = entered.get(code)
         denominator = own.value if own else positions
-        reached = at_events + helpline + cases
         provinces.append(
             {
                 "province": code,
                 "name": str(Province(code).label),
-                "events_people": at_events,
-                "helpline_contacts": helpline,
-                "cases": cases,
-                "withheld": helpline_withheld or cases_withheld,
-                "reached": reached,
+                **here,
                 "positions": positions,
                 "denominator": denominator,
                 "denominator_source": own.source

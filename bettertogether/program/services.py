@@ -10,8 +10,20 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from . import lifecycle
-from .models import ActionStatus, Amendment, Denominator, FollowUpAction, Milestone, StatusChange, SubAgreement, Visit
+from . import figures, lifecycle
+from .models import (
+    ActionStatus,
+    Amendment,
+    Denominator,
+    FollowUpAction,
+    Milestone,
+    PartnerReport,
+    ReportFigure,
+    ReportStatus,
+    StatusChange,
+    SubAgreement,
+    Visit,
+)
 
 
 @dataclass(frozen=True)
@@ -176,3 +188,90 @@ def move_action(action_id: int, target: str, *, by: Any, today: dt.date | None =
         action.closed_on = None if target == ActionStatus.OPEN else (today or timezone.localdate())
         action.save(update_fields=["status", "closed_on"])
         return action
+
+
+def schedule_report(
+    agreement_id: int, *, period_start: dt.date, period_end: dt.date, due_on: dt.date, by: Any
+) -> PartnerReport:
+    """Add a report to an agreement's schedule, its figures pre-filled from the platform."""
+    if period_end < period_start:
+        raise ValueError("a report's period cannot end before it starts")
+    with transaction.atomic():
+        agreement = SubAgreement.objects.get(pk=agreement_id)
+        report = PartnerReport.objects.create(
+            agreement=agreement, period_start=period_start, period_end=period_end, due_on=due_on
+        )
+        counted = figures.platform_figures(agreement.organization_id, period_start, period_end)
+        ReportFigure.objects.bulk_create(
+            ReportFigure(report=report, key=key, platform_value=counted[key]) for key in figures.KEYS
+        )
+        return report
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    values: dict[str, int | None]  # the partner's own value per key; None keeps the platform's
+    reasons: dict[str, str]
+    successes: str = ""
+    challenges: str = ""
+    lessons: str = ""
+
+
+class ReportRefused(ValueError):
+    """The report cannot take these values; `problems` names each figure."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+
+
+def save_report(report_id: int, data: ReportInput, *, by: Any) -> PartnerReport:
+    """Save a draft (or a returned report): the platform's counts are refreshed; a value of the
+    partner's own that differs from the platform's needs a reason."""
+    with transaction.atomic():
+        report = PartnerReport.objects.select_for_update().select_related("agreement").get(pk=report_id)
+        if report.status not in lifecycle.REPORT_EDITABLE:
+            raise lifecycle.TransitionRefused(f"a {report.status} report cannot be changed")
+        counted = figures.platform_figures(report.agreement.organization_id, report.period_start, report.period_end)
+        problems = {
+            key: "reason"
+            for key, value in data.values.items()
+            if value is not None and value != counted[key] and not data.reasons.get(key, "").strip()
+        }
+        if problems:
+            raise ReportRefused(problems)
+        for figure in report.figures.all():
+            value = data.values.get(figure.key)
+            figure.platform_value = counted[figure.key]
+            figure.reported_value = None if value is None or value == counted[figure.key] else value
+            figure.reason = data.reasons.get(figure.key, "").strip() if figure.reported_value is not None else ""
+            figure.save(update_fields=["platform_value", "reported_value", "reason"])
+        report.successes, report.challenges, report.lessons = data.successes, data.challenges, data.lessons
+        report.save(update_fields=["successes", "challenges", "lessons"])
+        return report
+
+
+def submit_report(report_id: int, *, by: Any) -> PartnerReport:
+    with transaction.atomic():
+        report = PartnerReport.objects.select_for_update().get(pk=report_id)
+        lifecycle.check(lifecycle.REPORT_TRANSITIONS, report.status, ReportStatus.SUBMITTED)
+        if not (report.successes.strip() or report.challenges.strip() or report.lessons.strip()):
+            raise ValueError("a report needs its narrative")
+        report.status = ReportStatus.SUBMITTED
+        report.submitted_at, report.submitted_by = timezone.now(), by
+        report.save(update_fields=["status", "submitted_at", "submitted_by"])
+        return report
+
+
+def review_report(report_id: int, *, accept: bool, note: str, by: Any) -> PartnerReport:
+    """Accept a submitted report, or return it for changes with a note saying what to change."""
+    target = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
+    if not accept and not note.strip():
+        raise ValueError("say what to change")
+    with transaction.atomic():
+        report = PartnerReport.objects.select_for_update().get(pk=report_id)
+        lifecycle.check(lifecycle.REPORT_TRANSITIONS, report.status, target)
+        report.status = target
+        report.reviewed_at, report.reviewed_by, report.review_note = timezone.now(), by, note.strip()
+        report.save(update_fields=["status", "reviewed_at", "reviewed_by", "review_note"])
+        return report

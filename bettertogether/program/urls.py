@@ -3,7 +3,7 @@ results and the sub-agreements below it. This app owns the whole path."""
 
 from django.urls import path
 
-from . import views, views_agreements, views_monitoring
+from . import views, views_agreements, views_monitoring, views_reports
 
 app_name = "program"
 
@@ -22,6 +22,11 @@ urlpatterns = [
     path("visits/<int:pk>/actions/", views_monitoring.action_add, name="action-add"),
     path("actions/<int:pk>/status/", views_monitoring.action_status, name="action-status"),
     path("actions/overdue/", views_monitoring.overdue, name="overdue"),
+    path("agreements/<int:pk>/reports/new/", views_reports.report_schedule, name="report-schedule"),
+    path("reports/<int:pk>/", views_reports.report_detail, name="report"),
+    path("reports/<int:pk>/save/", views_reports.report_save, name="report-save"),
+    path("reports/<int:pk>/submit/", views_reports.report_submit, name="report-submit"),
+    path("reports/<int:pk>/review/", views_reports.report_review, name="report-review"),
     path("milestones/", views_agreements.milestone_list, name="milestones"),
     path("milestones/<int:pk>/status/", views_agreements.milestone_status, name="milestone-status"),
 ]

@@ -79,6 +79,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "amendable": manage and agreement.status in lifecycle.AMENDABLE,
             "amendment_form": AmendmentForm(),
             "visits": agreement.visits.all(),
+            "reports": agreement.reports.all(),
             "can_manage": manage,
         },
     )

@@ -8,10 +8,12 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import AgreementStatus, Milestone, MilestoneStatus
-from .permissions import agreements_for, overdue_actions
+from . import lifecycle
+from .models import AgreementStatus, Milestone, MilestoneStatus, ReportStatus
+from .permissions import agreements_for, overdue_actions, reports_for
 
 ENDING_WITHIN_DAYS = 90
+REPORT_REMINDER_DAYS = 14  # a report to send is flagged from this many days before it is due
 
 
 @dataclass(frozen=True)
@@ -22,12 +24,16 @@ class ProgramWork:
     ending_soon: int  # active agreements ending within ENDING_WITHIN_DAYS
     open_milestones: int  # planned or in progress (coordinators only; 0 for partners)
     overdue_actions: int  # open follow-up actions past their due date
+    reports_to_send: int  # draft or returned
+    reports_due_soon: int  # to send, due within REPORT_REMINDER_DAYS or late
+    reports_to_review: int  # submitted, waiting for the coordinator
 
 
 def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
     today = today or timezone.localdate()
     mine = agreements_for(user)
     active = mine.filter(status=AgreementStatus.ACTIVE)
+    to_send = reports_for(user).filter(status__in=lifecycle.REPORT_EDITABLE)
     return ProgramWork(
         agreements=mine.count(),
         active_agreements=active.count(),
@@ -39,4 +45,7 @@ def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
             else 0
         ),
         overdue_actions=overdue_actions(user, today).count(),
+        reports_to_send=to_send.count(),
+        reports_due_soon=to_send.filter(due_on__lte=today + dt.timedelta(days=REPORT_REMINDER_DAYS)).count(),
+        reports_to_review=reports_for(user).filter(status=ReportStatus.SUBMITTED).count(),
     )

@@ -212,6 +212,8 @@ def _program(user: Any) -> Section:
             items=(
                 Item(_("Sub-agreements"), agreements, work.agreements),
                 _waiting(_("Active, ending within 90 days"), agreements, work.ending_soon),
+                Item(_("Reports to send"), agreements, work.reports_to_send),
+                _waiting(_("Reports due within 14 days or late"), agreements, work.reports_due_soon),
             ),
         )
     return Section(
@@ -224,6 +226,7 @@ def _program(user: Any) -> Section:
             _waiting(_("Active, ending within 90 days"), agreements, work.ending_soon),
             Item(_("Milestones planned or under way"), reverse("program:milestones"), work.open_milestones),
             _waiting(_("Follow-up actions overdue"), reverse("program:overdue"), work.overdue_actions),
+            _waiting(_("Partner reports awaiting review"), agreements, work.reports_to_review),
         ),
     )
 

@@ -33,6 +33,8 @@ PROGRAM_STAFF = {"anonymous": 302, "coordinator": 200, "administrator": 200} | d
 PROGRAM_WRITE = PROGRAM_STAFF | {"coordinator": 302, "administrator": 302}
 OWN_ORGANIZATION = PROGRAM_STAFF | {"partner_staff": 200, "case_worker": 200}
 EVERYONE = dict.fromkeys(ROLES, 200)
+# The agreement's own organization writes its reports (then is sent back to the report page).
+PARTNER_WRITE = dict.fromkeys(ROLES, 404) | {"anonymous": 302, "partner_staff": 302, "case_worker": 302}
 
 # name → (method, expected per role)
 EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
@@ -50,6 +52,11 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "action-add": ("post", PROGRAM_WRITE),
     "action-status": ("post", PROGRAM_WRITE),
     "overdue": ("get", PROGRAM_STAFF),
+    "report-schedule": ("get", PROGRAM_STAFF),
+    "report": ("get", OWN_ORGANIZATION),
+    "report-save": ("post", PARTNER_WRITE),
+    "report-submit": ("post", PARTNER_WRITE),
+    "report-review": ("post", PROGRAM_WRITE),
     "milestones": ("get", PROGRAM_STAFF),
     "milestone-status": ("post", PROGRAM_WRITE),
 }
@@ -81,16 +88,33 @@ def objects(orgs: dict[str, Any]) -> dict[str, Any]:
         objects[f"{which}-action"] = services.add_action(
             visit.pk, description="Call", owner="Ana", due_on=dt.date(2024, 9, 30), by=None
         )
+        objects[f"{which}-report"] = services.schedule_report(
+            objects[which].pk,
+            period_start=dt.date(2024, 4, 1),
+            period_end=dt.date(2024, 9, 30),
+            due_on=dt.date(2024, 10, 31),
+            by=None,
+        )
     return objects
 
 
 def _url(name: str, objects: dict[str, Any], which: str = "own") -> str:
     if name == "results-download":
         return reverse("program:results-download", args=["csv"])
-    if name.startswith("agreement") and name not in ("agreements", "agreement-new") or name == "visit-new":
+    if (
+        name.startswith("agreement")
+        and name not in ("agreements", "agreement-new")
+        or name
+        in (
+            "visit-new",
+            "report-schedule",
+        )
+    ):
         return reverse(f"program:{name}", args=[objects[which].pk])
     if name in ("visit", "action-add"):
         return reverse(f"program:{name}", args=[objects[f"{which}-visit"].pk])
+    if name.startswith("report") and name != "report-schedule":
+        return reverse(f"program:{name}", args=[objects[f"{which}-report"].pk])
     if name == "action-status":
         return reverse(f"program:{name}", args=[objects[f"{which}-action"].pk])
     if name == "milestone-status":
@@ -121,7 +145,9 @@ def test_matrix(name: str, role: str, orgs: dict[str, Any], objects: dict[str, A
         assert "no-store" in response.get("Cache-Control", "")
 
 
-@pytest.mark.parametrize("name", ["agreement", "agreement-status", "agreement-amend", "visit"])
+@pytest.mark.parametrize(
+    "name", ["agreement", "agreement-status", "agreement-amend", "visit", "report", "report-save", "report-submit"]
+)
 @pytest.mark.parametrize("role", ["partner_staff", "case_worker"])
 def test_another_organizations_agreement_is_not_found(
     name: str, role: str, orgs: dict[str, Any], objects: dict[str, Any]
@@ -134,7 +160,9 @@ def test_another_organizations_agreement_is_not_found(
 
 
 READ_ONLY = [
-    n for n, (method, _) in EXPECTED.items() if method == "get" and n not in ("overview", "agreement-new", "visit-new")
+    n
+    for n, (method, _) in EXPECTED.items()
+    if method == "get" and n not in ("overview", "agreement-new", "visit-new", "report-schedule")
 ]
 
 

@@ -240,3 +240,4 @@ def test_load_demo_gives_the_real_timeline_and_the_six_extended_agreements(db: A
     visits = Visit.objects.all()
     assert len(visits) == 6 and all(dt.date(2024, 8, 1) <= v.held_on <= dt.date(2024, 12, 31) for v in visits)
     assert all(v.kind == "site_visit" and v.actions.get().status == "done" for v in visits)
+    assert all(a.reports.get().status == "accepted" and a.reports.get().figures.count() == 6 for a in agreements)
