@@ -18,6 +18,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("bettertogether.site.urls")),
+    path("program/", include("bettertogether.program.urls")),
     path("services/", include("bettertogether.directory.urls")),
     path("positions/", include("bettertogether.positions.urls")),
     path("manage/", include("bettertogether.directory.manage_urls")),

@@ -86,7 +86,8 @@ def reach(period: Period, org: Any = None) -> dict[str, Any]:
     """Events held in the period (by start), optionally for one organizing organization.
 
     Returns plain data: events, registrations, contacts, unique_people, and per-province and
-    per-kind breakdowns of events and contacts.
+    per-kind breakdowns of events and contacts (per province also unique_people, counted within
+    the province).
     """
     start, end = _bounds(period)
     events = Event.objects.filter(starts_at__gte=start, starts_at__lt=end, is_cancelled=False)
@@ -113,6 +114,14 @@ def reach(period: Period, org: Any = None) -> dict[str, Any]:
             entry = table.setdefault(key, {"events": 0, "contacts": 0})
             entry["events"] += row["n"]
             entry["contacts"] += (row["attended"] or 0) + (row["anonymous"] or 0)
+        by_province[row["province"]].setdefault("unique_people", 0)
+        by_province[row["province"]]["unique_people"] += row["anonymous"] or 0
+    for province, entry in by_province.items():
+        # Unique within the province: one person at events in two provinces counts in each.
+        here = attendances.filter(event__province=province)
+        entry["unique_people"] += (
+            here.exclude(person_key="").values("person_key").distinct().count() + here.filter(person_key="").count()
+        )
 
     return {
         "period": (start.isoformat(), end.isoformat()),

@@ -1,4 +1,4 @@
-"""Public program pages: the program (objectives, timeline, partners), rights in brief, contact form.
+"""Public pages: rights in brief and the contact form (the program page belongs to the program app).
 
 Content comes from design.md §1 (objectives, timeline) and ../shared/data/orgs/maritime-orgs.md
 (rights and the lines to call, each with its source); every string is translatable.
@@ -16,65 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from bettertogether.core import ratelimit
 from bettertogether.core.phones import tel_uri
-from bettertogether.directory.models import Organization
 
 from . import services
 from .forms import ContactForm
 from .views import helpline_groups
-
-OBJECTIVES: list[Promise] = [
-    _(
-        "Raise migrant workers' awareness of their rights and responsibilities, through "
-        "information sessions and materials."
-    ),
-    _("Help workers exercise their rights by providing services or helping them reach them."),
-    _("Foster inclusion through social, cultural and recreational events."),
-    _("Support workers in emergencies, case by case, each case approved by the funder."),
-    _("Foster partnerships: coordinate community organizations and build their capacity."),
-    _("Map where migrant workers are and analyse the gaps in services."),
-]
-
-EXPECTED_RESULTS: list[Promise] = [
-    _("Four to six sub-agreements with service provider and grassroots organizations."),
-    _(
-        "Half of the migrant workers in each of Nova Scotia, New Brunswick and Prince Edward "
-        "Island given information on their rights."
-    ),
-]
-
-TIMELINE: list[tuple[Promise, Promise]] = [
-    (_("October–November 2022"), _("Mapping of migrant workers and gap analysis; meetings with stakeholders.")),
-    (_("December 2022"), _("Findings presented; agreements with four previously funded organizations.")),
-    (_("January 2023"), _("Call for proposals for four to six projects (1 April 2023 – 31 March 2024).")),
-    (_("February 2023"), _("Projects selected.")),
-    (_("March 2023"), _("Transitional projects close.")),
-    (
-        _("April 2023 – March 2024"),
-        _(
-            "Projects run, with monitoring meetings and site visits; agreements with four existing "
-            "and three new partners."
-        ),
-    ),
-    (_("March 2024"), _("Knowledge-sharing event and evaluation.")),
-    (
-        _("April 2024"),
-        _(
-            "Six projects extended: Centre for Migrant Worker Rights Nova Scotia, YMCA of Greater Halifax/Dartmouth, "
-            "Madhu Verma Migrant Justice Centre, Miramichi Regional Multicultural Association, PEI Community "
-            "Navigators and Cooper Institute."
-        ),
-    ),
-    (_("June 2024"), _("Interactive service map.")),
-    (
-        _("April–December 2024"),
-        _(
-            "Helplines, information sessions, support with complaints, events and advocacy "
-            "(government committees, a sanctuary network)."
-        ),
-    ),
-    (_("August–December 2024"), _("Site visits.")),
-    (_("December 2024"), _("Virtual half-day knowledge-sharing event.")),
-]
 
 
 @dataclass(frozen=True)
@@ -216,16 +161,6 @@ RIGHTS: list[Right] = [
         [NS_LABOUR, NB_STANDARDS, PE_STANDARDS, TIP_LINE],
     ),
 ]
-
-
-@require_GET
-def program(request: HttpRequest) -> HttpResponse:
-    partners = Organization.objects.filter(is_program_partner=True).order_by("name")
-    return render(
-        request,
-        "site/program.html",
-        {"objectives": OBJECTIVES, "results": EXPECTED_RESULTS, "timeline": TIMELINE, "partners": partners},
-    )
 
 
 @require_GET

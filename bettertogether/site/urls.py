@@ -6,7 +6,6 @@ app_name = "site"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("program/", pages.program, name="program"),
     path("rights/", pages.rights, name="rights"),
     path("contact/", pages.contact, name="contact"),
 ]

@@ -17,6 +17,7 @@ from bettertogether.directory.worklist import member_organization_name
 from bettertogether.gaps.permissions import can_view_gaps
 from bettertogether.outreach import permissions as outreach_permissions
 from bettertogether.positions.permissions import can_manage_positions
+from bettertogether.program import permissions as program_permissions
 from bettertogether.support import permissions as support_permissions
 
 from . import permissions as onboarding
@@ -68,6 +69,10 @@ def _links(user: Any) -> list[tuple[str, str]]:
         links.append((_("Emergency requests"), reverse("support:emergency-queue")))
     if support_permissions.can_see_statistics(user):
         links.append((_("Case statistics"), reverse("support:statistics")))
+    if program_permissions.can_view_results(user):
+        links.append((_("Program results"), reverse("program:results")))
+    if program_permissions.can_view_agreements(user):
+        links.append((_("Sub-agreements"), reverse("program:agreements")))
     if can_view_gaps(user):
         links.append((_("Gap analysis"), reverse("gaps:page")))
     if onboarding.can_onboard(user):

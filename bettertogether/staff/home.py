@@ -20,6 +20,8 @@ from bettertogether.outreach import permissions as outreach_permissions
 from bettertogether.outreach.worklist import outreach_work
 from bettertogether.positions.permissions import can_manage_positions
 from bettertogether.positions.worklist import positions_work
+from bettertogether.program import permissions as program_permissions
+from bettertogether.program.worklist import program_work
 from bettertogether.support import permissions as support_permissions
 from bettertogether.support.worklist import case_work, helpline_work, review_work, statistics_summary
 
@@ -200,6 +202,35 @@ def _analysis(user: Any) -> Section:
     )
 
 
+def _program(user: Any) -> Section:
+    work = program_work(user)
+    agreements = reverse("program:agreements")
+    if not program_permissions.can_view_results(user):
+        return Section(
+            key="program",
+            title=_("Your sub-agreements"),
+            items=(
+                Item(_("Sub-agreements"), agreements, work.agreements),
+                _waiting(_("Active, ending within 90 days"), agreements, work.ending_soon),
+                Item(_("Reports to send"), agreements, work.reports_to_send),
+                _waiting(_("Reports due within 14 days or late"), agreements, work.reports_due_soon),
+            ),
+        )
+    return Section(
+        key="program",
+        title=_("Program office"),
+        items=(
+            Item(_("Program results"), reverse("program:results")),
+            Item(_("Active sub-agreements"), agreements, work.active_agreements),
+            _waiting(_("Sub-agreements in draft"), agreements, work.drafts),
+            _waiting(_("Active, ending within 90 days"), agreements, work.ending_soon),
+            Item(_("Milestones planned or under way"), reverse("program:milestones"), work.open_milestones),
+            _waiting(_("Follow-up actions overdue"), reverse("program:overdue"), work.overdue_actions),
+            _waiting(_("Partner reports awaiting review"), agreements, work.reports_to_review),
+        ),
+    )
+
+
 def _accounts(user: Any) -> Section | None:
     """Onboarding pages and, for administrators, the site administration."""
     items: list[Item] = []
@@ -234,6 +265,8 @@ def home_for(user: Any) -> Home:
         sections.append(_outreach(user))
     if support_permissions.can_use_helpline(user):
         sections.append(_helpline(user))
+    if program_permissions.can_view_agreements(user):
+        sections.append(_program(user))
     if can_view_gaps(user) or support_permissions.can_see_statistics(user):
         sections.append(_analysis(user))
     accounts = _accounts(user)

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import Case, HelplineContact
+from .models import Case, EmergencyRequest, HelplineContact, Referral
 
 SUPPRESS_MAX = 5
 
@@ -54,16 +54,21 @@ def _breakdown(rows: Iterable[dict[str, Any]], list_field: str) -> dict[str, Any
 
 def case_statistics(period: Period, org: Any = None) -> dict[str, Any]:
     """Counts of cases opened and helpline contacts in `period` (for one organization, or all),
-    by province, language, organization and topic; counts 1–5 are None."""
+    by province, language, organization and topic, and of referrals sent and emergency requests
+    approved in the period; counts 1–5 are None."""
     tz = timezone.get_current_timezone()
     start = dt.datetime.combine(period.start, dt.time.min, tzinfo=tz)
     end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
     cases = Case.objects.filter(opened_at__gte=start, opened_at__lt=end)
     contacts = HelplineContact.objects.filter(contacted_on__gte=period.start, contacted_on__lte=period.end)
+    referrals = Referral.objects.filter(created_at__gte=start, created_at__lt=end)
+    emergencies = EmergencyRequest.objects.filter(state="approved", decided_at__gte=start, decided_at__lt=end)
     if org is not None:
         org_id = getattr(org, "pk", org)
         cases = cases.filter(organization_id=org_id)
         contacts = contacts.filter(organization_id=org_id)
+        referrals = referrals.filter(from_organization_id=org_id)
+        emergencies = emergencies.filter(organization_id=org_id)
     fields = ("province", "language", "organization_id")
     return {
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
@@ -71,4 +76,6 @@ def case_statistics(period: Period, org: Any = None) -> dict[str, Any]:
         "cases": _breakdown(cases.values(*fields, "issue_types"), "issue_types"),
         "cases_closed": suppress(cases.filter(status="closed").count()),
         "helpline_contacts": _breakdown(contacts.values(*fields, "topics"), "topics"),
+        "referrals_sent": suppress(referrals.count()),
+        "emergencies_approved": suppress(emergencies.count()),
     }

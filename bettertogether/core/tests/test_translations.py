@@ -87,7 +87,9 @@ def test_catalogues_use_the_standard_layout() -> None:
 
 
 @pytest.mark.parametrize(
-    "owner", ["locale", "core", "directory", "site", "positions", "gaps", "outreach", "support", "staff"], ids=str
+    "owner",
+    ["locale", "core", "directory", "site", "positions", "gaps", "outreach", "support", "staff", "program"],
+    ids=str,
 )
 def test_each_catalogue_exists_in_french_spanish_and_tagalog(owner: str) -> None:
     base = PACKAGE_DIR / "locale" if owner == "locale" else PACKAGE_DIR / owner / "locale"

@@ -55,7 +55,11 @@ def test_reach_counts_unique_people_separately_from_contacts() -> None:
     assert result["contacts"] == 2 + 3 + 3  # attendances plus the head count
     assert result["identified_unique_people"] == 3  # Ana and Ben counted once; Chen
     assert result["unique_people"] == 3 + 3
-    assert result["by_province"] == {"NS": {"events": 1, "contacts": 5}, "NB": {"events": 1, "contacts": 3}}
+    # Unique people within each province: Ana and Ben count in both, the head count in Nova Scotia.
+    assert result["by_province"] == {
+        "NS": {"events": 1, "contacts": 5, "unique_people": 2 + 3},
+        "NB": {"events": 1, "contacts": 3, "unique_people": 3},
+    }
     assert result["by_kind"]["workshop"] == {"events": 1, "contacts": 3}
 
     everyone = reach((today - dt.timedelta(days=30), today))

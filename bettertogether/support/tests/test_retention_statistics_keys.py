@@ -71,6 +71,7 @@ def test_statistics_suppress_counts_from_one_to_five(orgs: dict[str, Any]) -> No
     assert stats["cases"]["total"] == 6 and stats["cases"]["province"] == [{"key": "PE", "count": 6}]
     assert stats["cases"]["topic"] == [{"key": "housing", "count": None}]
     assert case_statistics(period, orgs["other"])["cases"]["total"] == 0
+    assert stats["referrals_sent"] == 0 and stats["emergencies_approved"] == 0
     assert [suppress(n) for n in (0, 1, 5, 6)] == [0, None, None, 6]
     # Nothing but counts: no row, no name.
     assert SECRET_NAME not in json.dumps(stats) and "x" not in [r["key"] for r in stats["cases"]["language"]]
@@ -86,6 +87,21 @@ def test_helpline_contacts_are_counted(orgs: dict[str, Any]) -> None:
     assert stats["total"] == 7 and stats["topic"] == [{"key": "health", "count": 7}]
     assert HelplineContact.objects.visible_to(staff).count() == 7
     assert HelplineContact.objects.visible_to(member("partner_staff", orgs["other"])).count() == 0
+
+
+def test_referrals_sent_and_emergencies_approved_are_counted(orgs: dict[str, Any]) -> None:
+    worker = member("case_worker", orgs["own"])
+    funder = Actor(member("funder_approver"))
+    made = [fill_case(worker, to_org=orgs["third"]) for _ in range(6)]
+    for objects in made[:5]:
+        services.decide_emergency(funder, objects["emergency"], True, "Approved")
+    services.decide_emergency(funder, made[5]["emergency"], False, "Declined")
+    stats = case_statistics(Period.year(YEAR), orgs["own"])
+    assert stats["referrals_sent"] == 6
+    assert stats["emergencies_approved"] is None  # 5 approved: withheld
+    services.decide_emergency(funder, fill_case(worker)["emergency"], True, "Approved")
+    assert case_statistics(Period.year(YEAR), orgs["own"])["emergencies_approved"] == 6
+    assert case_statistics(Period.year(YEAR), orgs["third"])["referrals_sent"] == 0
 
 
 def _raw_note_token(note_id: Any) -> str:

@@ -50,7 +50,7 @@ def _public_paths() -> dict[str, str]:
         "events": reverse("outreach:events"),
         "event page": reverse("outreach:event", args=[event.pk]),
         "resources": reverse("outreach:resources"),
-        "program": reverse("site:program"),
+        "program": reverse("program:overview"),
         "contact": reverse("site:contact"),
         "positions map": reverse("positions:map"),
         "positions table": reverse("positions:table"),

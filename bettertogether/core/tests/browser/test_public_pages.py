@@ -33,7 +33,7 @@ TEL_LINK = 'a[href^="tel:"]'
 LABELS = {"home": "home /en/", "directory": f"directory /en/services/{DIRECTORY_QUERY}", "detail": "service page"}
 FORM_PAGES = ["site:contact", "directory:suggest"]  # the latter takes a service id
 # The other public pages without a form: the same privacy, host and weight budgets, and axe.
-OTHER_PUBLIC_PAGES = ["site:program", "site:rights", "outreach:events", "outreach:resources", "positions:map"]
+OTHER_PUBLIC_PAGES = ["program:overview", "site:rights", "outreach:events", "outreach:resources", "positions:map"]
 
 
 @pytest.fixture

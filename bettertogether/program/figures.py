@@ -1,0 +1,45 @@
+"""The figures of a partner report, pre-filled from the platform for the partner's organization and
+the report's period: people reached with rights information per province (as in the results),
+information sessions held, referrals sent and emergency requests approved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from bettertogether.core.provinces import Province
+from bettertogether.outreach.reach import reach
+from bettertogether.support.statistics import Period as SupportPeriod
+from bettertogether.support.statistics import case_statistics
+
+from .results import PROVINCES, reached_by_province
+
+INFORMATION_SESSION = "information_session"
+KEYS = (*(f"reached_{code}" for code in PROVINCES), "sessions", "referrals", "emergencies")
+
+
+def label(key: str) -> str:
+    if key.startswith("reached_"):
+        return _("Workers reached with rights information in %(province)s") % {
+            "province": Province(key.removeprefix("reached_")).label
+        }
+    return {
+        "sessions": _("Information sessions held"),
+        "referrals": _("Referrals sent"),
+        "emergencies": _("Emergency support requests approved"),
+    }[key]
+
+
+def platform_figures(org: Any, start: dt.date, end: dt.date) -> dict[str, int | None]:
+    """Each figure as the platform counts it; None where the case statistics withhold a count of 1–5."""
+    events = reach((start, end), org)
+    support = case_statistics(SupportPeriod(start, end), org)
+    reached = reached_by_province(start, end, org, events=events, support=support)
+    return {
+        **{f"reached_{code}": reached[code]["reached"] for code in PROVINCES},
+        "sessions": events["by_kind"].get(INFORMATION_SESSION, {}).get("events", 0),
+        "referrals": support["referrals_sent"],
+        "emergencies": support["emergencies_approved"],
+    }

@@ -1,0 +1,18 @@
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.utils import translation
+
+from bettertogether.support.tests.factories import organization
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def orgs(db: Any) -> dict[str, Any]:
+    return {"own": organization("Own Centre"), "other": organization("Other Centre")}

@@ -1,0 +1,32 @@
+"""The program office under /<lang>/program/: the public program page at its root, the coordinators'
+results and the sub-agreements below it. This app owns the whole path."""
+
+from django.urls import path
+
+from . import views, views_agreements, views_monitoring, views_reports
+
+app_name = "program"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("results/", views.results_page, name="results"),
+    path("results.<str:fmt>", views.results_download, name="results-download"),
+    path("results/denominator/", views.denominator, name="denominator"),
+    path("agreements/", views_agreements.agreement_list, name="agreements"),
+    path("agreements/new/", views_agreements.agreement_new, name="agreement-new"),
+    path("agreements/<int:pk>/", views_agreements.agreement_detail, name="agreement"),
+    path("agreements/<int:pk>/status/", views_agreements.agreement_status, name="agreement-status"),
+    path("agreements/<int:pk>/amend/", views_agreements.agreement_amend, name="agreement-amend"),
+    path("agreements/<int:pk>/visits/new/", views_monitoring.visit_new, name="visit-new"),
+    path("visits/<int:pk>/", views_monitoring.visit_detail, name="visit"),
+    path("visits/<int:pk>/actions/", views_monitoring.action_add, name="action-add"),
+    path("actions/<int:pk>/status/", views_monitoring.action_status, name="action-status"),
+    path("actions/overdue/", views_monitoring.overdue, name="overdue"),
+    path("agreements/<int:pk>/reports/new/", views_reports.report_schedule, name="report-schedule"),
+    path("reports/<int:pk>/", views_reports.report_detail, name="report"),
+    path("reports/<int:pk>/save/", views_reports.report_save, name="report-save"),
+    path("reports/<int:pk>/submit/", views_reports.report_submit, name="report-submit"),
+    path("reports/<int:pk>/review/", views_reports.report_review, name="report-review"),
+    path("milestones/", views_agreements.milestone_list, name="milestones"),
+    path("milestones/<int:pk>/status/", views_agreements.milestone_status, name="milestone-status"),
+]

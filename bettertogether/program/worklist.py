@@ -1,0 +1,51 @@
+"""Counts for the staff home (door: ``program_work(user)``), scoped to what the person may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from . import lifecycle
+from .models import AgreementStatus, Milestone, MilestoneStatus, ReportStatus
+from .permissions import agreements_for, overdue_actions, reports_for
+
+ENDING_WITHIN_DAYS = 90
+REPORT_REMINDER_DAYS = 14  # a report to send is flagged from this many days before it is due
+
+
+@dataclass(frozen=True)
+class ProgramWork:
+    agreements: int
+    active_agreements: int
+    drafts: int
+    ending_soon: int  # active agreements ending within ENDING_WITHIN_DAYS
+    open_milestones: int  # planned or in progress (coordinators only; 0 for partners)
+    overdue_actions: int  # open follow-up actions past their due date
+    reports_to_send: int  # draft or returned
+    reports_due_soon: int  # to send, due within REPORT_REMINDER_DAYS or late
+    reports_to_review: int  # submitted, waiting for the coordinator
+
+
+def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
+    today = today or timezone.localdate()
+    mine = agreements_for(user)
+    active = mine.filter(status=AgreementStatus.ACTIVE)
+    to_send = reports_for(user).filter(status__in=lifecycle.REPORT_EDITABLE)
+    return ProgramWork(
+        agreements=mine.count(),
+        active_agreements=active.count(),
+        drafts=mine.filter(status=AgreementStatus.DRAFT).count(),
+        ending_soon=active.filter(ends_on__lte=today + dt.timedelta(days=ENDING_WITHIN_DAYS)).count(),
+        open_milestones=(
+            Milestone.objects.filter(status__in=(MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS)).count()
+            if getattr(user, "is_coordinator", False)
+            else 0
+        ),
+        overdue_actions=overdue_actions(user, today).count(),
+        reports_to_send=to_send.count(),
+        reports_due_soon=to_send.filter(due_on__lte=today + dt.timedelta(days=REPORT_REMINDER_DAYS)).count(),
+        reports_to_review=reports_for(user).filter(status=ReportStatus.SUBMITTED).count(),
+    )
