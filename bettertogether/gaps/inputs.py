@@ -61,7 +61,7 @@ class GapFilters:
             positions = PositionFilters.from_query(query)
         except FilterError as exc:
             errors.extend(exc.messages)
-            positions = PositionFilters()
+            positions = PositionFilters.default()
         radius = coverage.DEFAULT_RADIUS_KM
         raw = _one(query, "radius")
         if raw:

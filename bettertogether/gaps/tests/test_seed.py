@@ -15,27 +15,23 @@ from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES
 from bettertogether.gaps.coverage import ANY
 from bettertogether.gaps.inputs import CATEGORIES, GapFilters, analyse, places_for, services_for
+from bettertogether.positions.demo import SEED_FILES, seed_paths
 from bettertogether.positions.services import import_lmia_files
 
 from . import brute
 
-pytestmark = [pytest.mark.shared_data, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
-SEED = (
-    "tfwp_2021q3_positive_en.xlsx",
-    "tfwp_2021q4_positive_en.xlsx",
-    "tfwp_2022q1_positive_en.xlsx",
-    "tfwp_2022q2_positive_en.xlsx",
-)
+SEED = SEED_FILES  # shipped as demo data (positions/demo/)
 MARITIME_POSITIONS = 10_546  # the lists' own total for NS, NB and PE (positions tests)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def seed(django_db_setup: Any, django_db_blocker: Any, shared_data: Any) -> Any:
+def seed(django_db_setup: Any, django_db_blocker: Any) -> Any:
     """The four files and the demo directory, for this module only: everything is written inside one
     transaction rolled back at the end, so later tests start from an empty database."""
     with django_db_blocker.unblock(), transaction.atomic():
-        reports = import_lmia_files([shared_data / "lmia" / name for name in SEED])
+        reports = import_lmia_files(seed_paths())
         assert [r.status for r in reports] == ["ok"] * 4, [r.message for r in reports]
         call_command("load_demo", verbosity=0, stdout=io.StringIO())
         yield
