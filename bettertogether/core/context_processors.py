@@ -1,13 +1,19 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+
+from .basemap import attribution as basemap_attribution
 
 
 def platform(request: HttpRequest) -> dict[str, object]:
-    """What every page needs: the language switcher's links and the map tile server."""
+    """What every page needs: the language switcher's links, the offline basemap and the map tile server."""
     path = request.get_full_path()
     return {
         "language_links": [(code, name, translate_url(path, code)) for code, name in settings.LANGUAGES],
         "tile_url": settings.BT_TILE_URL,
         "tile_attribution": settings.BT_TILE_ATTRIBUTION,
+        "basemap_url": reverse("core_map:basemap", args=["maritimes"]),
+        "basemap_canada_url": reverse("core_map:basemap", args=["canada"]),
+        "basemap_attribution": basemap_attribution(),
+        "tile_min_zoom": settings.BT_TILE_MIN_ZOOM,
     }

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from django.conf import settings
+
 from bettertogether.positions.services import import_lmia_files
 
 FOLDER = Path(__file__).resolve().parent
@@ -35,6 +37,9 @@ def seed_paths() -> list[Path]:
 
 
 def load(log: Callable[[str], None]) -> None:
+    if not settings.BT_DEMO_SEED_LMIA:
+        log("positions: seed files not imported (BT_DEMO_SEED_LMIA is off)")
+        return
     reports = import_lmia_files(seed_paths(), skip_loaded_periods=True)
     imported = [r for r in reports if r.status == "ok"]
     failed = [r for r in reports if r.status == "failed"]

@@ -9,6 +9,7 @@ import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -39,8 +40,13 @@ def _maritime_positions() -> dict[str, int]:
     return {r["province"]: r["n"] for r in rows}
 
 
+@pytest.fixture
+def seed_on(settings: Any) -> None:
+    settings.BT_DEMO_SEED_LMIA = True  # off in the test settings, on everywhere else
+
+
 @pytest.mark.django_db
-def test_load_demo_imports_the_seed_map_once() -> None:
+def test_load_demo_imports_the_seed_map_once(seed_on: None) -> None:
     out = io.StringIO()
     call_command("load_demo", app=["positions"], stdout=out)
     assert "4 seed file(s) imported" in out.getvalue()
@@ -57,7 +63,7 @@ def test_load_demo_imports_the_seed_map_once() -> None:
 
 
 @pytest.mark.django_db
-def test_files_of_the_operators_folder_still_import_after_the_demo(tmp_path: Path) -> None:
+def test_files_of_the_operators_folder_still_import_after_the_demo(seed_on: None, tmp_path: Path) -> None:
     call_command("load_demo", app=["positions"], stdout=io.StringIO())
     shutil.copy(FILES / "tfwp_2022q4_pos_en.xlsx", tmp_path)
     shutil.copy(seed_paths()[0], tmp_path / "copy_of_2021q3.xlsx")  # same bytes: skipped, not failed
@@ -93,3 +99,12 @@ def test_default_period_is_the_latest_four_imported_quarters(client) -> None:
     # A bad filter falls back to the same default.
     body = client.get("/en/positions/?from=nonsense").content.decode()
     assert re.search(r"<option selected>2022Q1<", body)
+
+
+@pytest.mark.django_db
+def test_load_demo_can_leave_the_seed_files_out(settings: Any) -> None:
+    settings.BT_DEMO_SEED_LMIA = False
+    out = io.StringIO()
+    call_command("load_demo", app=["positions"], stdout=out)
+    assert "not imported" in out.getvalue()
+    assert not ImportRun.objects.exists()

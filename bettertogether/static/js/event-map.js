@@ -8,6 +8,6 @@
   if (isNaN(lat) || isNaN(lon)) return;
   box.hidden = false;
   var map = L.map(box, { scrollWheelZoom: false }).setView([lat, lon], 14);
-  L.tileLayer(box.dataset.tiles, { maxZoom: 18, attribution: box.dataset.attribution }).addTo(map);
+  if (window.btBasemap) btBasemap(map, box);
   L.circleMarker([lat, lon], { radius: 9, weight: 3 }).addTo(map);
 })();

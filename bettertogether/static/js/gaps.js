@@ -31,7 +31,7 @@
     if (!map) {
       box.hidden = false;
       map = L.map(box, { scrollWheelZoom: false }).setView([45.6, -63.5], 6);
-      L.tileLayer(t.tiles, { maxZoom: 18, attribution: t.attribution }).addTo(map);
+      if (window.btBasemap) btBasemap(map, box);
     }
     if (places) map.removeLayer(places);
     if (services) map.removeLayer(services);
