@@ -20,23 +20,20 @@ from typing import Any
 import coord2loc_can
 import msgpack
 import shapely
-from django.utils.translation import gettext as _
 
 from .geodata.tables import DB_PATH, LAT_MAX, LAT_MIN, LON_MAX, LON_MIN, MARITIMES, PROVINCE_NAMES, tables
 
-GEOBOUNDARIES = '<a href="https://www.geoboundaries.org/">geoBoundaries</a> (CC BY 4.0)'
-GEONAMES = '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
+ATTRIBUTION = (
+    '<a href="https://www.geoboundaries.org/">geoBoundaries</a>, <a href="https://www.geonames.org/">GeoNames</a>'
+    " (CC BY 4.0)"
+)
 
 
-def attribution() -> str:
-    """The basemap's credit line (HTML, for the map's attribution control) in the active language."""
-    return _("Borders: %(borders)s; places: %(places)s") % {"borders": GEOBOUNDARIES, "places": GEONAMES}
-
-
-# west, south, east, north; simplification tolerance in degrees; decimals kept; places per province.
-REGIONS: dict[str, tuple[tuple[float, float, float, float], float, int, int]] = {
-    "maritimes": ((-69.6, 43.2, -59.5, 48.3), 0.012, 3, 14),
-    "canada": ((-141.1, 41.6, -52.5, 83.2), 0.2, 2, 3),
+# west, south, east, north (wide enough for a zoom-6 view of the Maritimes on a desktop); simplification
+# tolerance in degrees for the Maritimes and for the other provinces; decimals kept; places per province.
+REGIONS: dict[str, tuple[tuple[float, float, float, float], float, float, int, int]] = {
+    "maritimes": ((-74.0, 42.5, -55.5, 50.5), 0.015, 0.04, 3, 14),
+    "canada": ((-141.1, 41.6, -52.5, 83.2), 0.2, 0.2, 2, 3),
 }
 
 
@@ -93,10 +90,11 @@ def _largest_places(count: int) -> dict[str, list[tuple[str, float, float]]]:
 def basemap_json(region: str) -> str:
     """The region's basemap as compact GeoJSON text: province polygons (`kind` "province", `code`), then
     place points (`kind` "place", `name`, `rank` 1 for each province's largest). Raises KeyError."""
-    box, tolerance, decimals, per_province = REGIONS[region]
+    box, detail, coarse, decimals, per_province = REGIONS[region]
     west, south, east, north = box
     features: list[dict[str, Any]] = []
     for code, geometry in province_geometries():
+        tolerance = detail if code in MARITIMES else coarse
         part = shapely.simplify(shapely.clip_by_rect(geometry, west, south, east, north), tolerance)
         part = shapely.set_precision(part, 10**-decimals)
         if part.is_empty:

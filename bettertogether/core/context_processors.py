@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 
-from .basemap import attribution as basemap_attribution
+from .basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION
 
 
 def platform(request: HttpRequest) -> dict[str, object]:
@@ -14,6 +14,6 @@ def platform(request: HttpRequest) -> dict[str, object]:
         "tile_attribution": settings.BT_TILE_ATTRIBUTION,
         "basemap_url": reverse("core_map:basemap", args=["maritimes"]),
         "basemap_canada_url": reverse("core_map:basemap", args=["canada"]),
-        "basemap_attribution": basemap_attribution(),
+        "basemap_attribution": BASEMAP_ATTRIBUTION,
         "tile_min_zoom": settings.BT_TILE_MIN_ZOOM,
     }

@@ -1,7 +1,7 @@
 // The offline basemap every map draws first: land, province borders and the main place names, from this
 // host (data-basemap; Canada's coarser outline, data-basemap-canada, once the map leaves the Maritimes).
 // Street tiles come from the configured tile server (data-tiles) only when the visitor zooms in to
-// data-tile-zoom or presses the "Street map" control: a page load asks nothing of a third party.
+// data-tile-zoom or presses the "Show streets" control: a page load asks nothing of a third party.
 // Place names go in with textContent only.
 (function () {
   "use strict";
@@ -11,26 +11,32 @@
   window.btBasemap = function (map, box) {
     var t = box.dataset;
     box.style.background = WATER;
+    if (map.options.maxZoom === undefined) map.setMaxZoom(18); // no tile layer yet to give it (clusters need it)
     map.createPane("btLand").style.zIndex = 150; // under the tiles (200) and everything drawn on the map
     map.createPane("btNames").style.zIndex = 390; // over the land and tiles' level, under the data (400)
     map.getPane("btNames").style.pointerEvents = "none";
     if (t.basemapAttribution) map.attributionControl.addAttribution(t.basemapAttribution);
     var names = [];
 
+    // A name is a permanent tooltip in its own pane, centred on the place: never clickable, never focused.
     function label(f) {
       var span = document.createElement("span");
       span.textContent = f.properties.name;
       span.style.cssText = "font:12px/1.1 system-ui,sans-serif;color:#333;white-space:nowrap;" +
         "text-shadow:0 0 2px #fff,0 0 2px #fff;" + (f.properties.rank <= 3 ? "font-weight:600;" : "");
       var c = f.geometry.coordinates;
-      var marker = L.marker([c[1], c[0]], {
-        icon: L.divIcon({ html: span, className: "bt-place", iconSize: null, iconAnchor: [-4, 7] }),
-        interactive: false, keyboard: false, pane: "btNames"
-      });
-      marker.rank = f.properties.rank;
-      marker.width = 7 * f.properties.name.length; // about, at 12 px
-      names.push(marker);
-      return marker;
+      var tip = L.tooltip({ permanent: true, direction: "center", className: "bt-place", pane: "btNames",
+        interactive: false, opacity: 1 });
+      tip.setLatLng([c[1], c[0]]).setContent(span);
+      tip.rank = f.properties.rank;
+      tip.width = 7 * f.properties.name.length; // about, at 12 px
+      names.push(tip);
+      return tip;
+    }
+
+    function plain(tip) {
+      var el = tip.getElement();
+      if (el) el.style.cssText += ";background:none;border:0;box-shadow:none;padding:0";
     }
 
     // Larger places first; a name that would overlap one already shown is left out at this zoom.
@@ -41,11 +47,11 @@
         var show = !tilesOn && (m.rank <= 3 || zoom >= MINOR_ZOOM);
         if (show) {
           var pt = map.latLngToContainerPoint(m.getLatLng());
-          var box = [pt.x - 4, pt.y - 9, pt.x + 8 + m.width, pt.y + 9];
+          var box = [pt.x - m.width / 2 - 4, pt.y - 9, pt.x + m.width / 2 + 4, pt.y + 9];
           show = !taken.some(function (o) { return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]; });
           if (show) taken.push(box);
         }
-        if (show && !map.hasLayer(m)) m.addTo(map);
+        if (show && !map.hasLayer(m)) { m.addTo(map); plain(m); }
         else if (!show && map.hasLayer(m)) map.removeLayer(m);
       });
     }
@@ -54,6 +60,7 @@
       return fetch(url, { headers: { Accept: "application/geo+json" } })
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
         .then(function (data) {
+          if (!detailed && data.bbox) detailed = L.latLngBounds([data.bbox[1], data.bbox[0]], [data.bbox[3], data.bbox[2]]);
           L.geoJSON(data, {
             pane: "btLand", interactive: false,
             filter: function (f) { return f.properties.kind === "province"; },
@@ -65,11 +72,12 @@
         .catch(function () { /* the grey-blue box stays: the page's text carries the same information */ });
     }
 
-    var maritimes = L.latLngBounds([43.2, -69.6], [48.3, -59.5]);
-    var canadaAsked = false;
-    if (t.basemap) load(t.basemap);
+    // Canada's outline only once the view is zoomed out past the Maritimes or moved away from them.
+    var detailed = null, canadaAsked = false;
+    var loaded = t.basemap ? load(t.basemap) : Promise.resolve();
     function wider() {
-      if (canadaAsked || !t.basemapCanada || maritimes.contains(map.getBounds())) return;
+      if (canadaAsked || !t.basemapCanada || !detailed) return;
+      if (map.getZoom() >= 6 && detailed.contains(map.getCenter())) return;
       canadaAsked = true;
       load(t.basemapCanada);
     }
@@ -90,7 +98,7 @@
           var div = L.DomUtil.create("div", "leaflet-bar bt-tiles-control");
           button = L.DomUtil.create("button", "", div);
           button.type = "button";
-          button.textContent = t.tStreets || "Street map";
+          button.textContent = t.tStreets || "Show streets";
           button.setAttribute("aria-pressed", "false");
           button.style.cssText = "font:13px system-ui,sans-serif;padding:4px 8px;background:#fff;border:0;cursor:pointer;min-height:30px";
           L.DomEvent.disableClickPropagation(div);
@@ -104,7 +112,7 @@
       });
       map.addControl(new Control());
       ["mousedown", "touchstart", "wheel", "keydown", "dblclick"].forEach(function (type) {
-        box.addEventListener(type, function () { acted = true; }, { passive: true });
+        box.addEventListener(type, function () { acted = true; }, { capture: true, passive: true });
       });
     }
     map.on("zoomend", function () {
@@ -112,7 +120,7 @@
       showNames();
     });
     map.on("moveend", wider);
-    map.whenReady(wider);
+    loaded.then(function () { map.whenReady(wider); });
     return { setTiles: setTiles };
   };
 })();
