@@ -77,7 +77,7 @@
     var loaded = t.basemap ? load(t.basemap) : Promise.resolve();
     function wider() {
       if (canadaAsked || !t.basemapCanada || !detailed) return;
-      if (map.getZoom() >= 6 && detailed.contains(map.getCenter())) return;
+      if (map.getZoom() >= 5 && detailed.contains(map.getCenter())) return;
       canadaAsked = true;
       load(t.basemapCanada);
     }
