@@ -114,6 +114,9 @@ def test_page_and_command_give_the_same_numbers(coordinator: Any, world: None, t
     }
     html = page.content.decode()
     assert "great-circle" in html
+    assert "Distance (straight line)" in html and "Every distance is a straight line" in html
+    assert "Jurisdiction: a service whose service area is a province serves places in that province only" in html
+    assert 'data-t-straight="(straight line)"' in html
     assert "Valley clinic" in html and "No usable address" in html
 
     csv_page = coordinator.get(f"/en/gaps/report.csv?{QUERY}").content.decode()
@@ -161,6 +164,7 @@ def test_pdf_renders(coordinator: Any, world: None, tmp_path: Any) -> None:
     assert len(document.pages) >= 2  # map and summary, then the lists, method and sources
     text = " ".join(box.text for page in document.pages for box in _text_boxes(page._page_box))
     assert "Open Government Licence" in text and "great-circle" in text
+    assert "straight line" in text and "Jurisdiction" in text
     out = tmp_path / "r.pdf"
     call_command(
         "gap_report", "--from", "2021Q3", "--to", "2021Q3", "--province", "NS", "--format", "pdf", "--out", str(out)
