@@ -8,6 +8,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -47,6 +48,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             if _required("BT_REQUIRE_SHARED"):
                 raise pytest.UsageError(f"BT_REQUIRE_SHARED=1 but {SHARED_DATA} was not found")
             item.add_marker(no_shared)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line naming the groups of tests that were skipped and why (the reasons above, counted)."""
+    groups: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = str(longrepr[2] if isinstance(longrepr, tuple) else longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        groups[reason] = groups.get(reason, 0) + 1
+    if groups:
+        listed = "; ".join(f"{n} × {reason}" for reason, n in sorted(groups.items(), key=lambda g: (-g[1], g[0])))
+        terminalreporter.write_line(f"Skipped groups: {listed}")
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

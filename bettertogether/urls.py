@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("api/map/", include("bettertogether.directory.map_urls")),
     path("api/map/", include("bettertogether.positions.api_urls")),
+    path("api/map/", include("bettertogether.core.map_urls")),
     path("api/hsds/", include("bettertogether.directory.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include((outreach_urls.feed_urlpatterns, "outreach_feeds"))),

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any
 
-from bettertogether.core.languages import SITE_LANGUAGES
+from bettertogether.core.languages import CONTENT_LANGUAGES
 
 from .hsds_tables import BASE_LANGUAGE, TABLE
 from .models import ChangeLog
@@ -45,7 +45,7 @@ _RELATED = {
 def field_name(object_type: str, key: str) -> str | None:
     """The published name of a change-log key, or None when the field is not public HSDS."""
     base, _, lang = key.rpartition("_")
-    if base and lang in SITE_LANGUAGES and base in TABLE[object_type].columns:
+    if base and lang in CONTENT_LANGUAGES and base in TABLE[object_type].columns:
         return base if lang == BASE_LANGUAGE else f"{base}:{lang}"
     if key in TABLE[object_type].columns and key not in ("id", "last_modified"):
         return key

@@ -5,11 +5,15 @@ returns plain dataclasses, so the page, the JSON endpoint, the report command an
 all compute the same numbers the same way.
 
 Method (docs/gaps.md):
-- Distances are great-circle (spherical Earth, `core.geo`), from a place's point to a service
-  location's point; nearest neighbours come from a cKDTree on unit-sphere coordinates, never
-  from nested loops.
-- A place is covered for a category when at least one active service of that category has a
-  location within `radius_km`. Coverage = covered positions / all positions of the selection.
+- Distances are great-circle (spherical Earth, `core.geo`): straight lines, not roads or ferries,
+  from a place's point to a service location's point; nearest neighbours come from a cKDTree on
+  unit-sphere coordinates, never from nested loops.
+- Jurisdiction: a service whose service area names provinces serves places of those provinces
+  only (a New Brunswick centre does not serve Nova Scotia); a service with no province in its
+  service area (a national line) serves every place. A suggested new site is counted as a service
+  of its own province.
+- A place is covered for a category when at least one active service of that category serving
+  its province has a location within `radius_km`. Coverage = covered positions / all positions of the selection.
   Positions whose place has no coordinates cannot be shown to be within reach: they count as
   not covered and are reported separately (`unplaced_positions`), never dropped.
   So covered + uncovered = total, always.
@@ -68,9 +72,13 @@ class ServicePoint:
     longitude: float
     categories: frozenset[str]
     languages: frozenset[str] = frozenset()
+    provinces: frozenset[str] = frozenset()  # the provinces it serves; empty = every province (national)
 
     def speaks(self, language: str) -> bool:
         return language in self.languages or MANY_LANGUAGES in self.languages
+
+    def serves(self, province: str) -> bool:
+        return not self.provinces or province in self.provinces
 
 
 @dataclass(frozen=True)
@@ -209,10 +217,12 @@ def nearest_by_category(
     services: Sequence[ServicePoint],
     categories: Iterable[str],
     language: str = "",
+    provinces: Sequence[str] | None = None,
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """category → (index into `services` or -1, km or +inf) of the nearest service for each point.
 
     With `language`, only services speaking it (or 'mul') are considered. ANY means any category.
+    With `provinces` (one code per point), only services serving the point's province are considered.
     """
     categories = list(categories)
     members = {c: np.zeros(len(services), dtype=bool) for c in categories}
@@ -226,12 +236,25 @@ def nearest_by_category(
     if ANY in members:
         members[ANY][:] = True
     points = np.asarray([(s.latitude, s.longitude) for s in services], dtype=np.float64).reshape(-1, 2)
+    # Points grouped by province (one group of all points without `provinces`), with the services serving it.
+    groups: list[tuple[np.ndarray, np.ndarray]] = []
+    if provinces is None:
+        groups.append((np.arange(len(lats)), np.ones(len(services), dtype=bool)))
+    else:
+        codes = np.asarray(provinces, dtype=object)
+        for code in sorted(set(provinces)):
+            serving = np.fromiter((s.serves(code) for s in services), dtype=bool, count=len(services))
+            groups.append((np.flatnonzero(codes == code), serving))
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for category in categories:
-        chosen = np.flatnonzero(members[category] & speaks)
-        local, km = PointIndex(points[chosen]).nearest_many(lats, lons)
-        mapping = np.append(chosen, -1)  # local -1 (no service at all) maps to the trailing -1
-        out[category] = (mapping[local], km)
+        index = np.full(len(lats), -1, dtype=np.int64)
+        km = np.full(len(lats), np.inf, dtype=np.float64)
+        for rows, serving in groups:
+            chosen = np.flatnonzero(members[category] & speaks & serving)
+            local, dist = PointIndex(points[chosen]).nearest_many(lats[rows], lons[rows])
+            mapping = np.append(chosen, -1)  # local -1 (no service at all) maps to the trailing -1
+            index[rows], km[rows] = mapping[local], dist
+        out[category] = (index, km)
     return out
 
 
@@ -250,10 +273,13 @@ def greedy_sites(
     candidate_lons: np.ndarray,
     radius_km: float,
     k: int,
+    uncovered_provinces: Sequence[str] | None = None,
+    candidate_provinces: Sequence[str] | None = None,
 ) -> list[tuple[int, int, int]]:
     """Greedy maximum coverage: up to k (candidate index, weight newly covered, points newly covered).
 
-    Stops early when no candidate covers anything more. Ties go to the lower candidate index.
+    With provinces for both sides, a candidate covers points of its own province only. Stops early
+    when no candidate covers anything more. Ties go to the lower candidate index.
     """
     if not len(uncovered_lats) or not len(candidate_lats) or k < 1:
         return []
@@ -261,6 +287,12 @@ def greedy_sites(
     sites = cKDTree(_xyz(candidate_lats, candidate_lons))
     pairs = sites.sparse_distance_matrix(demand, _km_to_chord(radius_km) * (1 + 1e-12) + 1e-15, output_type="ndarray")
     within = _chord_to_km(pairs["v"]) <= radius_km  # the chord's slack is trimmed back to the exact radius
+    if uncovered_provinces is not None and candidate_provinces is not None:
+        same = (
+            np.asarray(candidate_provinces, dtype=object)[pairs["i"]]
+            == np.asarray(uncovered_provinces, dtype=object)[pairs["j"]]
+        )
+        within &= same.astype(bool)
     rows, cols = pairs["i"][within], pairs["j"][within]
     matrix = sparse.csr_matrix(
         (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(candidate_lats), len(uncovered_lats))
@@ -299,8 +331,11 @@ def analyse(
     lons = np.asarray([p.longitude for p in placed], dtype=np.float64)
     weights = np.asarray([p.positions for p in placed], dtype=np.int64)
 
-    nearest = nearest_by_category(lats, lons, services, cats)
-    nearest_lang = nearest_by_category(lats, lons, services, cats, language) if language else {}
+    place_provinces = [p.province for p in placed]
+    nearest = nearest_by_category(lats, lons, services, cats, provinces=place_provinces)
+    nearest_lang = (
+        nearest_by_category(lats, lons, services, cats, language, provinces=place_provinces) if language else {}
+    )
 
     km_columns = [_column(nearest[c][1], ~np.isfinite(nearest[c][1])) for c in cats]
     service_columns = [_column(nearest[c][0], nearest[c][0] < 0) for c in cats]
@@ -377,7 +412,7 @@ def analyse(
         ]
 
     if candidates is None:  # the places themselves; Candidate objects are made for the picks only
-        cand_lats, cand_lons = lats, lons
+        cand_lats, cand_lons, cand_provinces = lats, lons, place_provinces
 
         def candidate(j: int) -> Candidate:
             p = placed[j]
@@ -387,6 +422,7 @@ def analyse(
     else:
         cand_lats = np.asarray([c.latitude for c in candidates], dtype=np.float64)
         cand_lons = np.asarray([c.longitude for c in candidates], dtype=np.float64)
+        cand_provinces = [c.province for c in candidates]
         chosen_sites = list(candidates)
 
         def candidate(j: int) -> Candidate:
@@ -396,7 +432,17 @@ def analyse(
     suggestions: dict[str, list[Suggestion]] = {}
     for c in cats:
         open_ = ~covered[c]
-        picks = greedy_sites(lats[open_], lons[open_], weights[open_], cand_lats, cand_lons, radius_km, k_max)
+        picks = greedy_sites(
+            lats[open_],
+            lons[open_],
+            weights[open_],
+            cand_lats,
+            cand_lons,
+            radius_km,
+            k_max,
+            uncovered_provinces=province_of[open_].tolist(),
+            candidate_provinces=cand_provinces,
+        )
         running = overall.categories[c].covered_positions
         out = []
         for k, (j, gain, count) in enumerate(picks, start=1):

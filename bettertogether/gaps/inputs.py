@@ -18,7 +18,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPOKEN_LANGUAGES
-from bettertogether.directory.models import Attribute, Language, Service, ServiceAtLocation, TaxonomyTerm
+from bettertogether.directory.models import (
+    Attribute,
+    Language,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
 from bettertogether.directory.taxonomy import TERMS
 from bettertogether.positions.aggregate import FilterError, PositionFilters, places
 from bettertogether.positions.lmia import OUTSIDE_CANADA
@@ -61,7 +68,7 @@ class GapFilters:
             positions = PositionFilters.from_query(query)
         except FilterError as exc:
             errors.extend(exc.messages)
-            positions = PositionFilters()
+            positions = PositionFilters.default()
         radius = coverage.DEFAULT_RADIUS_KM
         raw = _one(query, "radius")
         if raw:
@@ -138,7 +145,8 @@ def places_for(filters: PositionFilters) -> list[Place]:
 
 def services_for() -> tuple[list[ServicePoint], int]:
     """Active services' located points, and how many active services have no point (phone lines,
-    online services): they cannot be measured by distance and are counted in the report's limits."""
+    online services): they cannot be measured by distance and are counted in the report's limits.
+    A point's `provinces` are the provinces named by its service's service areas (none: national)."""
     lang = (translation.get_language() or "en").split("-")[0]
     parent = dict(TaxonomyTerm.objects.values_list("id", "parent_id"))
     code = dict(TaxonomyTerm.objects.values_list("id", "code"))
@@ -165,6 +173,11 @@ def services_for() -> tuple[list[ServicePoint], int]:
             languages[service_id].add(lang_code)
         elif location_id is not None:
             location_languages[location_id].add(lang_code)
+    provinces: dict[Any, set[str]] = defaultdict(set)
+    for service_id, province in (
+        ServiceArea.objects.filter(service__in=active).exclude(province="").values_list("service_id", "province")
+    ):
+        provinces[service_id].add(province)
     name_field = f"name_{lang}" if lang in CONTENT_LANGUAGES else "name_en"
     rows = ServiceAtLocation.objects.filter(
         service__in=active, location__latitude__isnull=False, location__longitude__isnull=False
@@ -193,6 +206,7 @@ def services_for() -> tuple[list[ServicePoint], int]:
                 longitude=lon,
                 categories=frozenset(categories.get(sid, ())),
                 languages=frozenset(languages.get(sid, set()) | location_languages.get(loc, set())),
+                provinces=frozenset(provinces.get(sid, ())),
             )
         )
     unlocated = active.exclude(id__in=located).count()

@@ -1,27 +1,20 @@
-"""Province outlines for the report's map image, from the `coord2loc-can` package (geoBoundaries,
-CC BY 4.0: zlib-compressed msgpack of WKB multipolygons, one per province). Optional: without the
-package the map is drawn on a plain latitude/longitude frame."""
+"""Province outlines for the report's map image, read once by the offline basemap (core/basemap.py) from the
+`coord2loc-can` package (geoBoundaries, CC BY 4.0). Optional: without the package the map is drawn on a
+plain latitude/longitude frame."""
 
 from __future__ import annotations
 
-import functools
-import zlib
 from typing import Any
 
 OUTLINE_ATTRIBUTION = "Province outlines: geoBoundaries (CC BY 4.0), via coord2loc-can."
 
 
-@functools.lru_cache(maxsize=1)
 def _provinces() -> tuple[Any, ...]:
     try:
-        import coord2loc_can
-        import msgpack
-        import shapely
-    except ImportError:
+        from bettertogether.core.basemap import province_geometries
+    except ImportError:  # the outline packages are not installed
         return ()
-    _name, polygons, _meta = coord2loc_can.get_data()
-    blobs = msgpack.unpackb(zlib.decompress(polygons.read_bytes()), strict_map_key=False)
-    return tuple(shapely.from_wkb(blob) for blob in blobs)
+    return tuple(geometry for _code, geometry in province_geometries())
 
 
 def available() -> bool:

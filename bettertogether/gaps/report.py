@@ -58,7 +58,7 @@ def as_json(result: Result, *, with_places: bool = True, with_services: bool = T
         "period": {"from": f.positions.period_from, "to": f.positions.period_to},
         "filters": dict_of_pairs(f.as_query()),
         "radius_km": f.radius_km,
-        "distance": "great-circle",
+        "distance": "great-circle",  # a straight line on the sphere, not a route
         "category": f.category,
         "language": f.language,
         "total_positions": a.overall.total_positions,
@@ -150,6 +150,7 @@ def as_json(result: Result, *, with_places: bool = True, with_services: bool = T
                 "longitude": round(s.longitude, 5),
                 "categories": sorted(s.categories),
                 "languages": sorted(s.languages),
+                "provinces": sorted(s.provinces),  # the provinces it serves; empty for a national service
             }
             for s in a.services
         ]

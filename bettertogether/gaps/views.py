@@ -19,7 +19,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from bettertogether.positions.aggregate import PROVINCE_CODES, STREAM_NAMES, FilterError, available_quarters
+from bettertogether.positions.aggregate import (
+    PROVINCE_CODES,
+    STREAM_NAMES,
+    FilterError,
+    PositionFilters,
+    available_quarters,
+)
 from bettertogether.positions.aggregate import province_name as _province_name
 from bettertogether.positions.views import NOC_BROAD
 
@@ -48,7 +54,7 @@ def _filters(request: HttpRequest) -> tuple[GapFilters, list[str]]:
     try:
         return GapFilters.from_query(request.GET), []
     except FilterError as exc:
-        return GapFilters(), exc.messages
+        return GapFilters(positions=PositionFilters.default()), exc.messages
 
 
 def _json_body(data: Any) -> str:

@@ -26,6 +26,8 @@ from .models import ApprovedPosition, ImportRun
 from .periods import Period, parse_period
 from .services import positions_in
 
+# The seed period (July 2021 – June 2022): the default until a file is imported, and the fields' defaults
+# of a PositionFilters built in code. Pages and downloads default to `default_period()`.
 DEFAULT_FROM = "2021Q3"
 DEFAULT_TO = "2022Q2"
 DEFAULT_PROVINCES: tuple[str, ...] = tuple(str(p) for p in MARITIMES)
@@ -90,9 +92,9 @@ class PositionFilters:
     def from_query(cls, query: Mapping[str, Any]) -> PositionFilters:
         """A QueryDict (or a dict of str / list of str) → filters; raises FilterError naming each bad value.
 
-        With no filter in the query the defaults apply (2021Q3–2022Q2, NS NB PE). Once any filter is given,
-        an absent `province` means all of them: a form with every province unticked shows all of Canada.
-        `province=all` says so explicitly.
+        With no filter in the query the defaults apply (`default_period()`: the latest four imported
+        quarters; NS NB PE). Once any filter is given, an absent `province` means all of them: a form with
+        every province unticked shows all of Canada. `province=all` says so explicitly.
         """
         errors: list[str] = []
         given = any(_values(query, key) for key in FILTER_KEYS)
@@ -101,8 +103,10 @@ class PositionFilters:
             message = _("Remove the invisible control characters from the filters: %(names)s.")
             raise FilterError([message % {"names": ", ".join(spoiled)}])
 
-        period_from = _one(query, "from") or DEFAULT_FROM
-        period_to = _one(query, "to") or DEFAULT_TO
+        period_from, period_to = _one(query, "from"), _one(query, "to")
+        if not (period_from and period_to):
+            default_from, default_to = default_period()
+            period_from, period_to = period_from or default_from, period_to or default_to
         first = _quarter(period_from, "from", errors)
         last = _quarter(period_to, "to", errors)
         if first and last and last < first:
@@ -145,14 +149,20 @@ class PositionFilters:
         if errors:
             raise FilterError(errors)
         return cls(
-            period_from=first or DEFAULT_FROM,
-            period_to=last or DEFAULT_TO,
+            period_from=first,
+            period_to=last,
             provinces=provinces,
             streams=tuple(streams),
             noc=noc,
             occupation=occupation,
             employer=employer,
         )
+
+    @classmethod
+    def default(cls) -> PositionFilters:
+        """What a page shows with no filter in its query (and after a bad one)."""
+        period_from, period_to = default_period()
+        return cls(period_from=period_from, period_to=period_to)
 
     @property
     def period(self) -> Period:
@@ -184,6 +194,19 @@ class PositionFilters:
                 for word in self.occupation.split()[:8]:
                     qs = qs.filter(noc_title__icontains=word)
         return qs
+
+
+def default_period() -> tuple[str, str]:
+    """The latest four imported quarters: the year of quarters ending with the last quarter an imported
+    file covers (a later file moves it on). The seed period while nothing is imported."""
+    last = ImportRun.objects.filter(status=ImportRun.Status.OK, period_end__isnull=False).aggregate(
+        last=Max("period_end")
+    )["last"]
+    if last is None:
+        return DEFAULT_FROM, DEFAULT_TO
+    year, quarter = last.year, (last.month - 1) // 3 + 1
+    first = (year, 1) if quarter == 4 else (year - 1, quarter + 1)
+    return f"{first[0]}Q{first[1]}", f"{year}Q{quarter}"
 
 
 def _values(query: Mapping[str, Any], key: str) -> list[str]:
@@ -447,7 +470,8 @@ def filtered_rows(filters: PositionFilters) -> QuerySet[ApprovedPosition]:
 
 def available_quarters() -> list[str]:
     """Quarters covered by loaded files, oldest first, always with the default period's quarters."""
-    quarters = set(Period(parse_period(DEFAULT_FROM).first, parse_period(DEFAULT_TO).last).quarters())
+    default_from, default_to = default_period()
+    quarters = set(Period(parse_period(default_from).first, parse_period(default_to).last).quarters())
     for start, end in ImportRun.objects.filter(status=ImportRun.Status.OK).values_list("period_start", "period_end"):
         if start and end:
             first = (start.year, (start.month - 1) // 3 + 1)

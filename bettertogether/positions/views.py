@@ -67,7 +67,7 @@ def _filters_or_error(request: HttpRequest) -> tuple[PositionFilters, list[str]]
     try:
         return PositionFilters.from_query(request.GET), []
     except FilterError as exc:
-        return PositionFilters(), exc.messages
+        return PositionFilters.default(), exc.messages
 
 
 def _form_context(filters: PositionFilters) -> dict[str, Any]:

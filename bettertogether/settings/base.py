@@ -225,6 +225,12 @@ CACHES = {
 
 # Map tiles are the one third-party host public pages may call.
 BT_TILE_URL = env_str("BT_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# load_demo imports the seed-period LMIA files shipped in positions/demo/ (the map out of the box). The test
+# settings turn it off: the tests that need those rows import them once per module.
+BT_DEMO_SEED_LMIA = env_bool("BT_DEMO_SEED_LMIA", True)
+# Street tiles are asked for only when a visitor zooms in to this level or switches them on; below it,
+# and on page load, the maps draw the offline basemap from this host (core/basemap.py).
+BT_TILE_MIN_ZOOM = env_int("BT_TILE_MIN_ZOOM", 11)
 BT_TILE_ATTRIBUTION = env_str(
     "BT_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
@@ -309,5 +315,7 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.server": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
+        # django-axes announces itself ("AXES: BEGIN …") at INFO on every start; its warnings still show.
+        "axes.apps": {"level": "WARNING"},
     },
 }

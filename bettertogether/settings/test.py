@@ -13,6 +13,7 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 BT_DEMO_PASSWORDS_ALLOWED = True
+BT_DEMO_SEED_LMIA = False  # 10,546 rows per load_demo would slow every test that loads the demo
 REST_FRAMEWORK_THROTTLE_DISABLED = True
 # A fresh memory cache per run whatever REDIS_URL says; tests of Redis itself connect to it by name.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bettertogether-tests"}}

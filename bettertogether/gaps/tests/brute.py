@@ -1,4 +1,5 @@
-"""Brute-force reference computations for the tests: every place × every service, with haversine."""
+"""Brute-force reference computations for the tests: every place × every service serving its province,
+with haversine."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ def nearest_km(place: Place, services: Sequence[ServicePoint], category: str, la
         if category != ANY and category not in s.categories:
             continue
         if language and not s.speaks(language):
+            continue
+        if not s.serves(place.province):
             continue
         km = haversine_km(place.latitude, place.longitude, s.latitude, s.longitude)  # type: ignore[arg-type]
         if best is None or km < best:
@@ -50,7 +53,7 @@ def best_single_site(
         gain = sum(
             p.positions
             for p in uncovered
-            if haversine_km(c.latitude, c.longitude, p.latitude, p.longitude) <= radius_km  # type: ignore[arg-type]
+            if c.province == p.province and haversine_km(c.latitude, c.longitude, p.latitude, p.longitude) <= radius_km  # type: ignore[arg-type]
         )
         best = max(best, gain)
     return best

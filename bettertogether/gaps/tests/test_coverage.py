@@ -52,6 +52,7 @@ def services(draw: st.DrawFn, max_size: int = 25) -> list[ServicePoint]:
             longitude=draw(lon),
             categories=frozenset(draw(st.sets(st.sampled_from(CATS), max_size=3))),
             languages=frozenset(draw(st.sets(st.sampled_from(LANGS), max_size=2))),
+            provinces=frozenset(draw(st.sets(st.sampled_from(("NS", "NB", "PE")), max_size=2))),
         )
         for i in range(n)
     ]
@@ -187,3 +188,32 @@ def test_empty_inputs() -> None:
     assert result.overall.categories["health"].coverage is None
     assert result.suggestions["health"] == [] and result.gaps["health"] == []
     assert math.isclose(result.radius_km, 30.0)
+
+
+def test_a_provincial_service_serves_its_own_province_only() -> None:
+    """Sackville NB and Amherst NS are 15 km apart; Borden-Carleton PE is 14 km from Cape Jourimain NB."""
+    nb_centre = ServicePoint(
+        "nb", "NB centre", "Org", 45.896, -64.368, frozenset({"legal"}), provinces=frozenset({"NB"})
+    )
+    pe_office = ServicePoint(
+        "pe", "PEI office", "Org", 46.339, -63.700, frozenset({"legal"}), provinces=frozenset({"PE"})
+    )
+    amherst = Place("Amherst", "NS", 45.834, -64.199, "postal_code", 10)
+    cape = Place("Cape Jourimain", "NB", 46.159, -63.811, "postal_code", 5)
+    sackville = Place("Sackville", "NB", 45.896, -64.368, "postal_code", 7)
+    a = analyse([amherst, cape, sackville], [nb_centre, pe_office], categories=["legal"], radius_km=30)
+    by_name = {r.place.name: r for r in a.places}
+    assert haversine_km(45.834, -64.199, 45.896, -64.368) < 30  # within the radius as the crow flies …
+    assert by_name["Amherst"].nearest_km["legal"] is None  # … yet no service of Nova Scotia
+    assert by_name["Cape Jourimain"].nearest_service["legal"] == 0  # the NB centre, not the nearer PEI office
+    assert by_name["Cape Jourimain"].nearest_km["legal"] > 30
+    assert a.overall.categories["legal"].covered_positions == 7  # Sackville only
+
+    national = ServicePoint("ca", "National line", "Org", 45.896, -64.368, frozenset({"legal"}))
+    a = analyse([amherst, cape, sackville], [national], categories=["legal"], radius_km=30)
+    assert a.overall.categories["legal"].covered_positions == 17  # national: every province
+
+    # A suggested site serves its own province only: a PEI candidate does not pick up Cape Jourimain.
+    pei_site = Candidate("Borden-Carleton", "PE", 46.339, -63.700)
+    a = analyse([cape], [], categories=["legal"], radius_km=30, candidates=[pei_site])
+    assert a.suggestions["legal"] == []

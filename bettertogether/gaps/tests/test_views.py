@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
@@ -15,6 +16,7 @@ from bettertogether.core.tests.factories import ROLE_FACTORIES, sign_in
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.gaps import report
 from bettertogether.gaps.inputs import GapFilters, analyse
+from bettertogether.positions.models import ImportRun
 
 from .conftest import pdf_missing_reason
 
@@ -111,6 +113,9 @@ def test_page_and_command_give_the_same_numbers(coordinator: Any, world: None, t
     }
     html = page.content.decode()
     assert "great-circle" in html
+    assert "Distance (straight line)" in html and "Every distance is a straight line" in html
+    assert "Jurisdiction: a service whose service area is a province serves places in that province only" in html
+    assert 'data-t-straight="(straight line)"' in html
     assert "Valley clinic" in html and "No usable address" in html
 
     csv_page = coordinator.get(f"/en/gaps/report.csv?{QUERY}").content.decode()
@@ -158,6 +163,7 @@ def test_pdf_renders(coordinator: Any, world: None, tmp_path: Any) -> None:
     assert len(document.pages) >= 2  # map and summary, then the lists, method and sources
     text = " ".join(box.text for page in document.pages for box in _text_boxes(page._page_box))
     assert "Open Government Licence" in text and "great-circle" in text
+    assert "straight line" in text and "Jurisdiction" in text
     out = tmp_path / "r.pdf"
     call_command(
         "gap_report", "--from", "2021Q3", "--to", "2021Q3", "--province", "NS", "--format", "pdf", "--out", str(out)
@@ -191,3 +197,22 @@ def test_towns_as_candidate_sites(coordinator: Any, world: None) -> None:
     ]
     assert first["new_positions"] == brute.best_single_site(places, services, towns_for(["NS"]), "health", 30)
     assert first["new_positions"] == 60  # Truro's positions; Halifax is ~90 km away
+
+
+def test_default_period_follows_the_latest_imported_quarters(coordinator: Any, world: None) -> None:
+    body = coordinator.get("/en/gaps/").content.decode()
+    assert "<option selected>2021Q3</option>" in body and "<option selected>2022Q2</option>" in body
+    ImportRun.objects.create(
+        file_name="tfwp_2022q4_positive_en.xlsx",
+        sha256="4" * 64,
+        period="2022Q4",
+        period_start=dt.date(2022, 10, 1),
+        period_end=dt.date(2022, 12, 31),
+    )
+    body = coordinator.get("/en/gaps/").content.decode()
+    assert "<option selected>2022Q1</option>" in body and "<option selected>2022Q4</option>" in body
+    data = coordinator.get("/en/gaps/data.json").json()
+    assert data["period"] == {"from": "2022Q1", "to": "2022Q4"}
+    # An explicit period still wins.
+    data = coordinator.get("/en/gaps/data.json?from=2021Q3&to=2021Q3").json()
+    assert data["period"] == {"from": "2021Q3", "to": "2021Q3"}

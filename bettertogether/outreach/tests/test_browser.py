@@ -93,6 +93,7 @@ def test_event_map_shows_the_place_within_budget(new_page: Any, paths: dict[str,
     page.wait_for_load_state("networkidle")
     figures = {"first_html_gzip": first_html_gzip_bytes(response), **page_weight(page)}
     page_figures(f"phone event+map {paths['event']}", figures)
-    assert network(page).tiles, "no map tile was asked for"
+    assert not network(page).tiles, "street tiles were asked for on page load"
+    assert any("basemap-maritimes.geojson" in r.url for r in network(page).responses), "no offline basemap"
     assert network(page).blocked == []
     assert figures["total"] <= 100 * KB, figures

@@ -1,10 +1,13 @@
-"""PositionFilters.from_query: defaults, parsing and clear errors (no HTTP, no database)."""
+"""PositionFilters.from_query: defaults, parsing and clear errors (no HTTP; the database only for the default
+period, which follows the imported quarters — none here, so it is the seed period)."""
 
 import pytest
 from django.http import QueryDict
 from django.utils import translation
 
 from bettertogether.positions.aggregate import FilterError, PositionFilters, csv_safe
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

@@ -9,17 +9,13 @@ from collections import Counter
 import pytest
 
 from bettertogether.positions.aggregate import PositionFilters, summarize
+from bettertogether.positions.demo import SEED_FILES, seed_paths
 from bettertogether.positions.models import ApprovedPosition, ImportRun
 from bettertogether.positions.services import import_lmia_files
 
-pytestmark = [pytest.mark.shared_data, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db]
 
-SEED = (
-    "tfwp_2021q3_positive_en.xlsx",
-    "tfwp_2021q4_positive_en.xlsx",
-    "tfwp_2022q1_positive_en.xlsx",
-    "tfwp_2022q2_positive_en.xlsx",
-)
+SEED = SEED_FILES  # shipped as demo data (positions/demo/)
 QUARTERS = ("2021Q3", "2021Q4", "2022Q1", "2022Q2")
 EXPECTED = {
     "NS": (480, 1210, 1171, 756),
@@ -31,9 +27,9 @@ TOTAL = 10_546
 
 
 @pytest.fixture(scope="module", autouse=True)
-def seed_period(django_db_setup, django_db_blocker, shared_data):
+def seed_period(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        reports = import_lmia_files([shared_data / "lmia" / name for name in SEED])
+        reports = import_lmia_files(seed_paths())
         assert [r.status for r in reports] == ["ok"] * 4, [r.message for r in reports]
         yield
         ApprovedPosition.objects.all().delete()

@@ -38,14 +38,18 @@ def test_urls_have_the_agreed_names():
     assert reverse("positions_api:positions") == API
 
 
-def test_default_view_is_seed_period_and_maritimes(client):
+def test_default_view_is_the_latest_four_quarters_and_maritimes(client):
     ApprovedPositionFactory(province="NS", positions=5)
     ApprovedPositionFactory(province="ON", positions=7, address="Toronto, ON M5V 1A1", postal_code="M5V 1A1")
-    later = ImportRunFactory(period="2022Q3", period_start="2022-07-01", period_end="2022-09-30")
-    ApprovedPositionFactory(run=later, province="NS", positions=11)
     data = _geojson(client)
     assert data["totals"]["positions"] == 5
     assert data["filters"]["province"] == ["NS", "NB", "PE"]
+    later = ImportRunFactory(period="2022Q3", period_start="2022-07-01", period_end="2022-09-30")
+    ApprovedPositionFactory(run=later, province="NS", positions=11)
+    data = _geojson(client)
+    assert (data["filters"]["from"], data["filters"]["to"]) == ("2021Q4", "2022Q3")
+    assert data["totals"]["positions"] == 11
+    assert _geojson(client, "from=2021Q3&to=2022Q2&province=NS&province=NB&province=PE")["totals"]["positions"] == 5
 
 
 def test_filters_narrow_the_figures(client):

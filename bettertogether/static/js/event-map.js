@@ -7,7 +7,8 @@
   var lat = parseFloat(box.dataset.lat), lon = parseFloat(box.dataset.lon);
   if (isNaN(lat) || isNaN(lon)) return;
   box.hidden = false;
-  var map = L.map(box, { scrollWheelZoom: false }).setView([lat, lon], 14);
-  L.tileLayer(box.dataset.tiles, { maxZoom: 18, attribution: box.dataset.attribution }).addTo(map);
+  // Zoom 10: the offline basemap's town names around the place; "Show streets" (or zooming in) for streets.
+  var map = L.map(box, { scrollWheelZoom: false }).setView([lat, lon], 10);
+  if (window.btBasemap) btBasemap(map, box);
   L.circleMarker([lat, lon], { radius: 9, weight: 3 }).addTo(map);
 })();

@@ -31,7 +31,7 @@
     if (!map) {
       box.hidden = false;
       map = L.map(box, { scrollWheelZoom: false }).setView([45.6, -63.5], 6);
-      L.tileLayer(t.tiles, { maxZoom: 18, attribution: t.attribution }).addTo(map);
+      if (window.btBasemap) btBasemap(map, box);
     }
     if (places) map.removeLayer(places);
     if (services) map.removeLayer(services);
@@ -46,11 +46,11 @@
         dashArray: p.precision === "postal_code" ? null : "3 3", fillColor: COLOURS[b], fillOpacity: 0.85
       });
       var parts = [p.name + ", " + p.province, fmt(p.positions) + " " + t.tPositions,
-        km == null ? t.tNone : t.tNearest + ": " + fmt(km) + " km"];
+        km == null ? t.tNone : t.tNearest + ": " + fmt(km) + " km " + t.tStraight];
       if (p.precision === "fsa") parts.push(t.tFsa);
       else if (p.precision === "place") parts.push(t.tPlace);
       marker.bindPopup(function () { return lines(parts); });
-      marker.bindTooltip(p.name + ": " + (km == null ? t.tNone : fmt(km) + " km"));
+      marker.bindTooltip(p.name + ": " + (km == null ? t.tNone : fmt(km) + " km " + t.tStraight));
       places.addLayer(marker);
     });
     (data.services || []).forEach(function (s) {

@@ -9,7 +9,7 @@
   box.hidden = false;
   document.body.classList.add("with-map");
   var map = L.map(box, { scrollWheelZoom: false });
-  L.tileLayer(box.dataset.tiles, { maxZoom: 18, attribution: box.dataset.attribution }).addTo(map);
+  if (window.btBasemap) btBasemap(map, box);
   var lat = parseFloat(box.dataset.lat), lon = parseFloat(box.dataset.lon);
   var hasPlace = !isNaN(lat) && !isNaN(lon);
   map.setView(hasPlace ? [lat, lon] : [45.6, -63.5], hasPlace ? 10 : 6);

@@ -13,7 +13,7 @@
   if (legend) legend.hidden = false;
   // Canvas: thousands of circles (all of Canada) stay fluid; SVG would create one DOM node each.
   var map = L.map(box, { scrollWheelZoom: false, preferCanvas: true }).setView([45.6, -63.5], 6);
-  L.tileLayer(t.tiles, { maxZoom: 18, attribution: t.attribution }).addTo(map);
+  if (window.btBasemap) btBasemap(map, box);
   box.leafletMap = map; // for scripts and tests that inspect the map
 
   var METRES = 900; // radius of one position; area ∝ positions

@@ -78,7 +78,8 @@ def test_public_page_budgets_privacy_and_hosts(page: Any, demo: dict[str, Any], 
     if name == "directory":  # on a desktop the map shows beside the list: its weight counts too
         page.locator(".leaflet-container").first.wait_for(state="visible")
         assert any("services.geojson" in response.url for response in network(page).responses), "no map data"
-        assert network(page).tiles, "the map asked for no tile"
+        assert any("basemap-maritimes.geojson" in r.url for r in network(page).responses), "no offline basemap"
+        assert not network(page).tiles, "the map asked for street tiles on page load"
         figures = {**figures, **page_weight(page), "tiles_stubbed": len(network(page).tiles)}
     page_figures(f"{LABELS[name]} desktop", figures)
 
