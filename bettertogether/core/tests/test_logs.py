@@ -120,6 +120,10 @@ def test_real_reset_and_cancel_links_never_reach_the_log(client, runserver_url: 
     client.get(reset_path)
     _request(runserver_url, "GET", "/en/services/?q=Dela+Cruz")
     logging.getLogger("bettertogether").warning("Worker opened %s", cancel_path)
+    # runserver's thread writes its access line just after the response has gone: wait for the last one.
+    deadline = time.monotonic() + 10
+    while "/en/services/" not in project_log.getvalue() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
     written = project_log.getvalue()
     lines = [json.loads(line) for line in written.splitlines()]
