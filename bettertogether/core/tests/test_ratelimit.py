@@ -268,4 +268,6 @@ def test_an_unreachable_redis_does_not_take_the_forms_down(client, mailoutbox, c
     with override_settings(CACHES={"default": spec}):
         assert client.post("/en/contact/", {"message": "Hi"}).status_code == 200
     assert len(mailoutbox) == 1
+    assert "rate limit contact not checked, the cache is unreachable: ConnectionError" in caplog.text
     assert "rate limit contact not counted, the cache is unreachable: ConnectionError" in caplog.text
+    assert "Internal Server Error" not in caplog.text
