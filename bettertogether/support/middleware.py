@@ -50,7 +50,7 @@ class SecondFactorMiddleware:
     """A case worker, coordinator or administrator (permissions.needs_second_factor) who has not
     passed the second factor reaches only public pages: every staff area (settings.
     BT_STAFF_PATH_PATTERNS: directory editing, event management, the admin, the gap analysis, the
-    staff workspace, the case desk) sends them to set up or enter a code first, so a stolen
+    staff workspace, the positions review, the program office, the case desk) sends them to set up or enter a code first, so a stolen
     password alone opens nothing. Staff pages are also never stored by a browser or a shared cache
     (drafts, people's names in lists)."""
 
