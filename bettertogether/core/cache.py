@@ -1,4 +1,6 @@
-"""The database cache, with an atomic `incr` (the embedded store for rate limits and throttles).
+"""The database cache, with an atomic `incr` (the embedded store for rate limits and throttles),
+and the reads and writes of what is only kept to save work (`cached`, `keep`), which carry on
+without the shared cache when Redis is unreachable.
 
 Django's DatabaseCache increments with a read and a separate write, so two processes counting at
 once both read 5 and both write 6. Here the row is locked by a no-op UPDATE first (a row lock on
@@ -9,12 +11,34 @@ Production uses it when REDIS_URL is unset (settings/base.py).
 from __future__ import annotations
 
 import base64
+import logging
 import pickle
 from typing import Any
 
+from django.core.cache import cache
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, models, router, transaction
 from django.utils.timezone import now as tz_now
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+
+def cached(key: str) -> Any:
+    """The value kept under `key`, or None: also when the cache is unreachable (said in the log)."""
+    try:
+        return cache.get(key)
+    except RedisError as exc:
+        logger.error("cache read skipped, the cache is unreachable: %s", type(exc).__name__)
+        return None
+
+
+def keep(key: str, value: Any, timeout: float | None) -> None:
+    """Keep `value` under `key` to save work later; an unreachable cache only means no saving."""
+    try:
+        cache.set(key, value, timeout)
+    except RedisError as exc:
+        logger.error("cache write skipped, the cache is unreachable: %s", type(exc).__name__)
 
 
 class AtomicDatabaseCache(DatabaseCache):

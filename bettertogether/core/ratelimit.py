@@ -139,9 +139,15 @@ def release(scope: str, key_hash: str, *, window: dt.timedelta, now: dt.datetime
 
 
 def remaining(scope: str, key_hash: str, *, limit: int, window: dt.timedelta, now: dt.datetime | None = None) -> int:
+    """How many uses the client has left (counts nothing). Redis unreachable: the whole `limit`, as
+    `allow` then lets every use through, and said loudly."""
     seconds = max(1, int(window.total_seconds()))
     current, previous, overlap = _bucket_keys(scope, key_hash, seconds, _moment(now))
-    used = math.floor(int(cache.get(previous) or 0) * overlap) + int(cache.get(current) or 0)
+    try:
+        used = math.floor(int(cache.get(previous) or 0) * overlap) + int(cache.get(current) or 0)
+    except RedisError as exc:
+        logger.error("rate limit %s not checked, the cache is unreachable: %s", scope, type(exc).__name__)
+        return limit
     return max(0, limit - used)
 
 

@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_delete, post_save
 
+from bettertogether.core.cache import cached
 from bettertogether.core.provinces import province_code
 
 from . import models as m
@@ -228,7 +229,7 @@ def get_index() -> DirectoryIndex:
     global _current
     ttl = float(getattr(settings, "BT_SEARCH_INDEX_TTL", 300))
     stamp = _stamp()
-    version = cache.get(CACHE_KEY)
+    version = cached(CACHE_KEY)
     index = _current
     if (
         index is not None

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -21,6 +20,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
+
+from bettertogether.core.cache import cached, keep
 
 from .aggregate import (
     PROVINCE_CODES,
@@ -200,13 +201,13 @@ def positions_geojson(request: HttpRequest) -> HttpResponse:
             "positions:geojson:"
             + hashlib.sha256(f"{lang}|{data_version()}|{urlencode(filters.as_query())}".encode()).hexdigest()
         )
-        body = cache.get(key)
+        body = cached(key)
         if body is None:
             data = geojson(summarize(filters, unplaced_limit=0))
             # < > & escaped as \u003c…: valid JSON, and never markup even if misread as HTML.
             body = _escape_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             if len(body) <= GEOJSON_CACHE_MAX_CHARS:
-                cache.set(key, body, GEOJSON_CACHE_SECONDS)
+                keep(key, body, GEOJSON_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
     if request.GET.get("download"):

@@ -81,6 +81,8 @@ BT_STAFF_PATH_PATTERNS = [
     _LANGUAGE_PREFIX + "gaps/",
     _LANGUAGE_PREFIX + "staff/",
     _LANGUAGE_PREFIX + "positions/(?:imports|review)/",
+    # The program office: everything below the public program page (results, agreements, reports).
+    _LANGUAGE_PREFIX + "program/(?!$)",
     # The case desk, except the pages where the code is set up and entered.
     _LANGUAGE_PREFIX + "support/(?!sign-in/code/)",
 ]

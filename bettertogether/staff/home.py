@@ -25,7 +25,7 @@ from bettertogether.program.worklist import program_work
 from bettertogether.support import permissions as support_permissions
 from bettertogether.support.worklist import case_work, helpline_work, review_work, statistics_summary
 
-from .frame import optional_url
+from . import permissions as onboarding
 
 
 @dataclass(frozen=True)
@@ -232,15 +232,13 @@ def _program(user: Any) -> Section:
 
 
 def _accounts(user: Any) -> Section | None:
-    """Onboarding pages and, for administrators, the site administration."""
+    """Onboarding (partners: their own organization and colleagues) and, for administrators, the
+    site administration."""
     items: list[Item] = []
-    for name, label in (
-        ("staff:organizations", _("Organizations and services")),
-        ("staff:people", _("Staff accounts")),
-    ):
-        url = optional_url(name)
-        if url is not None and user.is_coordinator:
-            items.append(Item(label, url))
+    if onboarding.can_edit_organizations(user):
+        items.append(Item(_("Organizations and services"), reverse("staff:organizations")))
+    if onboarding.can_onboard(user):
+        items.append(Item(_("Staff accounts"), reverse("staff:people")))
     if user.is_staff and (user.is_superuser or user.role == "administrator"):
         items.append(Item(_("Site administration"), reverse("admin:index")))
     if not items:

@@ -50,9 +50,9 @@ class SecondFactorMiddleware:
     """A case worker, coordinator or administrator (permissions.needs_second_factor) who has not
     passed the second factor reaches only public pages: every staff area (settings.
     BT_STAFF_PATH_PATTERNS: directory editing, event management, the admin, the gap analysis, the
-    staff workspace, the case desk) sends them to set up or enter a code first, so a stolen
-    password alone opens nothing. Staff pages are also never stored by a browser or a shared cache
-    (drafts, people's names in lists)."""
+    staff workspace, the positions review, the program office, the case desk) sends them to set up
+    or enter a code first, so a stolen password alone opens nothing. Staff pages are also never
+    stored by a browser or a shared cache (drafts, people's names in lists)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

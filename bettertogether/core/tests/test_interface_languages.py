@@ -19,7 +19,7 @@ from bettertogether.core.languages import (
     UNREVIEWED_LANGUAGES,
     content_language,
 )
-from bettertogether.core.tests.factories import CoordinatorFactory, PartnerStaffFactory
+from bettertogether.core.tests.factories import CoordinatorFactory, PartnerStaffFactory, sign_in
 from bettertogether.directory.tests import factories as directory
 from bettertogether.outreach.models import Registration
 from bettertogether.outreach.tests import factories as outreach
@@ -115,7 +115,7 @@ def test_maps_answer_in_interface_only_languages(client: Client, service: Any, l
 def test_staff_pages_work_in_interface_only_languages_in_english(client: Client, service: Any, lang: str) -> None:
     """Staff catalogues stay EN/FR/ES/TL: the staff pages answer, their own text in English, and the
     forms edit the four content languages."""
-    client.force_login(CoordinatorFactory())
+    sign_in(client, CoordinatorFactory())  # with the second factor every staff area asks of coordinators
     for path in ("manage/", "gaps/", "events/manage/", "events/manage/new/", "resources/manage/"):
         response = client.get(f"/{lang}/{path}")
         assert response.status_code == 200, (path, response.status_code)

@@ -268,4 +268,20 @@ def test_an_unreachable_redis_does_not_take_the_forms_down(client, mailoutbox, c
     with override_settings(CACHES={"default": spec}):
         assert client.post("/en/contact/", {"message": "Hi"}).status_code == 200
     assert len(mailoutbox) == 1
+    assert "rate limit contact not checked, the cache is unreachable: ConnectionError" in caplog.text
     assert "rate limit contact not counted, the cache is unreachable: ConnectionError" in caplog.text
+    assert "Internal Server Error" not in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_unreachable_redis_does_not_take_the_searches_and_maps_down(client, caplog):
+    """The directory search's index version and the positions map's answers also live in the cache."""
+    spec = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    with override_settings(CACHES={"default": spec}):
+        for path in ("/en/services/?q=clinic", "/api/map/services.geojson", "/api/map/positions.geojson"):
+            assert client.get(path).status_code == 200, path
+    assert "cache read skipped, the cache is unreachable: ConnectionError" in caplog.text

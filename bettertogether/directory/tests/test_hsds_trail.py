@@ -124,7 +124,7 @@ def test_rows_kept_from_an_import_are_served_where_hsds_puts_them_and_exported_a
     _append(
         tmp_path / "phones.csv",
         {"id": ids["sal_phone"], "service_at_location_id": str(sal.id), "contact_id": ids["contact"],
-         "number": "902-555-0100", "type": "voice"},  # an empty type would be read as voice (docs/api.md)
+         "number": "902-555-0100", "type": "voice"},  # a type given: an empty one is read as voice
     )  # fmt: skip
     _append(tmp_path / "schedules.csv", {"id": ids["sal_schedule"], "service_at_location_id": str(sal.id),
                                           "freq": "WEEKLY", "byday": "MO", "wkst": "MO"})  # fmt: skip

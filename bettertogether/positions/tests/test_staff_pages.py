@@ -7,6 +7,7 @@ from django.urls import URLPattern, reverse
 
 from bettertogether.core.models import GeocodeFix
 from bettertogether.core.roles import Role
+from bettertogether.core.tests.factories import sign_in
 from bettertogether.positions import urls as positions_urls
 from bettertogether.positions.models import ApprovedPosition
 
@@ -29,11 +30,11 @@ def test_every_url_has_expectations() -> None:
 def _client(who: str) -> Client:
     client = Client()
     if who == "superuser":
-        client.force_login(user_with_role(Role.PARTNER_STAFF, is_superuser=True))
+        sign_in(client, user_with_role(Role.PARTNER_STAFF, is_superuser=True))
     elif who == "not staff coordinator":
-        client.force_login(user_with_role(Role.COORDINATOR, is_staff=False))
+        sign_in(client, user_with_role(Role.COORDINATOR, is_staff=False))
     elif who != "anonymous":
-        client.force_login(user_with_role(who))
+        sign_in(client, user_with_role(who))
     return client
 
 

@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from bettertogether.core.roles import Role
+from bettertogether.core.tests.factories import sign_in
 from bettertogether.positions import workbook_bounds
 from bettertogether.positions.lmia import LmiaFormatError, parse_lmia
 from bettertogether.positions.models import ApprovedPosition, ImportRun
@@ -232,7 +233,7 @@ def test_startup_import_reports_and_continues(tmp_path, capsys):
 @pytest.mark.django_db
 def test_admin_upload_answers_with_the_error(client):
     """The admin upload used to drop the connection (the worker process aborted) with no message."""
-    client.force_login(user_with_role(Role.COORDINATOR))
+    sign_in(client, user_with_role(Role.COORDINATOR))
     response = upload(client, "tfwp_2024q2_pos_en.xlsx", HOSTILE["xfd_lying.xlsx"])
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
     page = client.get(response["Location"]).content.decode()

@@ -72,11 +72,23 @@ def test_the_menu_is_the_roles(orgs: Any) -> None:
     coordinator = navigation(member("coordinator"), "/en/staff/")
     funder = navigation(member("funder_approver"), "/en/staff/")
     labels = {"partner": [n.label for n in partner], "coordinator": [n.label for n in coordinator]}
-    assert labels["partner"] == ["Staff home", "Directory", "Events", "Resources", "Case desk", "Sub-agreements"]
+    assert labels["partner"] == [
+        "Staff home",
+        "Directory",
+        "Events",
+        "Resources",
+        "Case desk",
+        "Sub-agreements",
+        "People",
+        "Organizations",
+    ]
+    urls = {n.label: n.url for n in (*partner, *coordinator)}
+    assert (urls["People"], urls["Organizations"]) == (reverse("staff:people"), reverse("staff:organizations"))
+    assert "People" in labels["coordinator"] and "Organizations" in labels["coordinator"]
     assert "Program results" in labels["coordinator"] and "Program results" not in labels["partner"]
     assert "Gap analysis" in labels["coordinator"] and "Case statistics" in labels["coordinator"]
     assert "Case desk" not in labels["coordinator"]
-    assert [n.label for n in funder] == ["Staff home", "Emergency requests"]
+    assert [n.label for n in funder] == ["Staff home", "Emergency requests"]  # funders onboard nobody
     assert [n.label for n in partner if n.current] == ["Staff home"]
 
 

@@ -36,7 +36,8 @@ def test_partner_staff_sees_their_organization_only(world: dict[str, Any], orgs:
     user = member("partner_staff", orgs["own"])
     home = home_for(user)
     got = counts(home)
-    assert set(got) == {"directory", "outreach", "helpline", "program"}
+    assert set(got) == {"directory", "outreach", "helpline", "program", "accounts"}
+    assert [i.url for i in home.sections[-1].items] == [reverse("staff:organizations"), reverse("staff:people")]
     assert got["directory"] == {
         "Listings": 2,
         "Not verified in the last 12 months": 1,
@@ -108,7 +109,9 @@ def test_coordinator_sees_program_queues_and_statistics_never_cases(world: dict[
     user.save()
     home = home_for(user)
     got = counts(home)
-    assert set(got) == {"positions", "directory", "outreach", "program", "analysis"}
+    assert set(got) == {"positions", "directory", "outreach", "program", "analysis", "accounts"}
+    accounts = next(s for s in home.sections if s.key == "accounts")
+    assert [i.url for i in accounts.items] == [reverse("staff:organizations"), reverse("staff:people")]
     assert got["directory"]["Listings"] == 11
     assert got["directory"]["Suggested corrections waiting"] == 8
     assert got["outreach"]["Upcoming events"] == 9
