@@ -19,7 +19,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from bettertogether.core.roles import Role
 from bettertogether.directory import door
 from bettertogether.support.guard import case_desk, has_confirmed_device
 from bettertogether.support.permissions import SECOND_FACTOR_ROLES
@@ -289,10 +288,9 @@ def changes(request: HttpRequest) -> HttpResponse:
 
 
 def _after_sign_in(role: str) -> str:
-    """Where a new account goes once signed in: its tools (a code is set up first where needed)."""
-    if role == Role.FUNDER_APPROVER:
-        return reverse("support:home")
-    return reverse("directory_manage:index")
+    """Where a new account goes once signed in: the staff home, which gathers every tool of its role
+    (a code is set up first where the role needs one)."""
+    return reverse("staff:home")
 
 
 # The invitation being answered, by its token's hash: the form's own URL carries no token.

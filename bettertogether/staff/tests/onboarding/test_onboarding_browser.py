@@ -77,8 +77,9 @@ def test_coordinator_invites_a_partner_who_joins_and_edits_their_listing(new_pag
     partner.get_by_label("Username").fill("amira@harbourhub.example.org")
     partner.get_by_label("Password").fill(NEW_PASSWORD)
     _press(partner, "Sign in")
-    assert partner.url.endswith(reverse("directory_manage:index"))
-    partner.get_by_role("link", name="Drop-in legal clinic").click()
+    # They land on their staff home, which lists their organization's listings.
+    assert partner.url.endswith(reverse("staff:home"))
+    partner.locator("main").get_by_role("link", name="Drop-in legal clinic").first.click()
     partner.wait_for_load_state("load")
     partner.get_by_label("Alert (English)").fill("Closed on Monday 14 December.")
     _press(partner, "Save and mark as verified")
