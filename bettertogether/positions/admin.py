@@ -20,7 +20,8 @@ from .forms import LmiaUploadForm, PlaceAddressForm
 from .models import ApprovedPosition, ImportRun
 from .permissions import can_delete_import_runs, can_manage_positions
 from .review import review_groups
-from .services import RunReport, import_lmia_bytes, place_address
+from .services import RunReport, import_lmia_bytes
+from .views_staff import place_from_post
 
 
 class PositionsPermissionsMixin:
@@ -143,24 +144,8 @@ class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
     def review_view(self, request: HttpRequest) -> HttpResponse:
         if not can_manage_positions(request.user):
             raise PermissionDenied
-        if request.method == "POST":
-            form = PlaceAddressForm(request.POST)
-            if form.is_valid():
-                data = form.cleaned_data
-                try:
-                    count = place_address(
-                        data["address"], data["province"], data["latitude"], data["longitude"], request.user
-                    )
-                except ValueError as exc:
-                    messages.error(request, str(exc))
-                else:
-                    messages.success(
-                        request,
-                        gettext("%(address)s placed: %(count)d rows updated; later imports will use it.")
-                        % {"address": data["address"] or "—", "count": count},
-                    )
-                return HttpResponseRedirect(request.path)
-            messages.error(request, gettext("Give a latitude and a longitude in Canada."))
+        if request.method == "POST" and place_from_post(request):
+            return HttpResponseRedirect(request.path)
         found, total = review_groups()
         groups = [
             {

@@ -45,27 +45,32 @@ def imports(request: HttpRequest) -> HttpResponse:
     return render(request, "positions/staff_imports.html", {"runs": runs, "total": ImportRun.objects.count()})
 
 
+def place_from_post(request: HttpRequest) -> bool:
+    """Place one address from a review form (this page's or the admin's), saying how it went.
+    False when the form itself was invalid, so the page is shown again."""
+    form = PlaceAddressForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a latitude and a longitude in Canada."))
+        return False
+    data = form.cleaned_data
+    try:
+        count = place_address(data["address"], data["province"], data["latitude"], data["longitude"], request.user)
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(address)s placed: %(count)d rows updated; later imports will use it.")
+            % {"address": data["address"] or "—", "count": count},
+        )
+    return True
+
+
 @require_http_methods(["GET", "POST"])
 @_managers_only
 def review(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        form = PlaceAddressForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                count = place_address(
-                    data["address"], data["province"], data["latitude"], data["longitude"], request.user
-                )
-            except ValueError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("%(address)s placed: %(count)d rows updated; later imports will use it.")
-                    % {"address": data["address"] or "—", "count": count},
-                )
-            return redirect("positions:review")
-        messages.error(request, _("Give a latitude and a longitude in Canada."))
+    if request.method == "POST" and place_from_post(request):
+        return redirect("positions:review")
     groups, total = review_groups()
     rows = [
         (
