@@ -78,3 +78,13 @@ def test_page_without_javascript(new_page: Any, rows: None) -> None:
     page.wait_for_load_state()
     assert "employer=Unplaced" in page.url
     assert page.locator('[data-total="positions"]').inner_text() == "2"
+
+
+@pytest.mark.parametrize(("motion", "animated"), [("no-preference", True), ("reduce", False)])
+def test_map_honours_reduced_motion(new_page: Any, rows: None, motion: str, animated: bool) -> None:
+    page = new_page(reduced_motion=motion)
+    visit(page, "/en/positions/")
+    page.wait_for_selector("#pos-map[data-drawn]")
+    # Leaflet marks the map's box when its popups fade, and keeps on the map whether zooms slide.
+    assert ("leaflet-fade-anim" in (page.locator("#pos-map").get_attribute("class") or "")) is animated
+    assert page.evaluate("document.getElementById('pos-map').leafletMap._zoomAnimated") is animated

@@ -7,6 +7,11 @@
   "use strict";
   if (!window.L) return;
   var WATER = "#cfe2ee", LAND = "#f6f3ec", BORDER = "#8b8f96", MINOR_ZOOM = 8;
+  // Visitors who ask for less motion get maps that open popups and zoom without fading or sliding.
+  // Every map page loads this file before its own map script, so one switch covers them all.
+  if (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches) {
+    L.Map.mergeOptions({ fadeAnimation: false, zoomAnimation: false, markerZoomAnimation: false });
+  }
 
   window.btBasemap = function (map, box) {
     var t = box.dataset;
