@@ -79,8 +79,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Django's confirm view without its session: the token is checked from the URL on every
     request, so the page sets no session cookie (only CSRF's) for a visitor not signed in.
 
-    Django moves the token into the session to keep it out of Referer headers; here the page
-    sends no Referer at all, and the token dies with the password change: a link lasts
+    Django moves the token into the session to keep it out of Referer headers; here the page's
+    Referers carry the origin only, and the token dies with the password change: a link lasts
     PASSWORD_RESET_TIMEOUT and works once.
     """
 
@@ -93,8 +93,9 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
             response = FormView.dispatch(self, request, *args, **kwargs)
         else:
             response = self.render_to_response(self.get_context_data())
-        # The URL holds the token: send it in no Referer, not even to this site.
-        response["Referrer-Policy"] = "no-referrer"
+        # The URL holds the token: Referers from this page carry the origin only, never the path.
+        # Not "no-referrer": browsers then send "Origin: null" with the form, and CSRF refuses it.
+        response["Referrer-Policy"] = "strict-origin"
         return response
 
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:
