@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES
-from bettertogether.directory.models import Organization
+from bettertogether.directory.door import Organization
 
 from .models import Event, Resource
 

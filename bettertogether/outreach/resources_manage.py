@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
-from bettertogether.directory.models import Organization
+from bettertogether.directory.door import Organization
 
 from .forms import ResourceForm
 from .models import Resource, ResourceVersion

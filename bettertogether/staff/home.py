@@ -13,17 +13,16 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from bettertogether.directory import permissions as directory_permissions
-from bettertogether.directory.worklist import Listing, directory_work, member_organization_name
-from bettertogether.gaps.permissions import can_view_gaps
-from bettertogether.outreach import permissions as outreach_permissions
-from bettertogether.outreach.worklist import outreach_work
-from bettertogether.positions.permissions import can_manage_positions
-from bettertogether.positions.worklist import positions_work
-from bettertogether.program import permissions as program_permissions
-from bettertogether.program.worklist import program_work
-from bettertogether.support import permissions as support_permissions
-from bettertogether.support.worklist import case_work, helpline_work, review_work, statistics_summary
+from bettertogether.directory import door as directory_door
+from bettertogether.directory.door import Listing, directory_work, member_organization_name
+from bettertogether.gaps.door import can_view_gaps
+from bettertogether.outreach import door as outreach_door
+from bettertogether.outreach.door import outreach_work
+from bettertogether.positions.door import can_manage_positions, positions_work
+from bettertogether.program import door as program_door
+from bettertogether.program.door import program_work
+from bettertogether.support import door as support_door
+from bettertogether.support.door import case_work, helpline_work, review_work, statistics_summary
 
 from . import permissions as onboarding
 
@@ -108,7 +107,7 @@ def _helpline(user: Any) -> Section:
 
 
 def _cases(user: Any) -> Section:
-    if support_permissions.needs_second_factor(user) and not user.is_verified():
+    if support_door.needs_second_factor(user) and not user.is_verified():
         # Even counts of cases wait for the second factor.
         return Section(
             key="cases",
@@ -205,7 +204,7 @@ def _analysis(user: Any) -> Section:
 def _program(user: Any) -> Section:
     work = program_work(user)
     agreements = reverse("program:agreements")
-    if not program_permissions.can_view_results(user):
+    if not program_door.can_view_results(user):
         return Section(
             key="program",
             title=_("Your sub-agreements"),
@@ -250,22 +249,22 @@ def home_for(user: Any) -> Home:
     """The staff home of `user`: the sections their role opens, with counts scoped to what they may see."""
     sections: list[Section] = []
     notice = ""
-    everything = directory_permissions.edits_everything(user)
-    if support_permissions.can_review_emergencies(user):
+    everything = directory_door.edits_everything(user)
+    if support_door.can_review_emergencies(user):
         sections.append(_review(user))
-    if support_permissions.can_use_cases(user):
+    if support_door.can_use_cases(user):
         sections.append(_cases(user))
     if everything and can_manage_positions(user):
         sections.append(_positions(user))
-    if directory_permissions.can_use_manage(user):
+    if directory_door.can_use_manage(user):
         sections.append(_directory(user, everything=everything))
-    if outreach_permissions.can_manage_events(user):
+    if outreach_door.can_manage_events(user):
         sections.append(_outreach(user))
-    if support_permissions.can_use_helpline(user):
+    if support_door.can_use_helpline(user):
         sections.append(_helpline(user))
-    if program_permissions.can_view_agreements(user):
+    if program_door.can_view_agreements(user):
         sections.append(_program(user))
-    if can_view_gaps(user) or support_permissions.can_see_statistics(user):
+    if can_view_gaps(user) or support_door.can_see_statistics(user):
         sections.append(_analysis(user))
     accounts = _accounts(user)
     if accounts is not None:

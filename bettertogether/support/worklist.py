@@ -12,9 +12,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from bettertogether.core.periods import Period
+
 from . import permissions
 from .models import Case, EmergencyRequest, FollowUp, HelplineContact
-from .statistics import Period, case_statistics
+from .statistics import case_statistics
 
 RECENT = dt.timedelta(days=30)
 DECIDED_LOOKBACK = dt.timedelta(days=90)
@@ -91,6 +93,4 @@ def statistics_summary(user: Any, *, year: int | None = None) -> StatisticsSumma
         return None
     year = year or timezone.localdate().year
     stats = case_statistics(Period.year(year))
-    return StatisticsSummary(
-        year=year, cases_opened=stats["cases"]["total"], helpline_contacts=stats["helpline_contacts"]["total"]
-    )
+    return StatisticsSummary(year=year, cases_opened=stats.cases.total, helpline_contacts=stats.helpline_contacts.total)
