@@ -7,11 +7,11 @@ a page that would refuse the person.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from bettertogether.core.users import Account, User
 from bettertogether.directory import door as directory_door
 from bettertogether.directory.door import member_organization_name
 from bettertogether.gaps.door import can_view_gaps
@@ -45,8 +45,8 @@ def optional_url(name: str) -> str | None:
         return None
 
 
-def signed_in(user: Any) -> SignedIn | None:
-    if not getattr(user, "is_authenticated", False):
+def signed_in(user: User) -> SignedIn | None:
+    if not isinstance(user, Account):
         return None
     return SignedIn(
         name=user.get_full_name() or user.get_username(),
@@ -55,7 +55,7 @@ def signed_in(user: Any) -> SignedIn | None:
     )
 
 
-def _links(user: Any) -> list[tuple[str, str]]:
+def _links(user: User) -> list[tuple[str, str]]:
     """(label, URL) of each area the role opens; a page is in an area when its path starts with the URL."""
     links = [(_("Staff home"), reverse("staff:home"))]
     if directory_door.can_use_manage(user):
@@ -85,7 +85,7 @@ def _links(user: Any) -> list[tuple[str, str]]:
     return links
 
 
-def navigation(user: Any, path: str) -> list[NavLink]:
+def navigation(user: User, path: str) -> list[NavLink]:
     """The role's menu; the link whose page holds `path` is marked current (the longest match)."""
     if not getattr(user, "is_authenticated", False):
         return []

@@ -13,6 +13,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bettertogether.core.users import User
 from bettertogether.directory import door as directory_door
 from bettertogether.directory.door import Listing, directory_work, member_organization_name
 from bettertogether.gaps.door import can_view_gaps
@@ -56,7 +57,7 @@ def _waiting(label: str, url: str, count: int) -> Item:
     return Item(label=label, url=url, count=count, attention=count > 0)
 
 
-def _directory(user: Any, *, everything: bool) -> Section:
+def _directory(user: User, *, everything: bool) -> Section:
     work = directory_work(user)
     index = reverse("directory_manage:index")
     return Section(
@@ -74,7 +75,7 @@ def _directory(user: Any, *, everything: bool) -> Section:
     )
 
 
-def _outreach(user: Any) -> Section:
+def _outreach(user: User) -> Section:
     work = outreach_work(user)
     events = reverse("outreach:manage")
     resources = reverse("outreach:resource_manage")
@@ -92,7 +93,7 @@ def _outreach(user: Any) -> Section:
     )
 
 
-def _helpline(user: Any) -> Section:
+def _helpline(user: User) -> Section:
     work = helpline_work(user)
     return Section(
         key="helpline",
@@ -106,7 +107,7 @@ def _helpline(user: Any) -> Section:
     )
 
 
-def _cases(user: Any) -> Section:
+def _cases(user: Any) -> Section:  # Any: django-otp gives the request's user is_verified()
     if support_door.needs_second_factor(user) and not user.is_verified():
         # Even counts of cases wait for the second factor.
         return Section(
@@ -142,7 +143,7 @@ def _cases(user: Any) -> Section:
     )
 
 
-def _review(user: Any) -> Section:
+def _review(user: User) -> Section:
     work = review_work(user)
     queue = reverse("support:emergency-queue")
     return Section(
@@ -156,7 +157,7 @@ def _review(user: Any) -> Section:
     )
 
 
-def _positions(user: Any) -> Section:
+def _positions(user: User) -> Section:
     work = positions_work(user)
     return Section(
         key="positions",
@@ -170,7 +171,7 @@ def _positions(user: Any) -> Section:
     )
 
 
-def _analysis(user: Any) -> Section:
+def _analysis(user: User) -> Section:
     items: list[Item] = []
     if can_view_gaps(user):
         items.append(Item(_("Gap analysis"), reverse("gaps:page")))
@@ -201,7 +202,7 @@ def _analysis(user: Any) -> Section:
     )
 
 
-def _program(user: Any) -> Section:
+def _program(user: User) -> Section:
     work = program_work(user)
     agreements = reverse("program:agreements")
     if not program_door.can_view_results(user):
@@ -230,7 +231,7 @@ def _program(user: Any) -> Section:
     )
 
 
-def _accounts(user: Any) -> Section | None:
+def _accounts(user: User) -> Section | None:
     """Onboarding (partners: their own organization and colleagues) and, for administrators, the
     site administration."""
     items: list[Item] = []
@@ -245,7 +246,7 @@ def _accounts(user: Any) -> Section | None:
     return Section(key="accounts", title=_("People and organizations"), items=tuple(items))
 
 
-def home_for(user: Any) -> Home:
+def home_for(user: User) -> Home:
     """The staff home of `user`: the sections their role opens, with counts scoped to what they may see."""
     sections: list[Section] = []
     notice = ""
