@@ -11,6 +11,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from bettertogether.core.periods import Period
@@ -20,7 +21,7 @@ from bettertogether.support.models import AccessLog, Case, CaseNote, FollowUp, H
 from bettertogether.support.retention import purge
 from bettertogether.support.statistics import Count, case_statistics, suppress
 
-from .factories import SECRET_NAME, SECRET_NOTE, fill_case, member
+from .factories import SECRET_NAME, SECRET_NOTE, fill_case, member, signed_in
 
 YEAR = timezone.localdate().year
 
@@ -158,3 +159,16 @@ def test_cases_are_assigned_within_the_organization(desk: dict[str, Any], orgs: 
     assert services.assign_case(Actor(desk["own_worker"]), case, colleague).assigned_to == colleague
     with pytest.raises(services.SupportError):
         services.add_note(Actor(desk["other_worker"]), case, "not mine")
+
+
+def test_statistics_page_shows_every_breakdown_of_the_year(orgs: dict[str, Any]) -> None:
+    worker = member("case_worker", orgs["own"])
+    for _ in range(6):
+        services.open_case(
+            Actor(worker), services.Intake(worker_name="x", language="tl", province="PE", issue_types=["housing"])
+        )
+    page = signed_in(member("coordinator")).get(reverse("support:statistics"), {"year": YEAR}).content.decode()
+    for caption in ("By province", "By language", "By organization", "By topic"):
+        assert caption in page
+    assert page.count("<td>6</td>") == 4  # six cases: one row in each of the four breakdowns
+    assert str(orgs["own"].name) in page
