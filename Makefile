@@ -45,9 +45,10 @@ test: $(STAMP) messages ## Run the whole suite (SQLite; PostgreSQL too when TEST
 bench: $(STAMP) messages ## Run the benchmarks (one JSON object per line)
 	$(BIN)/python -m bench
 
-lint: $(STAMP) ## ruff, mypy, manage.py check, makemigrations --check
+lint: $(STAMP) ## ruff, import contracts (lint-imports), mypy, manage.py check, makemigrations --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/mypy bettertogether
 	DJANGO_SETTINGS_MODULE=bettertogether.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=bettertogether.settings.test $(MANAGE) makemigrations --check --dry-run

@@ -19,6 +19,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bettertogether.core.users import User
+
 from . import permissions, services
 from .manage_forms import (
     AddressForm,
@@ -58,7 +60,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _service_context(service: Service, user: Any) -> dict[str, Any]:
+def _service_context(service: Service, user: User) -> dict[str, Any]:
     locations = permissions.editable_locations(user).filter(service_at_locations__service=service).distinct()
     return {
         "service": service,

@@ -13,52 +13,48 @@ Views answer 404 (not 403) for another organization's record so its existence do
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES
+from bettertogether.core.users import User, signed_in
 
 from .models import Location, Organization, Service, Suggestion
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
+def edits_everything(user: User) -> bool:
+    return signed_in(user) and bool(user.is_coordinator)
 
 
-def edits_everything(user: Any) -> bool:
-    return _active(user) and bool(user.is_coordinator)
-
-
-def organization_id_of(user: Any) -> uuid.UUID | None:
+def organization_id_of(user: User) -> uuid.UUID | None:
     """The organization a partner-staff member or case worker edits for, or None."""
-    if not _active(user) or user.role not in ORGANIZATION_ROLES:
+    if not signed_in(user) or user.role not in ORGANIZATION_ROLES:
         return None
     membership = getattr(user, "membership", None)
     return membership.organization_id if membership is not None else None
 
 
-def can_use_manage(user: Any) -> bool:
+def can_use_manage(user: User) -> bool:
     """May open the directory management area at all."""
     return edits_everything(user) or organization_id_of(user) is not None
 
 
-def sees_staff_notes(user: Any) -> bool:
+def sees_staff_notes(user: User) -> bool:
     """May read a listing's verification notes and sources on its public page (any signed-in staff)."""
-    return _active(user) and bool(user.role or user.is_superuser)
+    return signed_in(user) and bool(user.role or user.is_superuser)
 
 
-def can_edit_organization(user: Any, organization: Organization) -> bool:
+def can_edit_organization(user: User, organization: Organization) -> bool:
     return edits_everything(user) or (
         organization_id_of(user) is not None and organization_id_of(user) == organization.id
     )
 
 
-def can_create_organization(user: Any) -> bool:
+def can_create_organization(user: User) -> bool:
     return edits_everything(user)
 
 
-def editable_organizations(user: Any) -> QuerySet[Organization]:
+def editable_organizations(user: User) -> QuerySet[Organization]:
     if edits_everything(user):
         return Organization.objects.all()
     org_id = organization_id_of(user)
@@ -67,25 +63,25 @@ def editable_organizations(user: Any) -> QuerySet[Organization]:
     return Organization.objects.filter(pk=org_id)
 
 
-def can_edit_service(user: Any, service: Service) -> bool:
+def can_edit_service(user: User, service: Service) -> bool:
     if edits_everything(user):
         return True
     org_id = organization_id_of(user)
     return org_id is not None and service.organization_id == org_id
 
 
-def can_edit_location(user: Any, location: Location) -> bool:
+def can_edit_location(user: User, location: Location) -> bool:
     if edits_everything(user):
         return True
     org_id = organization_id_of(user)
     return org_id is not None and location.organization_id == org_id
 
 
-def can_review_suggestion(user: Any, suggestion: Suggestion) -> bool:
+def can_review_suggestion(user: User, suggestion: Suggestion) -> bool:
     return can_edit_service(user, suggestion.service)
 
 
-def editable_services(user: Any) -> QuerySet[Service]:
+def editable_services(user: User) -> QuerySet[Service]:
     if edits_everything(user):
         return Service.objects.all()
     org_id = organization_id_of(user)
@@ -94,7 +90,7 @@ def editable_services(user: Any) -> QuerySet[Service]:
     return Service.objects.filter(organization_id=org_id)
 
 
-def editable_locations(user: Any) -> QuerySet[Location]:
+def editable_locations(user: User) -> QuerySet[Location]:
     if edits_everything(user):
         return Location.objects.all()
     org_id = organization_id_of(user)
@@ -103,5 +99,5 @@ def editable_locations(user: Any) -> QuerySet[Location]:
     return Location.objects.filter(organization_id=org_id)
 
 
-def reviewable_suggestions(user: Any) -> QuerySet[Suggestion]:
+def reviewable_suggestions(user: User) -> QuerySet[Suggestion]:
     return Suggestion.objects.filter(service__in=editable_services(user))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import F, Q
 from django.utils import timezone
+
+from bettertogether.core.users import User, signed_in
 
 from . import permissions
 from .models import Suggestion
@@ -44,7 +45,7 @@ def stale_before(today: dt.date | None = None) -> dt.date:
     return (today or timezone.localdate()) - STALE_AFTER
 
 
-def directory_work(user: Any, *, today: dt.date | None = None) -> DirectoryWork:
+def directory_work(user: User, *, today: dt.date | None = None) -> DirectoryWork:
     """The listings `user` may edit and what in them needs checking (nothing for others)."""
     services = permissions.editable_services(user)
     cutoff = stale_before(today)
@@ -71,9 +72,8 @@ def directory_work(user: Any, *, today: dt.date | None = None) -> DirectoryWork:
     )
 
 
-def member_organization_name(user: Any) -> str:
+def member_organization_name(user: User) -> str:
     """The name of the partner organization `user` works for, or "" (program staff, the public)."""
-    org_id = permissions.organization_id_of(user)
-    if org_id is None:
+    if permissions.organization_id_of(user) is None or not signed_in(user):
         return ""
     return str(user.membership.organization.name)

@@ -8,7 +8,6 @@ the JSON endpoint, the downloads and `gap_report` all call `analyse()`: one set 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,23 +16,14 @@ from django.db.models import Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPOKEN_LANGUAGES
-from bettertogether.directory.models import (
-    Attribute,
-    Language,
-    Service,
-    ServiceArea,
-    ServiceAtLocation,
-    TaxonomyTerm,
-)
-from bettertogether.directory.taxonomy import TERMS
-from bettertogether.positions.aggregate import FilterError, PositionFilters, places
-from bettertogether.positions.lmia import OUTSIDE_CANADA
+from bettertogether.core.languages import MANY_LANGUAGES, SPOKEN_LANGUAGES
+from bettertogether.directory import door as directory
+from bettertogether.positions.door import OUTSIDE_CANADA, FilterError, PositionFilters, places
 
 from . import coverage
 from .coverage import ANY, Analysis, Candidate, Place, ServicePoint
 
-CATEGORIES: tuple[str, ...] = tuple(t.slug for t in TERMS)
+CATEGORIES: tuple[str, ...] = directory.TOP_LEVEL_SLUGS
 DEFAULT_CATEGORY = "rights-info"
 CANDIDATE_KINDS = ("places", "towns")
 MIN_RADIUS_KM = 1.0
@@ -44,7 +34,7 @@ def category_label(slug: str) -> str:
     if slug == ANY:
         return str(_("Any service"))
     lang = (translation.get_language() or "en").split("-")[0]
-    for term in TERMS:
+    for term in directory.TERMS:
         if term.slug == slug:
             return (term.text.get(lang) or term.text["en"])[0]
     return slug
@@ -147,70 +137,21 @@ def services_for() -> tuple[list[ServicePoint], int]:
     """Active services' located points, and how many active services have no point (phone lines,
     online services): they cannot be measured by distance and are counted in the report's limits.
     A point's `provinces` are the provinces named by its service's service areas (none: national)."""
-    lang = (translation.get_language() or "en").split("-")[0]
-    parent = dict(TaxonomyTerm.objects.values_list("id", "parent_id"))
-    code = dict(TaxonomyTerm.objects.values_list("id", "code"))
-
-    def root(term: Any) -> str:
-        seen = set()
-        while parent.get(term) is not None and term not in seen:
-            seen.add(term)
-            term = parent[term]
-        return str(code.get(term, ""))
-
-    active = Service.objects.filter(status=Service.Status.ACTIVE)
-    categories: dict[Any, set[str]] = defaultdict(set)
-    for service_id, term in Attribute.objects.filter(service__in=active).values_list("service_id", "taxonomy_term_id"):
-        slug = root(term)
-        if slug in CATEGORIES:
-            categories[service_id].add(slug)
-    languages: dict[Any, set[str]] = defaultdict(set)
-    location_languages: dict[Any, set[str]] = defaultdict(set)
-    for service_id, location_id, lang_code in Language.objects.filter(
-        Q(service__in=active) | Q(location__isnull=False)
-    ).values_list("service_id", "location_id", "code"):
-        if service_id is not None:
-            languages[service_id].add(lang_code)
-        elif location_id is not None:
-            location_languages[location_id].add(lang_code)
-    provinces: dict[Any, set[str]] = defaultdict(set)
-    for service_id, province in (
-        ServiceArea.objects.filter(service__in=active).exclude(province="").values_list("service_id", "province")
-    ):
-        provinces[service_id].add(province)
-    name_field = f"name_{lang}" if lang in CONTENT_LANGUAGES else "name_en"
-    rows = ServiceAtLocation.objects.filter(
-        service__in=active, location__latitude__isnull=False, location__longitude__isnull=False
-    ).values_list(
-        "service_id",
-        f"service__{name_field}",
-        "service__name_en",
-        f"service__organization__{name_field}",
-        "service__organization__name_en",
-        "location_id",
-        "location__latitude",
-        "location__longitude",
-    )
-    points = []
-    located = set()
-    for sid, name, name_en, org, org_en, loc, lat, lon in rows.order_by(
-        "service__name_en", "service_id", "location_id"
-    ):
-        located.add(sid)
-        points.append(
-            ServicePoint(
-                id=str(sid),
-                name=name or name_en or "",
-                organization=org or org_en or "",
-                latitude=lat,
-                longitude=lon,
-                categories=frozenset(categories.get(sid, ())),
-                languages=frozenset(languages.get(sid, set()) | location_languages.get(loc, set())),
-                provinces=frozenset(provinces.get(sid, ())),
-            )
+    located = directory.located_services()
+    points = [
+        ServicePoint(
+            id=p.id,
+            name=p.name,
+            organization=p.organization,
+            latitude=p.latitude,
+            longitude=p.longitude,
+            categories=p.categories,
+            languages=p.languages,
+            provinces=p.provinces,
         )
-    unlocated = active.exclude(id__in=located).count()
-    return points, unlocated
+        for p in located.points
+    ]
+    return points, located.unlocated
 
 
 def towns_for(provinces: Iterable[str]) -> list[Candidate]:

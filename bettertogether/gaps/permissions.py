@@ -5,10 +5,10 @@ Anonymous visitors are sent to sign in; anyone else signed in gets 404, as in th
 confidential areas, so the area's existence is not advertised.
 """
 
-from typing import Any
+from bettertogether.core.users import User
 
 
-def can_view_gaps(user: Any) -> bool:
+def can_view_gaps(user: User) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(getattr(user, "is_coordinator", False))

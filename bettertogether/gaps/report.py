@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from bettertogether.positions.aggregate import dict_of_pairs, province_name
+from bettertogether.positions.door import dict_of_pairs, province_name
 
 from .coverage import ANY, Analysis, CategoryCoverage
 from .inputs import Result, category_label

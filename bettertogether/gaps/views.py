@@ -19,15 +19,15 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from bettertogether.positions.aggregate import (
+from bettertogether.positions.door import (
+    NOC_BROAD,
     PROVINCE_CODES,
     STREAM_NAMES,
     FilterError,
     PositionFilters,
     available_quarters,
 )
-from bettertogether.positions.aggregate import province_name as _province_name
-from bettertogether.positions.views import NOC_BROAD
+from bettertogether.positions.door import province_name as _province_name
 
 from . import report
 from .coverage import ANY

@@ -17,8 +17,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone, translation
 
 from bettertogether.core.languages import CONTENT_LANGUAGES
-from bettertogether.directory.models import Organization, TaxonomyTerm
-from bettertogether.directory.taxonomy import BT_NAMESPACE
+from bettertogether.directory.door import BT_NAMESPACE, Organization, TaxonomyTerm
 
 from .models import Event, EventKind, Resource, ResourceKind, ResourceVersion
 from .services import save_event

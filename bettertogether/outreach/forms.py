@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.languages import SPOKEN_LANGUAGES
 from bettertogether.core.provinces import MARITIMES, Province
-from bettertogether.directory.models import TaxonomyTerm
+from bettertogether.directory.door import TaxonomyTerm
 
 from . import uploads
 from .models import Event, Resource, ResourceVersion

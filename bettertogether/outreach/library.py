@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from bettertogether.core.languages import CONTENT_LANGUAGES
 from bettertogether.core.provinces import Province
-from bettertogether.directory.models import TaxonomyTerm
+from bettertogether.directory.door import TaxonomyTerm
 
 from .models import Event, EventKind, Resource, ResourceKind, ResourceVersion
 

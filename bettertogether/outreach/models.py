@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.provinces import Province
-from bettertogether.directory.models import Organization, TaxonomyTerm
 
 
 class EventKind(models.TextChoices):
@@ -47,7 +46,7 @@ class Event(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="events", verbose_name=_("organizing partner")
+        "directory.Organization", on_delete=models.PROTECT, related_name="events", verbose_name=_("organizing partner")
     )
     # ISO 639-1 codes from core.languages.SPOKEN_LANGUAGES.
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
@@ -171,9 +170,11 @@ class Resource(models.Model):  # type: ignore[django-manager-missing]  # modeltr
     summary = models.TextField(_("summary"), blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
     organization = models.ForeignKey(
-        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="resources"
+        "directory.Organization", on_delete=models.SET_NULL, null=True, blank=True, related_name="resources"
     )
-    topics = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="resources", verbose_name=_("topics"))
+    topics = models.ManyToManyField(
+        "directory.TaxonomyTerm", blank=True, related_name="resources", verbose_name=_("topics")
+    )
     # Comma-delimited province codes wrapped in commas (",NS,PE,"), '' = applies everywhere (federal).
     # A string, not JSON, so "contains" filters work on SQLite and PostgreSQL alike.
     provinces = models.CharField(_("provinces"), max_length=60, blank=True, db_index=True)

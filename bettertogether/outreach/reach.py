@@ -1,6 +1,6 @@
 """How many people the program's events reached: unique people, separately from contacts.
 
-Door for other apps (the program's results dashboard): ``reach(period, org) -> dict``.
+Door for other apps (the program's results dashboard): ``reach(period, org) -> Reach``.
 
 * A **contact** is one person present at one event: every Attendance row, plus each event's
   anonymous head count.
@@ -17,20 +17,54 @@ The key is one-way and keyed, holds no name or contact, and survives the purge o
 the yearly figures stay right; raw identifiers are never stored beside it.
 """
 
+from __future__ import annotations
+
 import hashlib
 import hmac
 import re
 import unicodedata
-from datetime import date, datetime, time, timedelta
-from typing import Any
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from bettertogether.core.periods import Period
+
 from .models import Attendance, Event
 
-Period = tuple[date | datetime, date | datetime]
+if TYPE_CHECKING:
+    from bettertogether.directory.door import Organization
+
+
+@dataclass
+class Tally:
+    """Events and contacts of one kind of event."""
+
+    events: int = 0
+    contacts: int = 0
+
+
+@dataclass
+class ProvinceReach(Tally):
+    """Events, contacts and unique people (counted within the province) of one province."""
+
+    unique_people: int = 0
+
+
+@dataclass(frozen=True)
+class Reach:
+    period: Period
+    organization: str | None  # the organizing organization's id, or None for all
+    events: int
+    registrations: int
+    contacts: int
+    unique_people: int
+    identified_unique_people: int
+    by_province: dict[str, ProvinceReach] = field(default_factory=dict)
+    by_kind: dict[str, Tally] = field(default_factory=dict)
 
 
 def _key() -> bytes:
@@ -71,28 +105,18 @@ def person_key(*, phone: str = "", email: str = "", name: str = "", organization
     return hmac.new(_key(), material.encode(), hashlib.sha256).hexdigest()
 
 
-def _bounds(period: Period) -> tuple[datetime, datetime]:
-    """Period as [start, end): dates are whole days in the platform's time zone, end date included."""
-    start, end = period
-    tz = timezone.get_default_timezone()
-    if not isinstance(start, datetime):
-        start = datetime.combine(start, time.min, tzinfo=tz)
-    if not isinstance(end, datetime):
-        end = datetime.combine(end, time.min, tzinfo=tz) + timedelta(days=1)
-    return start, end
-
-
-def reach(period: Period, org: Any = None) -> dict[str, Any]:
+def reach(period: Period, org: Organization | uuid.UUID | None = None) -> Reach:
     """Events held in the period (by start), optionally for one organizing organization.
 
-    Returns plain data: events, registrations, contacts, unique_people, and per-province and
-    per-kind breakdowns of events and contacts (per province also unique_people, counted within
-    the province).
+    Returns events, registrations, contacts, unique_people, and per-province and per-kind
+    breakdowns of events and contacts (per province also unique_people, counted within the
+    province). Dates are whole days in the platform's time zone, the end date included.
     """
-    start, end = _bounds(period)
+    start, end = period.bounds(timezone.get_default_timezone())
+    org_id = org if org is None or isinstance(org, uuid.UUID) else org.pk
     events = Event.objects.filter(starts_at__gte=start, starts_at__lt=end, is_cancelled=False)
-    if org is not None:
-        events = events.filter(organization_id=getattr(org, "pk", org))
+    if org_id is not None:
+        events = events.filter(organization_id=org_id)
     totals = events.aggregate(
         n=Count("id"),
         registered=Sum("registered_count"),
@@ -105,32 +129,33 @@ def reach(period: Period, org: Any = None) -> dict[str, Any]:
     unkeyed = attendances.filter(person_key="").count()
     contacts = (totals["attended"] or 0) + anonymous
 
-    by_province: dict[str, dict[str, int]] = {}
-    by_kind: dict[str, dict[str, int]] = {}
+    by_province: dict[str, ProvinceReach] = {}
+    by_kind: dict[str, Tally] = {}
     for row in events.values("province", "kind").annotate(
         n=Count("id"), attended=Sum("attended_count"), anonymous=Sum("anonymous_attendees")
     ):
-        for table, key in ((by_province, row["province"]), (by_kind, row["kind"])):
-            entry = table.setdefault(key, {"events": 0, "contacts": 0})
-            entry["events"] += row["n"]
-            entry["contacts"] += (row["attended"] or 0) + (row["anonymous"] or 0)
-        by_province[row["province"]].setdefault("unique_people", 0)
-        by_province[row["province"]]["unique_people"] += row["anonymous"] or 0
-    for province, entry in by_province.items():
+        here_contacts = (row["attended"] or 0) + (row["anonymous"] or 0)
+        province = by_province.setdefault(row["province"], ProvinceReach())
+        kind = by_kind.setdefault(row["kind"], Tally())
+        for tally in (province, kind):
+            tally.events += row["n"]
+            tally.contacts += here_contacts
+        province.unique_people += row["anonymous"] or 0
+    for code, entry in by_province.items():
         # Unique within the province: one person at events in two provinces counts in each.
-        here = attendances.filter(event__province=province)
-        entry["unique_people"] += (
+        here = attendances.filter(event__province=code)
+        entry.unique_people += (
             here.exclude(person_key="").values("person_key").distinct().count() + here.filter(person_key="").count()
         )
 
-    return {
-        "period": (start.isoformat(), end.isoformat()),
-        "organization": str(getattr(org, "pk", org)) if org is not None else None,
-        "events": totals["n"] or 0,
-        "registrations": totals["registered"] or 0,
-        "contacts": contacts,
-        "unique_people": keyed.values("person_key").distinct().count() + unkeyed + anonymous,
-        "identified_unique_people": keyed.values("person_key").distinct().count(),
-        "by_province": by_province,
-        "by_kind": by_kind,
-    }
+    return Reach(
+        period=period,
+        organization=str(org_id) if org_id is not None else None,
+        events=totals["n"] or 0,
+        registrations=totals["registered"] or 0,
+        contacts=contacts,
+        unique_people=keyed.values("person_key").distinct().count() + unkeyed + anonymous,
+        identified_unique_people=keyed.values("person_key").distinct().count(),
+        by_province=by_province,
+        by_kind=by_kind,
+    )

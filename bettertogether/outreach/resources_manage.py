@@ -12,14 +12,15 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
-from bettertogether.directory.models import Organization
+from bettertogether.core.users import User
+from bettertogether.directory.door import Organization
 
 from .forms import ResourceForm
 from .models import Resource, ResourceVersion
 from .permissions import resources_managed_by, user_organization_id
 
 
-def managed_resources(user: Any) -> QuerySet[Resource]:
+def managed_resources(user: User) -> QuerySet[Resource]:
     """The user's manageable resources with their versions, most recently changed first."""
     return (
         resources_managed_by(user)
@@ -29,7 +30,7 @@ def managed_resources(user: Any) -> QuerySet[Resource]:
     )
 
 
-def fixed_organization(user: Any) -> Organization | None:
+def fixed_organization(user: User) -> Organization | None:
     """The organization a partner's resources belong to; None for coordinators (they choose)."""
     if getattr(user, "is_coordinator", False):
         return None
@@ -40,7 +41,7 @@ def _stored_files(resource_id: Any) -> set[str]:
     return set(ResourceVersion.objects.filter(resource_id=resource_id).exclude(file="").values_list("file", flat=True))
 
 
-def save_resource(form: ResourceForm, versions: Any, user: Any) -> Resource:
+def save_resource(form: ResourceForm, versions: Any, user: User) -> Resource:
     """Save a validated resource form and its validated version formset together."""
     with transaction.atomic():
         resource: Resource = form.save(commit=False)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from bettertogether.core import ratelimit
 from bettertogether.core.provinces import MARITIMES
-from bettertogether.directory.models import Organization
+from bettertogether.directory.door import Organization
 
 from . import ical, services
 from .forms import RegistrationForm, consent_text

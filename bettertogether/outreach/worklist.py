@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Sum
 from django.utils import timezone
+
+from bettertogether.core.users import User
 
 from . import permissions
 
@@ -29,7 +30,7 @@ class OutreachWork:
 ATTENDANCE_LOOKBACK = dt.timedelta(days=90)
 
 
-def outreach_work(user: Any, *, now: dt.datetime | None = None) -> OutreachWork:
+def outreach_work(user: User, *, now: dt.datetime | None = None) -> OutreachWork:
     """Counts over the events and resources `user` may manage (all zero for others)."""
     now = now or timezone.now()
     events = permissions.events_managed_by(user).filter(is_cancelled=False)

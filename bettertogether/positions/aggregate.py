@@ -18,12 +18,12 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from bettertogether.core.periods import Period, parse_period
 from bettertogether.core.provinces import MARITIMES, Province
 from bettertogether.core.text import find_control
 
 from .lmia import OUTSIDE_CANADA, canonical_stream
 from .models import ApprovedPosition, ImportRun
-from .periods import Period, parse_period
 from .services import positions_in
 
 # The seed period (July 2021 – June 2022): the default until a file is imported, and the fields' defaults
@@ -471,13 +471,13 @@ def filtered_rows(filters: PositionFilters) -> QuerySet[ApprovedPosition]:
 def available_quarters() -> list[str]:
     """Quarters covered by loaded files, oldest first, always with the default period's quarters."""
     default_from, default_to = default_period()
-    quarters = set(Period(parse_period(default_from).first, parse_period(default_to).last).quarters())
+    quarters = set(Period(parse_period(default_from).start, parse_period(default_to).end).quarters())
     for start, end in ImportRun.objects.filter(status=ImportRun.Status.OK).values_list("period_start", "period_end"):
         if start and end:
             first = (start.year, (start.month - 1) // 3 + 1)
             last = (end.year, (end.month - 1) // 3 + 1)
             if last >= first:
-                quarters.update(Period(first, last).quarters())
+                quarters.update(Period.of_quarters(first, last).quarters())
     return sorted(quarters, key=lambda q: (int(q[:4]), int(q[-1])))
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .periods import parse_period
+from bettertogether.core.periods import parse_period
 
 ALLOWED_SUFFIXES = (".xlsx", ".csv")
 

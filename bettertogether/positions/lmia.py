@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from bettertogether.core.periods import Period, parse_period
 from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
 from .lmia_files import (
@@ -51,7 +52,6 @@ from .lmia_values import (
     province_of,
     split_address,
 )
-from .periods import Period, parse_period
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

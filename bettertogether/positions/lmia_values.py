@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bettertogether.core.periods import Period, parse_period
 from bettertogether.core.provinces import province_code
 from bettertogether.core.text import strip_control
-
-from .periods import Period, parse_period
 
 OUTSIDE_CANADA = "XX"  # province code of the "head office outside Canada" section
 MAX_COUNT = 100_000  # the largest row seen approves 932 positions; a bigger number is a shifted column
@@ -256,7 +255,7 @@ def period_from_title(title: str) -> Period | None:
 def _months_period(year: int, first: int, last: int) -> Period | None:
     if last < first:
         return None
-    return Period((year, (first - 1) // 3 + 1), (year, (last - 1) // 3 + 1))
+    return Period.of_quarters((year, (first - 1) // 3 + 1), (year, (last - 1) // 3 + 1))
 
 
 def period_from_name(file_name: str) -> Period | None:
@@ -267,7 +266,7 @@ def period_from_name(file_name: str) -> Period | None:
         year, first = int(match[1]), int(match[2])
         last = int(match[3]) if match[3] else first
         if last >= first:
-            return Period((year, first), (year, last))
+            return Period.of_quarters((year, first), (year, last))
     match = _NAME_YEAR.match(name)
     if match:
         return parse_period(match[1])

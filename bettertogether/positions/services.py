@@ -32,9 +32,10 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import DateField, JSONField, Q, QuerySet
 from django.utils import timezone
 
+from bettertogether.core.periods import parse_period
+
 from .lmia import OUTSIDE_CANADA, LmiaFormatError, LmiaRecord, ParsedFile, RowError, parse_lmia, size_message
 from .models import ApprovedPosition, ImportRun
-from .periods import parse_period
 
 logger = logging.getLogger(__name__)
 

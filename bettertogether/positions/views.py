@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from bettertogether.core.cache import cached, keep
@@ -37,20 +36,8 @@ from .aggregate import (
     summarize,
 )
 from .charts import bar_chart
+from .noc import NOC_BROAD
 
-# NOC broad occupational categories (the first digit; the same ten in NOC 2011 and NOC 2021).
-NOC_BROAD = {
-    "0": gettext_lazy("Management"),
-    "1": gettext_lazy("Business, finance and administration"),
-    "2": gettext_lazy("Natural and applied sciences"),
-    "3": gettext_lazy("Health"),
-    "4": gettext_lazy("Education, law, social, community and government services"),
-    "5": gettext_lazy("Art, culture, recreation and sport"),
-    "6": gettext_lazy("Sales and service"),
-    "7": gettext_lazy("Trades, transport and equipment operators"),
-    "8": gettext_lazy("Natural resources, agriculture and related production"),
-    "9": gettext_lazy("Manufacturing and utilities"),
-}
 PLACES_SHOWN = 50
 # The whole of Canada for a year is ~16,000 places, ~4 MB of GeoJSON: worth keeping for a few minutes.
 GEOJSON_CACHE_SECONDS = 600

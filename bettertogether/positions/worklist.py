@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Max
+
+from bettertogether.core.users import User
 
 from .models import ImportRun
 from .permissions import can_manage_positions
@@ -24,7 +25,7 @@ class PositionsWork:
     places_to_review: int  # distinct address × province groups in the geocoding review queue
 
 
-def positions_work(user: Any) -> PositionsWork:
+def positions_work(user: User) -> PositionsWork:
     if not can_manage_positions(user):
         return PositionsWork(0, 0, None, 0)
     runs = ImportRun.objects.all()

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-from bettertogether.directory.models import Organization
+from bettertogether.directory.door import Organization
 
 from . import services
 from .models import ActionStatus, AgreementKind, AgreementStatus, Milestone, MilestoneStatus, SubAgreement, Visit

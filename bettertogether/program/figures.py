@@ -5,14 +5,15 @@ information sessions held, referrals sent and emergency requests approved."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import uuid
 
 from django.utils.translation import gettext as _
 
+from bettertogether.core.periods import Period
 from bettertogether.core.provinces import Province
-from bettertogether.outreach.reach import reach
-from bettertogether.support.statistics import Period as SupportPeriod
-from bettertogether.support.statistics import case_statistics
+from bettertogether.directory.door import Organization
+from bettertogether.outreach.door import reach
+from bettertogether.support.door import case_statistics
 
 from .results import PROVINCES, reached_by_province
 
@@ -32,14 +33,15 @@ def label(key: str) -> str:
     }[key]
 
 
-def platform_figures(org: Any, start: dt.date, end: dt.date) -> dict[str, int | None]:
+def platform_figures(org: Organization | uuid.UUID, start: dt.date, end: dt.date) -> dict[str, int | None]:
     """Each figure as the platform counts it; None where the case statistics withhold a count of 1–5."""
-    events = reach((start, end), org)
-    support = case_statistics(SupportPeriod(start, end), org)
+    period = Period(start, end)
+    events = reach(period, org)
+    support = case_statistics(period, org)
     reached = reached_by_province(start, end, org, events=events, support=support)
     return {
         **{f"reached_{code}": reached[code]["reached"] for code in PROVINCES},
-        "sessions": events["by_kind"].get(INFORMATION_SESSION, {}).get("events", 0),
-        "referrals": support["referrals_sent"],
-        "emergencies": support["emergencies_approved"],
+        "sessions": sessions.events if (sessions := events.by_kind.get(INFORMATION_SESSION)) else 0,
+        "referrals": support.referrals_sent,
+        "emergencies": support.emergencies_approved,
     }

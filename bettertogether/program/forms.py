@@ -9,8 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bettertogether.core.periods import parse_period
 from bettertogether.core.provinces import Province
-from bettertogether.positions.periods import parse_period
 
 from .models import AgreementKind, Visit
 from .results import PROVINCES

@@ -8,7 +8,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.provinces import Province
-from bettertogether.directory.models import Organization
 
 
 class AgreementKind(models.TextChoices):
@@ -30,7 +29,10 @@ class SubAgreement(models.Model):
     """A funding agreement between the program and one partner organization of the directory."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="sub_agreements", verbose_name=_("organization")
+        "directory.Organization",
+        on_delete=models.PROTECT,
+        related_name="sub_agreements",
+        verbose_name=_("organization"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=200)

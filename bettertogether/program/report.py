@@ -8,7 +8,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from bettertogether.gaps.report import pdf_available
+from bettertogether.gaps.door import pdf_available
 
 __all__ = ["csv_rows", "pdf_available", "pdf_bytes"]
 

@@ -15,18 +15,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bettertogether.core.periods import Period, parse_period, quarter_of
 from bettertogether.core.provinces import Province
-from bettertogether.outreach.reach import reach
-from bettertogether.positions.periods import Period, parse_period, quarter_of
-from bettertogether.positions.services import positions_in
-from bettertogether.support.statistics import Period as SupportPeriod
-from bettertogether.support.statistics import case_statistics
+from bettertogether.directory.door import Organization
+from bettertogether.outreach.door import Reach, reach
+from bettertogether.positions.door import positions_in
+from bettertogether.support.door import CaseStatistics, case_statistics
 
 from . import lifecycle
 from .models import AgreementKind, Denominator, SubAgreement
@@ -68,14 +69,6 @@ def definitions() -> dict[str, str]:
     }
 
 
-def _count(table: list[dict[str, Any]], key: str) -> tuple[int, bool]:
-    """(count, withheld) of one row of a case-statistics table; a withheld count (1–5) is 0."""
-    for row in table:
-        if row["key"] == key:
-            return (0, True) if row["count"] is None else (row["count"], False)
-    return 0, False
-
-
 def _positions(period: Period, province: str) -> int:
     qs = positions_in(quarter_label(period.first), quarter_label(period.last), provinces=[province])
     return int(qs.aggregate(n=Sum("positions"))["n"] or 0)
@@ -97,20 +90,21 @@ def _agreements() -> dict[str, Any]:
 def reached_by_province(
     start: dt.date,
     end: dt.date,
-    org: Any = None,
+    org: Organization | uuid.UUID | None = None,
     *,
-    events: dict[str, Any] | None = None,
-    support: dict[str, Any] | None = None,
+    events: Reach | None = None,
+    support: CaseStatistics | None = None,
 ) -> dict[str, dict[str, Any]]:
     """People reached with rights information per province from `start` to `end` (both included),
     for one organization or all, as defined in definitions()["reached"]."""
-    events = events if events is not None else reach((start, end), org)
-    support = support if support is not None else case_statistics(SupportPeriod(start, end), org)
+    events = events if events is not None else reach(Period(start, end), org)
+    support = support if support is not None else case_statistics(Period(start, end), org)
     out = {}
     for code in PROVINCES:
-        at_events = events["by_province"].get(code, {}).get("unique_people", 0)
-        helpline, helpline_withheld = _count(support["helpline_contacts"]["province"], code)
-        cases, cases_withheld = _count(support["cases"]["province"], code)
+        province = events.by_province.get(code)
+        at_events = province.unique_people if province is not None else 0
+        helpline, helpline_withheld = support.helpline_contacts.count("province", code)
+        cases, cases_withheld = support.cases.count("province", code)
         out[code] = {
             "events_people": at_events,
             "helpline_contacts": helpline,
@@ -125,8 +119,8 @@ def results(period: Period | None = None, reached_in: Period | None = None) -> d
     """Indicators for the LMIA `period` (denominators) and the reporting period `reached_in`."""
     period = period or parse_period(DEFAULT_LMIA)
     reached_in = reached_in or default_reporting_period()
-    events = reach((reached_in.start, reached_in.end))
-    support = case_statistics(SupportPeriod(reached_in.start, reached_in.end))
+    events = reach(reached_in)
+    support = case_statistics(reached_in)
     reached_here = reached_by_province(reached_in.start, reached_in.end, events=events, support=support)
     period_from, period_to = quarter_label(period.first), quarter_label(period.last)
     entered = {d.province: d for d in Denominator.objects.filter(period_from=period_from, period_to=period_to)}
@@ -168,11 +162,11 @@ def results(period: Period | None = None, reached_in: Period | None = None) -> d
         "any_withheld": any(p["withheld"] for p in provinces),
         "provinces": provinces,
         "totals": {
-            "events": events["events"],
-            "contacts": events["contacts"],
-            "unique_people": events["unique_people"],
-            "helpline_contacts": support["helpline_contacts"]["total"],
-            "cases": support["cases"]["total"],
+            "events": events.events,
+            "contacts": events.contacts,
+            "unique_people": events.unique_people,
+            "helpline_contacts": support.helpline_contacts.total,
+            "cases": support.cases.total,
         },
         "sources": {
             "positions": _("ESDC positive LMIA employers lists (approved positions), Open Government Licence – Canada"),
@@ -193,8 +187,8 @@ def partner_reach(reached_in: Period) -> list[dict[str, Any]]:
     )
     rows = []
     for org_id, name in orgs:
-        figures = reach((reached_in.start, reached_in.end), org_id)
-        rows.append({"organization": name, "events": figures["events"], "unique_people": figures["unique_people"]})
+        figures = reach(reached_in, org_id)
+        rows.append({"organization": name, "events": figures.events, "unique_people": figures.unique_people})
     return rows
 
 

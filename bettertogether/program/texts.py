@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from bettertogether.directory.models import Organization
+from bettertogether.directory.door import Organization
 
 OBJECTIVES: list[Promise] = [
     _(

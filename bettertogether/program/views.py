@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from bettertogether.positions.aggregate import FilterError, PositionFilters, available_quarters
-from bettertogether.positions.periods import Period, parse_period
+from bettertogether.core.periods import Period, parse_period
+from bettertogether.positions.door import FilterError, PositionFilters, available_quarters
 
 from . import report
 from .forms import DenominatorForm

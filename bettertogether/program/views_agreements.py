@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bettertogether.directory.models import Organization
+from bettertogether.directory.door import Organization
 
 from . import lifecycle, services
 from .forms import AgreementForm, AmendmentForm, StatusForm

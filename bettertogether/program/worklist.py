@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils import timezone
+
+from bettertogether.core.users import User
 
 from . import lifecycle
 from .models import AgreementStatus, Milestone, MilestoneStatus, ReportStatus
@@ -29,7 +30,7 @@ class ProgramWork:
     reports_to_review: int  # submitted, waiting for the coordinator
 
 
-def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
+def program_work(user: User, *, today: dt.date | None = None) -> ProgramWork:
     today = today or timezone.localdate()
     mine = agreements_for(user)
     active = mine.filter(status=AgreementStatus.ACTIVE)

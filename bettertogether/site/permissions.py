@@ -3,12 +3,11 @@
 The messages are a visitor's own words and contact details; only those who run the site see them.
 """
 
-from typing import Any
-
 from bettertogether.core.roles import Role
+from bettertogether.core.users import User
 
 
-def can_handle_kept_messages(user: Any) -> bool:
+def can_handle_kept_messages(user: User) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active or not user.is_staff:
         return False
     return bool(user.is_superuser or getattr(user, "role", None) == Role.ADMINISTRATOR)

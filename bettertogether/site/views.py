@@ -6,8 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from bettertogether.core.provinces import Province
-from bettertogether.directory.forms import SearchForm
-from bettertogether.directory.search import helplines
+from bettertogether.directory.door import SearchForm, helplines
 
 
 def helpline_groups() -> list[tuple[object, list[Any]]]:

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.roles import ORGANIZATION_ROLES, Role
+from bettertogether.core.users import User
 
 from . import permissions
 
@@ -35,7 +36,7 @@ class InviteForm(forms.Form):
         help_text=_("Needed for partner staff and case workers; left empty for the other roles."),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         cast(forms.ChoiceField, self.fields["role"]).choices = [

@@ -7,18 +7,18 @@ a page that would refuse the person.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from bettertogether.directory import permissions as directory_permissions
-from bettertogether.directory.worklist import member_organization_name
-from bettertogether.gaps.permissions import can_view_gaps
-from bettertogether.outreach import permissions as outreach_permissions
-from bettertogether.positions.permissions import can_manage_positions
-from bettertogether.program import permissions as program_permissions
-from bettertogether.support import permissions as support_permissions
+from bettertogether.core.users import Account, User
+from bettertogether.directory import door as directory_door
+from bettertogether.directory.door import member_organization_name
+from bettertogether.gaps.door import can_view_gaps
+from bettertogether.outreach import door as outreach_door
+from bettertogether.positions.door import can_manage_positions
+from bettertogether.program import door as program_door
+from bettertogether.support import door as support_door
 
 from . import permissions as onboarding
 
@@ -45,8 +45,8 @@ def optional_url(name: str) -> str | None:
         return None
 
 
-def signed_in(user: Any) -> SignedIn | None:
-    if not getattr(user, "is_authenticated", False):
+def signed_in(user: User) -> SignedIn | None:
+    if not isinstance(user, Account):
         return None
     return SignedIn(
         name=user.get_full_name() or user.get_username(),
@@ -55,23 +55,23 @@ def signed_in(user: Any) -> SignedIn | None:
     )
 
 
-def _links(user: Any) -> list[tuple[str, str]]:
+def _links(user: User) -> list[tuple[str, str]]:
     """(label, URL) of each area the role opens; a page is in an area when its path starts with the URL."""
     links = [(_("Staff home"), reverse("staff:home"))]
-    if directory_permissions.can_use_manage(user):
+    if directory_door.can_use_manage(user):
         links.append((_("Directory"), reverse("directory_manage:index")))
-    if outreach_permissions.can_manage_events(user):
+    if outreach_door.can_manage_events(user):
         links.append((_("Events"), reverse("outreach:manage")))
         links.append((_("Resources"), reverse("outreach:resource_manage")))
-    if support_permissions.can_use_helpline(user):
+    if support_door.can_use_helpline(user):
         links.append((_("Case desk"), reverse("support:home")))
-    if support_permissions.can_review_emergencies(user):
+    if support_door.can_review_emergencies(user):
         links.append((_("Emergency requests"), reverse("support:emergency-queue")))
-    if support_permissions.can_see_statistics(user):
+    if support_door.can_see_statistics(user):
         links.append((_("Case statistics"), reverse("support:statistics")))
-    if program_permissions.can_view_results(user):
+    if program_door.can_view_results(user):
         links.append((_("Program results"), reverse("program:results")))
-    if program_permissions.can_view_agreements(user):
+    if program_door.can_view_agreements(user):
         links.append((_("Sub-agreements"), reverse("program:agreements")))
     if can_view_gaps(user):
         links.append((_("Gap analysis"), reverse("gaps:page")))
@@ -85,7 +85,7 @@ def _links(user: Any) -> list[tuple[str, str]]:
     return links
 
 
-def navigation(user: Any, path: str) -> list[NavLink]:
+def navigation(user: User, path: str) -> list[NavLink]:
     """The role's menu; the link whose page holds `path` is marked current (the longest match)."""
     if not getattr(user, "is_authenticated", False):
         return []

@@ -13,17 +13,17 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from bettertogether.directory import permissions as directory_permissions
-from bettertogether.directory.worklist import Listing, directory_work, member_organization_name
-from bettertogether.gaps.permissions import can_view_gaps
-from bettertogether.outreach import permissions as outreach_permissions
-from bettertogether.outreach.worklist import outreach_work
-from bettertogether.positions.permissions import can_manage_positions
-from bettertogether.positions.worklist import positions_work
-from bettertogether.program import permissions as program_permissions
-from bettertogether.program.worklist import program_work
-from bettertogether.support import permissions as support_permissions
-from bettertogether.support.worklist import case_work, helpline_work, review_work, statistics_summary
+from bettertogether.core.users import User
+from bettertogether.directory import door as directory_door
+from bettertogether.directory.door import Listing, directory_work, member_organization_name
+from bettertogether.gaps.door import can_view_gaps
+from bettertogether.outreach import door as outreach_door
+from bettertogether.outreach.door import outreach_work
+from bettertogether.positions.door import can_manage_positions, positions_work
+from bettertogether.program import door as program_door
+from bettertogether.program.door import program_work
+from bettertogether.support import door as support_door
+from bettertogether.support.door import case_work, helpline_work, review_work, statistics_summary
 
 from . import permissions as onboarding
 
@@ -57,7 +57,7 @@ def _waiting(label: str, url: str, count: int) -> Item:
     return Item(label=label, url=url, count=count, attention=count > 0)
 
 
-def _directory(user: Any, *, everything: bool) -> Section:
+def _directory(user: User, *, everything: bool) -> Section:
     work = directory_work(user)
     index = reverse("directory_manage:index")
     return Section(
@@ -75,7 +75,7 @@ def _directory(user: Any, *, everything: bool) -> Section:
     )
 
 
-def _outreach(user: Any) -> Section:
+def _outreach(user: User) -> Section:
     work = outreach_work(user)
     events = reverse("outreach:manage")
     resources = reverse("outreach:resource_manage")
@@ -93,7 +93,7 @@ def _outreach(user: Any) -> Section:
     )
 
 
-def _helpline(user: Any) -> Section:
+def _helpline(user: User) -> Section:
     work = helpline_work(user)
     return Section(
         key="helpline",
@@ -107,8 +107,8 @@ def _helpline(user: Any) -> Section:
     )
 
 
-def _cases(user: Any) -> Section:
-    if support_permissions.needs_second_factor(user) and not user.is_verified():
+def _cases(user: Any) -> Section:  # Any: django-otp gives the request's user is_verified()
+    if support_door.needs_second_factor(user) and not user.is_verified():
         # Even counts of cases wait for the second factor.
         return Section(
             key="cases",
@@ -143,7 +143,7 @@ def _cases(user: Any) -> Section:
     )
 
 
-def _review(user: Any) -> Section:
+def _review(user: User) -> Section:
     work = review_work(user)
     queue = reverse("support:emergency-queue")
     return Section(
@@ -157,7 +157,7 @@ def _review(user: Any) -> Section:
     )
 
 
-def _positions(user: Any) -> Section:
+def _positions(user: User) -> Section:
     work = positions_work(user)
     return Section(
         key="positions",
@@ -171,7 +171,7 @@ def _positions(user: Any) -> Section:
     )
 
 
-def _analysis(user: Any) -> Section:
+def _analysis(user: User) -> Section:
     items: list[Item] = []
     if can_view_gaps(user):
         items.append(Item(_("Gap analysis"), reverse("gaps:page")))
@@ -202,10 +202,10 @@ def _analysis(user: Any) -> Section:
     )
 
 
-def _program(user: Any) -> Section:
+def _program(user: User) -> Section:
     work = program_work(user)
     agreements = reverse("program:agreements")
-    if not program_permissions.can_view_results(user):
+    if not program_door.can_view_results(user):
         return Section(
             key="program",
             title=_("Your sub-agreements"),
@@ -231,7 +231,7 @@ def _program(user: Any) -> Section:
     )
 
 
-def _accounts(user: Any) -> Section | None:
+def _accounts(user: User) -> Section | None:
     """Onboarding (partners: their own organization and colleagues) and, for administrators, the
     site administration."""
     items: list[Item] = []
@@ -246,26 +246,26 @@ def _accounts(user: Any) -> Section | None:
     return Section(key="accounts", title=_("People and organizations"), items=tuple(items))
 
 
-def home_for(user: Any) -> Home:
+def home_for(user: User) -> Home:
     """The staff home of `user`: the sections their role opens, with counts scoped to what they may see."""
     sections: list[Section] = []
     notice = ""
-    everything = directory_permissions.edits_everything(user)
-    if support_permissions.can_review_emergencies(user):
+    everything = directory_door.edits_everything(user)
+    if support_door.can_review_emergencies(user):
         sections.append(_review(user))
-    if support_permissions.can_use_cases(user):
+    if support_door.can_use_cases(user):
         sections.append(_cases(user))
     if everything and can_manage_positions(user):
         sections.append(_positions(user))
-    if directory_permissions.can_use_manage(user):
+    if directory_door.can_use_manage(user):
         sections.append(_directory(user, everything=everything))
-    if outreach_permissions.can_manage_events(user):
+    if outreach_door.can_manage_events(user):
         sections.append(_outreach(user))
-    if support_permissions.can_use_helpline(user):
+    if support_door.can_use_helpline(user):
         sections.append(_helpline(user))
-    if program_permissions.can_view_agreements(user):
+    if program_door.can_view_agreements(user):
         sections.append(_program(user))
-    if can_view_gaps(user) or support_permissions.can_see_statistics(user):
+    if can_view_gaps(user) or support_door.can_see_statistics(user):
         sections.append(_analysis(user))
     accounts = _accounts(user)
     if accounts is not None:

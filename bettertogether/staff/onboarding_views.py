@@ -20,8 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bettertogether.directory import door
-from bettertogether.support.guard import case_desk, has_confirmed_device
-from bettertogether.support.permissions import SECOND_FACTOR_ROLES
+from bettertogether.support.door import SECOND_FACTOR_ROLES, case_desk, has_confirmed_device
 
 from . import permissions, services
 from .changes import change_rows

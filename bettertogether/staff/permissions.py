@@ -11,18 +11,19 @@ Another organization's person or invitation is not found (404), so its existence
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES, Role
+from bettertogether.core.users import Account, User, signed_in
 from bettertogether.directory import door
 
 from .models import Invitation
 
 # Who is above whom: nobody gives a role above their own.
-RANK = {
+RANK: dict[str, int] = {
     Role.PARTNER_STAFF: 1,
     Role.CASE_WORKER: 2,
     Role.FUNDER_APPROVER: 2,
@@ -31,41 +32,37 @@ RANK = {
 }
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def rank(user: Any) -> int:
+def rank(user: Account) -> int:
     if user.is_superuser:
         return RANK[Role.ADMINISTRATOR]
     return RANK.get(user.role, 0)
 
 
-def onboards_everyone(user: Any) -> bool:
+def onboards_everyone(user: User) -> bool:
     """Coordinators and administrators."""
-    return _active(user) and door.edits_everything(user)
+    return signed_in(user) and door.edits_everything(user)
 
 
-def organization_id_of(user: Any) -> uuid.UUID | None:
+def organization_id_of(user: User) -> uuid.UUID | None:
     """The organization a partner-side person onboards into, or None."""
     return door.organization_id_of(user)
 
 
-def can_onboard(user: Any) -> bool:
+def can_onboard(user: User) -> TypeGuard[Account]:
     """May open the people pages at all."""
-    return onboards_everyone(user) or organization_id_of(user) is not None
+    return signed_in(user) and (onboards_everyone(user) or organization_id_of(user) is not None)
 
 
-def can_edit_organizations(user: Any) -> bool:
+def can_edit_organizations(user: User) -> bool:
     """May open the organizations pages (partners: their own organization only)."""
     return can_onboard(user)
 
 
-def can_see_changes(user: Any) -> bool:
+def can_see_changes(user: User) -> bool:
     return onboards_everyone(user)
 
 
-def invitable_roles(user: Any) -> list[Role]:
+def invitable_roles(user: User) -> list[Role]:
     if not can_onboard(user):
         return []
     roles = [role for role in Role if RANK[role] <= rank(user)]
@@ -74,11 +71,11 @@ def invitable_roles(user: Any) -> list[Role]:
     return [role for role in roles if role in ORGANIZATION_ROLES]
 
 
-def invitable_organizations(user: Any) -> QuerySet[door.Organization]:
+def invitable_organizations(user: User) -> QuerySet[door.Organization]:
     return door.editable_organizations(user) if can_onboard(user) else door.Organization.objects.none()
 
 
-def accounts_visible_to(user: Any) -> QuerySet[Any]:
+def accounts_visible_to(user: User) -> QuerySet[Any]:
     User = get_user_model()
     if onboards_everyone(user):
         return User.objects.all()
@@ -88,7 +85,7 @@ def accounts_visible_to(user: Any) -> QuerySet[Any]:
     return User.objects.filter(membership__organization_id=org_id)
 
 
-def can_manage_account(user: Any, account: Any) -> bool:
+def can_manage_account(user: User, account: Any) -> bool:
     """Deactivate, or reset the second factor of, someone else not above oneself."""
     return (
         can_onboard(user)
@@ -98,7 +95,7 @@ def can_manage_account(user: Any, account: Any) -> bool:
     )
 
 
-def invitations_visible_to(user: Any) -> QuerySet[Invitation]:
+def invitations_visible_to(user: User) -> QuerySet[Invitation]:
     if onboards_everyone(user):
         return Invitation.objects.all()
     org_id = organization_id_of(user)
@@ -107,7 +104,7 @@ def invitations_visible_to(user: Any) -> QuerySet[Invitation]:
     return Invitation.objects.filter(organization_id=org_id)
 
 
-def can_invite(user: Any, role: str, organization_id: uuid.UUID | None) -> bool:
+def can_invite(user: User, role: str, organization_id: uuid.UUID | None) -> bool:
     """The one check every invitation passes (the form offers only what it allows)."""
     if role not in invitable_roles(user):
         return False
@@ -116,7 +113,9 @@ def can_invite(user: Any, role: str, organization_id: uuid.UUID | None) -> bool:
     return organization_id is None
 
 
-def can_revoke(user: Any, invitation: Invitation) -> bool:
-    return invitations_visible_to(user).filter(pk=invitation.pk).exists() and RANK.get(
-        Role(invitation.role), 99
-    ) <= rank(user)
+def can_revoke(user: User, invitation: Invitation) -> bool:
+    return (
+        signed_in(user)
+        and invitations_visible_to(user).filter(pk=invitation.pk).exists()
+        and RANK.get(Role(invitation.role), 99) <= rank(user)
+    )

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from bettertogether.core.roles import ORGANIZATION_ROLES, Role
 from bettertogether.directory import door
-from bettertogether.support.services import reset_second_factor as remove_authenticators
+from bettertogether.support.door import reset_second_factor as remove_authenticators
 
 from . import permissions
 from .models import Invitation

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from bettertogether.support.workflows import Transition, TransitionRefused, Workflow
+from bettertogether.support.door import Transition, TransitionRefused, Workflow
 
 __all__ = ["INVITATION", "TransitionRefused"]
 

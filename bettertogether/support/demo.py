@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from bettertogether.directory.taxonomy import BT_NAMESPACE
+from bettertogether.directory.door import BT_NAMESPACE
 
 from . import services
 from .audit import Actor

@@ -11,8 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.languages import SPOKEN_LANGUAGES
 from bettertogether.core.provinces import MARITIMES, Province
-from bettertogether.directory.models import Organization
-from bettertogether.directory.taxonomy import TERMS
+from bettertogether.directory.door import TERMS, Organization
 
 from .models import SHAREABLE_FIELDS, CaseOutcome, Channel, ContactOutcome, Need, Permit
 

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from bettertogether.core.languages import language_name
 from bettertogether.core.provinces import Province
-from bettertogether.directory.taxonomy import TERMS
+from bettertogether.directory.door import TERMS
 
 from .models import SHAREABLE_FIELDS
 

@@ -23,6 +23,7 @@ from django_otp.oath import TOTP
 from django_otp.util import hex_validator, random_hex
 
 from bettertogether.core.provinces import Province
+from bettertogether.core.users import User
 
 from . import workflows
 from .crypto import EncryptedTextField
@@ -72,7 +73,7 @@ class ContactOutcome(models.TextChoices):
 class OrgQuerySet(models.QuerySet):
     """Rows owned by one organization through `organization` (or through their case)."""
 
-    def visible_to(self, user: Any) -> models.QuerySet:
+    def visible_to(self, user: User) -> models.QuerySet:
         from . import permissions
 
         return permissions.visible(self, user)

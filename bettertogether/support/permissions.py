@@ -13,73 +13,69 @@ Another organization's object is not found (404), so its existence does not leak
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.db.models import Model, Q, QuerySet
 
 from bettertogether.core.roles import Role
+from bettertogether.core.users import User, signed_in
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def organization_id_of(user: Any) -> uuid.UUID | None:
-    if not _active(user) or user.role not in (Role.PARTNER_STAFF, Role.CASE_WORKER):
+def organization_id_of(user: User) -> uuid.UUID | None:
+    if not signed_in(user) or user.role not in (Role.PARTNER_STAFF, Role.CASE_WORKER):
         return None
     membership = getattr(user, "membership", None)
     return membership.organization_id if membership is not None else None
 
 
-def is_case_worker(user: Any) -> bool:
-    return _active(user) and user.role == Role.CASE_WORKER and organization_id_of(user) is not None
+def is_case_worker(user: User) -> bool:
+    return signed_in(user) and user.role == Role.CASE_WORKER and organization_id_of(user) is not None
 
 
 # Roles that read cases or change other people's data and accounts: a password alone opens none of it.
 SECOND_FACTOR_ROLES = frozenset({Role.CASE_WORKER, Role.COORDINATOR, Role.ADMINISTRATOR})
 
 
-def needs_second_factor(user: Any) -> bool:
+def needs_second_factor(user: User) -> bool:
     """Case workers (cases), coordinators and administrators (everyone's listings, accounts and
     authenticators) and anyone who may enter Django's /admin/ pass a second factor before any
     staff page."""
-    return _active(user) and (user.role in SECOND_FACTOR_ROLES or bool(user.is_staff or user.is_superuser))
+    return signed_in(user) and (user.role in SECOND_FACTOR_ROLES or bool(user.is_staff or user.is_superuser))
 
 
-def can_use_helpline(user: Any) -> bool:
+def can_use_helpline(user: User) -> bool:
     return organization_id_of(user) is not None
 
 
-def can_use_cases(user: Any) -> bool:
+def can_use_cases(user: User) -> bool:
     return is_case_worker(user)
 
 
-def can_see_statistics(user: Any) -> bool:
-    return _active(user) and user.role in (Role.COORDINATOR, Role.ADMINISTRATOR)
+def can_see_statistics(user: User) -> bool:
+    return signed_in(user) and user.role in (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
-def can_review_emergencies(user: Any) -> bool:
-    return _active(user) and user.role == Role.FUNDER_APPROVER
+def can_review_emergencies(user: User) -> bool:
+    return signed_in(user) and user.role == Role.FUNDER_APPROVER
 
 
-def can_use_support(user: Any) -> bool:
+def can_use_support(user: User) -> bool:
     return can_use_helpline(user) or can_see_statistics(user) or can_review_emergencies(user)
 
 
-def is_supervisor(user: Any) -> bool:
+def is_supervisor(user: User) -> bool:
     desk = getattr(user, "case_desk", None) if is_case_worker(user) else None
     return bool(desk is not None and desk.is_supervisor)
 
 
-def can_see_access_history(user: Any, case: Model) -> bool:
+def can_see_access_history(user: User, case: Model) -> bool:
     return is_supervisor(user) and getattr(case, "organization_id", None) == organization_id_of(user)
 
 
-def can_receive_referral(user: Any, referral: Model) -> bool:
+def can_receive_referral(user: User, referral: Model) -> bool:
     return is_case_worker(user) and getattr(referral, "to_organization_id", None) == organization_id_of(user)
 
 
-def visible(queryset: QuerySet, user: Any) -> QuerySet:
+def visible(queryset: QuerySet, user: User) -> QuerySet:
     """The rows of a case-desk queryset this person may read (querysets' `visible_to`)."""
     from .models import AccessLog, Case, EmergencyRequest, HelplineContact, Referral
 
@@ -105,7 +101,7 @@ def visible(queryset: QuerySet, user: Any) -> QuerySet:
     return queryset.filter(case__organization_id=org_id)  # notes, follow-ups, services, consents
 
 
-def received_referrals(user: Any) -> QuerySet:
+def received_referrals(user: User) -> QuerySet:
     """Referrals sent to this person's organization: read only through their `shared` values."""
     from .models import Referral
 
@@ -114,7 +110,7 @@ def received_referrals(user: Any) -> QuerySet:
     return Referral.objects.filter(to_organization_id=organization_id_of(user)).exclude(state="withdrawn")
 
 
-def emergencies_for_review(user: Any) -> QuerySet:
+def emergencies_for_review(user: User) -> QuerySet:
     """Emergency requests a funder approver reviews (shown de-identified by statistics/summary)."""
     from .models import EmergencyRequest
 

@@ -8,11 +8,13 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bettertogether.core.users import User
+
 from . import permissions
 
 
 @receiver(user_logged_in, dispatch_uid="support.audit_login")
-def audit_case_worker_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def audit_case_worker_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     if request is None or not permissions.is_case_worker(user):
         return
     from bettertogether.core.ratelimit import client_address

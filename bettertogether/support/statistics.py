@@ -7,40 +7,77 @@ out of a small group; zero stays zero (absence reveals no one).
 
 from __future__ import annotations
 
-import datetime as dt
+import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from bettertogether.core.periods import Period
+
 from .models import Case, EmergencyRequest, HelplineContact, Referral
+
+if TYPE_CHECKING:
+    from bettertogether.directory.door import Organization
 
 SUPPRESS_MAX = 5
 
 
 @dataclass(frozen=True)
-class Period:
-    """Dates from `start` to `end`, both included."""
+class Count:
+    """One row of a breakdown: a key (province, language, organization id or topic) and its count."""
 
-    start: dt.date
-    end: dt.date
+    key: str
+    count: int | None  # None: from 1 to SUPPRESS_MAX, withheld
 
-    @classmethod
-    def year(cls, year: int) -> Period:
-        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+@dataclass(frozen=True)
+class Breakdown:
+    total: int | None
+    province: list[Count]
+    language: list[Count]
+    organization: list[Count]
+    topic: list[Count]
+
+    @property
+    def tables(self) -> dict[str, list[Count]]:
+        return {
+            "province": self.province,
+            "language": self.language,
+            "organization": self.organization,
+            "topic": self.topic,
+        }
+
+    def count(self, dimension: str, key: str) -> tuple[int, bool]:
+        """(count, withheld) of one row; a withheld count (1–5) is 0, a missing row 0 and not withheld."""
+        for row in self.tables[dimension]:
+            if row.key == key:
+                return (0, True) if row.count is None else (row.count, False)
+        return 0, False
+
+
+@dataclass(frozen=True)
+class CaseStatistics:
+    period: Period
+    suppressed_up_to: int
+    cases: Breakdown
+    cases_closed: int | None
+    helpline_contacts: Breakdown
+    referrals_sent: int | None
+    emergencies_approved: int | None
 
 
 def suppress(count: int) -> int | None:
     return None if 1 <= count <= SUPPRESS_MAX else count
 
 
-def _table(counter: Counter[str]) -> list[dict[str, Any]]:
-    return [{"key": key, "count": suppress(n)} for key, n in sorted(counter.items())]
+def _table(counter: Counter[str]) -> list[Count]:
+    return [Count(key, suppress(n)) for key, n in sorted(counter.items())]
 
 
-def _breakdown(rows: Iterable[dict[str, Any]], list_field: str) -> dict[str, Any]:
+def _breakdown(rows: Iterable[dict[str, Any]], list_field: str) -> Breakdown:
     rows = list(rows)
     by: dict[str, Counter[str]] = {k: Counter() for k in ("province", "language", "organization", "topic")}
     for row in rows:
@@ -49,33 +86,37 @@ def _breakdown(rows: Iterable[dict[str, Any]], list_field: str) -> dict[str, Any
         by["organization"][str(row["organization_id"])] += 1
         for topic in row[list_field] or []:
             by["topic"][topic] += 1
-    return {"total": suppress(len(rows)), **{k: _table(v) for k, v in by.items()}}
+    return Breakdown(
+        total=suppress(len(rows)),
+        province=_table(by["province"]),
+        language=_table(by["language"]),
+        organization=_table(by["organization"]),
+        topic=_table(by["topic"]),
+    )
 
 
-def case_statistics(period: Period, org: Any = None) -> dict[str, Any]:
+def case_statistics(period: Period, org: Organization | uuid.UUID | None = None) -> CaseStatistics:
     """Counts of cases opened and helpline contacts in `period` (for one organization, or all),
     by province, language, organization and topic, and of referrals sent and emergency requests
     approved in the period; counts 1–5 are None."""
-    tz = timezone.get_current_timezone()
-    start = dt.datetime.combine(period.start, dt.time.min, tzinfo=tz)
-    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    start, end = period.bounds(timezone.get_current_timezone())
     cases = Case.objects.filter(opened_at__gte=start, opened_at__lt=end)
     contacts = HelplineContact.objects.filter(contacted_on__gte=period.start, contacted_on__lte=period.end)
     referrals = Referral.objects.filter(created_at__gte=start, created_at__lt=end)
     emergencies = EmergencyRequest.objects.filter(state="approved", decided_at__gte=start, decided_at__lt=end)
     if org is not None:
-        org_id = getattr(org, "pk", org)
+        org_id = org if isinstance(org, uuid.UUID) else org.pk
         cases = cases.filter(organization_id=org_id)
         contacts = contacts.filter(organization_id=org_id)
         referrals = referrals.filter(from_organization_id=org_id)
         emergencies = emergencies.filter(organization_id=org_id)
     fields = ("province", "language", "organization_id")
-    return {
-        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
-        "suppressed_up_to": SUPPRESS_MAX,
-        "cases": _breakdown(cases.values(*fields, "issue_types"), "issue_types"),
-        "cases_closed": suppress(cases.filter(status="closed").count()),
-        "helpline_contacts": _breakdown(contacts.values(*fields, "topics"), "topics"),
-        "referrals_sent": suppress(referrals.count()),
-        "emergencies_approved": suppress(emergencies.count()),
-    }
+    return CaseStatistics(
+        period=period,
+        suppressed_up_to=SUPPRESS_MAX,
+        cases=_breakdown(cases.values(*fields, "issue_types"), "issue_types"),
+        cases_closed=suppress(cases.filter(status="closed").count()),
+        helpline_contacts=_breakdown(contacts.values(*fields, "topics"), "topics"),
+        referrals_sent=suppress(referrals.count()),
+        emergencies_approved=suppress(emergencies.count()),
+    )

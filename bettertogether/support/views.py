@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bettertogether.core.periods import Period
 from bettertogether.core.roles import Role
-from bettertogether.directory.models import Organization
+from bettertogether.directory.door import Organization
 
 from . import audit, labels, permissions, services, workflows
 from .forms import (
@@ -48,7 +49,7 @@ from .models import (
     Referral,
     ServiceProvided,
 )
-from .statistics import Period, case_statistics
+from .statistics import case_statistics
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils import timezone
 
+from bettertogether.core.periods import Period
+from bettertogether.core.users import User
+
 from . import permissions
 from .models import Case, EmergencyRequest, FollowUp, HelplineContact
-from .statistics import Period, case_statistics
+from .statistics import case_statistics
 
 RECENT = dt.timedelta(days=30)
 DECIDED_LOOKBACK = dt.timedelta(days=90)
@@ -48,13 +50,13 @@ class StatisticsSummary:
     helpline_contacts: int | None
 
 
-def helpline_work(user: Any, *, today: dt.date | None = None) -> HelplineWork:
+def helpline_work(user: User, *, today: dt.date | None = None) -> HelplineWork:
     today = today or timezone.localdate()
     contacts = HelplineContact.objects.visible_to(user).filter(contacted_on__gt=today - RECENT)
     return HelplineWork(contacts_last_30_days=contacts.count())
 
 
-def case_work(user: Any, *, now: dt.datetime | None = None) -> CaseWork:
+def case_work(user: User, *, now: dt.datetime | None = None) -> CaseWork:
     """The case desk's queues for a case worker (all zero for anyone else)."""
     now = now or timezone.now()
     cases = Case.objects.visible_to(user).filter(status="open", anonymized_at__isnull=True)
@@ -73,7 +75,7 @@ def case_work(user: Any, *, now: dt.datetime | None = None) -> CaseWork:
     )
 
 
-def review_work(user: Any, *, now: dt.datetime | None = None) -> ReviewWork:
+def review_work(user: User, *, now: dt.datetime | None = None) -> ReviewWork:
     """The funder approver's queue (all zero for anyone else)."""
     now = now or timezone.now()
     requests = permissions.emergencies_for_review(user)
@@ -85,12 +87,10 @@ def review_work(user: Any, *, now: dt.datetime | None = None) -> ReviewWork:
     )
 
 
-def statistics_summary(user: Any, *, year: int | None = None) -> StatisticsSummary | None:
+def statistics_summary(user: User, *, year: int | None = None) -> StatisticsSummary | None:
     """This year's totals, small counts suppressed, for those who may see the statistics; else None."""
     if not permissions.can_see_statistics(user):
         return None
     year = year or timezone.localdate().year
     stats = case_statistics(Period.year(year))
-    return StatisticsSummary(
-        year=year, cases_opened=stats["cases"]["total"], helpline_contacts=stats["helpline_contacts"]["total"]
-    )
+    return StatisticsSummary(year=year, cases_opened=stats.cases.total, helpline_contacts=stats.helpline_contacts.total)

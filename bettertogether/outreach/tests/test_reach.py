@@ -3,9 +3,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from bettertogether.core.periods import Period
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.outreach import services
-from bettertogether.outreach.reach import normalise_phone, person_key, reach
+from bettertogether.outreach.reach import ProvinceReach, Tally, normalise_phone, person_key, reach
 
 from .factories import EventFactory
 
@@ -50,24 +51,24 @@ def test_reach_counts_unique_people_separately_from_contacts() -> None:
     _attend(elsewhere, [{"name": "Dev", "phone": "506-555-0000"}])
 
     today = timezone.localdate()
-    result = reach((today - dt.timedelta(days=30), today), org)
-    assert result["events"] == 2
-    assert result["contacts"] == 2 + 3 + 3  # attendances plus the head count
-    assert result["identified_unique_people"] == 3  # Ana and Ben counted once; Chen
-    assert result["unique_people"] == 3 + 3
+    result = reach(Period(today - dt.timedelta(days=30), today), org)
+    assert result.events == 2
+    assert result.contacts == 2 + 3 + 3  # attendances plus the head count
+    assert result.identified_unique_people == 3  # Ana and Ben counted once; Chen
+    assert result.unique_people == 3 + 3
     # Unique people within each province: Ana and Ben count in both, the head count in Nova Scotia.
-    assert result["by_province"] == {
-        "NS": {"events": 1, "contacts": 5, "unique_people": 2 + 3},
-        "NB": {"events": 1, "contacts": 3, "unique_people": 3},
+    assert result.by_province == {
+        "NS": ProvinceReach(events=1, contacts=5, unique_people=2 + 3),
+        "NB": ProvinceReach(events=1, contacts=3, unique_people=3),
     }
-    assert result["by_kind"]["workshop"] == {"events": 1, "contacts": 3}
+    assert result.by_kind["workshop"] == Tally(events=1, contacts=3)
 
-    everyone = reach((today - dt.timedelta(days=30), today))
-    assert everyone["events"] == 3 and everyone["contacts"] == 9 and everyone["identified_unique_people"] == 4
+    everyone = reach(Period(today - dt.timedelta(days=30), today))
+    assert everyone.events == 3 and everyone.contacts == 9 and everyone.identified_unique_people == 4
 
     # The period bounds events by their start.
-    assert reach((today - dt.timedelta(days=15), today), org)["events"] == 1
-    assert reach((today - dt.timedelta(days=5), today), org)["contacts"] == 0
+    assert reach(Period(today - dt.timedelta(days=15), today), org).events == 1
+    assert reach(Period(today - dt.timedelta(days=5), today), org).contacts == 0
 
 
 def test_attendance_can_be_corrected_and_walk_ins_added() -> None:
@@ -87,7 +88,7 @@ def test_attendance_can_be_corrected_and_walk_ins_added() -> None:
     event.refresh_from_db()
     assert out["walk_ins_added"] == 1
     assert event.attended_count == 2  # Ana + the walk-in; Ben unticked
-    assert reach((timezone.localdate() - dt.timedelta(days=3), timezone.localdate()))["contacts"] == 2
+    assert reach(Period(timezone.localdate() - dt.timedelta(days=3), timezone.localdate())).contacts == 2
 
 
 def test_cancelled_events_do_not_count() -> None:
@@ -97,4 +98,4 @@ def test_cancelled_events_do_not_count() -> None:
     event.is_cancelled = True
     event.save()
     today = timezone.localdate()
-    assert reach((today - dt.timedelta(days=7), today), org)["contacts"] == 0
+    assert reach(Period(today - dt.timedelta(days=7), today), org).contacts == 0

@@ -2,8 +2,8 @@
 
 import pytest
 
+from bettertogether.core.periods import parse_period
 from bettertogether.positions.fetch import is_english, resource_file_name, resource_period, within
-from bettertogether.positions.periods import parse_period
 
 
 @pytest.mark.parametrize(

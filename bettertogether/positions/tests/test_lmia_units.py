@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from bettertogether.core.periods import parse_period
 from bettertogether.positions.lmia import (
     canonical_stream,
     clean,
@@ -13,7 +14,6 @@ from bettertogether.positions.lmia import (
     province_of,
     split_address,
 )
-from bettertogether.positions.periods import parse_period
 
 
 @pytest.mark.parametrize(

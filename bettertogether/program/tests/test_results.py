@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from bettertogether.core.periods import parse_period
 from bettertogether.outreach import services as outreach
 from bettertogether.outreach.tests.factories import EventFactory
-from bettertogether.positions.periods import parse_period
 from bettertogether.positions.tests.factories import ApprovedPositionFactory, ImportRunFactory
 from bettertogether.program import services
 from bettertogether.program.results import partner_reach, public_summary, results

@@ -3,6 +3,7 @@ the state tables refuse what they do not declare."""
 
 import datetime as dt
 import json
+from dataclasses import asdict
 from io import StringIO
 from typing import Any
 
@@ -10,15 +11,17 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
+from bettertogether.core.periods import Period
 from bettertogether.support import crypto, services, workflows
 from bettertogether.support.audit import Actor
 from bettertogether.support.models import AccessLog, Case, CaseNote, FollowUp, HelplineContact
 from bettertogether.support.retention import purge
-from bettertogether.support.statistics import Period, case_statistics, suppress
+from bettertogether.support.statistics import Count, case_statistics, suppress
 
-from .factories import SECRET_NAME, SECRET_NOTE, fill_case, member
+from .factories import SECRET_NAME, SECRET_NOTE, fill_case, member, signed_in
 
 YEAR = timezone.localdate().year
 
@@ -57,24 +60,26 @@ def test_purge_dry_run_then_real_keeps_aggregates(desk: dict[str, Any], orgs: di
 def test_statistics_suppress_counts_from_one_to_five(orgs: dict[str, Any]) -> None:
     worker = member("case_worker", orgs["own"])
     period = Period.year(YEAR)
-    assert case_statistics(period)["cases"]["total"] == 0
+    assert case_statistics(period).cases.total == 0
     for _ in range(3):
         services.open_case(
             Actor(worker), services.Intake(worker_name="x", language="tl", province="PE", issue_types=["housing"])
         )
     stats = case_statistics(period, orgs["own"])
-    assert stats["cases"]["total"] is None
-    assert stats["cases"]["province"] == [{"key": "PE", "count": None}]
+    assert stats.cases.total is None
+    assert stats.cases.province == [Count("PE", None)]
     for _ in range(3):
         services.open_case(Actor(worker), services.Intake(worker_name="x", language="tl", province="PE"))
     stats = case_statistics(period, orgs["own"])
-    assert stats["cases"]["total"] == 6 and stats["cases"]["province"] == [{"key": "PE", "count": 6}]
-    assert stats["cases"]["topic"] == [{"key": "housing", "count": None}]
-    assert case_statistics(period, orgs["other"])["cases"]["total"] == 0
-    assert stats["referrals_sent"] == 0 and stats["emergencies_approved"] == 0
+    assert stats.cases.total == 6 and stats.cases.province == [Count("PE", 6)]
+    assert stats.cases.topic == [Count("housing", None)]
+    assert case_statistics(period, orgs["other"]).cases.total == 0
+    assert stats.referrals_sent == 0 and stats.emergencies_approved == 0
     assert [suppress(n) for n in (0, 1, 5, 6)] == [0, None, None, 6]
     # Nothing but counts: no row, no name.
-    assert SECRET_NAME not in json.dumps(stats) and "x" not in [r["key"] for r in stats["cases"]["language"]]
+    assert SECRET_NAME not in json.dumps(asdict(stats), default=str) and "x" not in [
+        r.key for r in stats.cases.language
+    ]
 
 
 def test_helpline_contacts_are_counted(orgs: dict[str, Any]) -> None:
@@ -83,8 +88,8 @@ def test_helpline_contacts_are_counted(orgs: dict[str, Any]) -> None:
         services.log_helpline_contact(
             Actor(staff), services.HelplineEntry(channel="whatsapp", language="es", province="NS", topics=["health"])
         )
-    stats = case_statistics(Period.year(YEAR))["helpline_contacts"]
-    assert stats["total"] == 7 and stats["topic"] == [{"key": "health", "count": 7}]
+    stats = case_statistics(Period.year(YEAR)).helpline_contacts
+    assert stats.total == 7 and stats.topic == [Count("health", 7)]
     assert HelplineContact.objects.visible_to(staff).count() == 7
     assert HelplineContact.objects.visible_to(member("partner_staff", orgs["other"])).count() == 0
 
@@ -97,11 +102,11 @@ def test_referrals_sent_and_emergencies_approved_are_counted(orgs: dict[str, Any
         services.decide_emergency(funder, objects["emergency"], True, "Approved")
     services.decide_emergency(funder, made[5]["emergency"], False, "Declined")
     stats = case_statistics(Period.year(YEAR), orgs["own"])
-    assert stats["referrals_sent"] == 6
-    assert stats["emergencies_approved"] is None  # 5 approved: withheld
+    assert stats.referrals_sent == 6
+    assert stats.emergencies_approved is None  # 5 approved: withheld
     services.decide_emergency(funder, fill_case(worker)["emergency"], True, "Approved")
-    assert case_statistics(Period.year(YEAR), orgs["own"])["emergencies_approved"] == 6
-    assert case_statistics(Period.year(YEAR), orgs["third"])["referrals_sent"] == 0
+    assert case_statistics(Period.year(YEAR), orgs["own"]).emergencies_approved == 6
+    assert case_statistics(Period.year(YEAR), orgs["third"]).referrals_sent == 0
 
 
 def _raw_note_token(note_id: Any) -> str:
@@ -154,3 +159,16 @@ def test_cases_are_assigned_within_the_organization(desk: dict[str, Any], orgs: 
     assert services.assign_case(Actor(desk["own_worker"]), case, colleague).assigned_to == colleague
     with pytest.raises(services.SupportError):
         services.add_note(Actor(desk["other_worker"]), case, "not mine")
+
+
+def test_statistics_page_shows_every_breakdown_of_the_year(orgs: dict[str, Any]) -> None:
+    worker = member("case_worker", orgs["own"])
+    for _ in range(6):
+        services.open_case(
+            Actor(worker), services.Intake(worker_name="x", language="tl", province="PE", issue_types=["housing"])
+        )
+    page = signed_in(member("coordinator")).get(reverse("support:statistics"), {"year": YEAR}).content.decode()
+    for caption in ("By province", "By language", "By organization", "By topic"):
+        assert caption in page
+    assert page.count("<td>6</td>") == 4  # six cases: one row in each of the four breakdowns
+    assert str(orgs["own"].name) in page

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from bettertogether.gaps import report
 from bettertogether.gaps.inputs import GapFilters, analyse
-from bettertogether.positions.aggregate import FilterError
+from bettertogether.positions.door import FilterError
 
 
 class Command(BaseCommand):

@@ -1,0 +1,24 @@
+"""`User`: the type of whoever a permission check or worklist is asked about.
+
+A signed-in `Account` (the `core.models.User` model) or, on public pages and before sign-in,
+Django's anonymous user. Checks start from `signed_in(user)`, which also tells the type checker
+that the user is an account.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias, TypeGuard
+
+from .models import User as Account
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+User: TypeAlias = "Account | AnonymousUser"
+
+__all__ = ["Account", "User", "signed_in"]
+
+
+def signed_in(user: User | None) -> TypeGuard[Account]:
+    """True for an active, signed-in account."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
