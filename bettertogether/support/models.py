@@ -2,7 +2,8 @@
 
 Identifying values (names, contacts, employer, notes, justifications, what a referral shared) are
 EncryptedTextFields. URLs carry UUIDs only. Which rows a person may read is decided by each
-queryset's `visible_to(user)` (below; who the user is comes from access.py); views never filter by organization themselves.
+queryset's `visible_to(user)` (below; who the user is comes from access.py); views never filter by
+organization themselves.
 """
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ from .access import is_supervisor as is_supervisor
 from .access import organization_id_of as organization_id_of
 from .models import EmergencyRequest, OrgQuerySet, Referral
 
-
 # Roles that read cases or change other people's data and accounts: a password alone opens none of it.
 SECOND_FACTOR_ROLES = frozenset({Role.CASE_WORKER, Role.COORDINATOR, Role.ADMINISTRATOR})
 
@@ -69,14 +68,14 @@ def visible(queryset: QuerySet[Any], user: Any) -> QuerySet[Any]:
     return cast(OrgQuerySet, queryset).visible_to(user)
 
 
-def received_referrals(user: Any) -> QuerySet:
+def received_referrals(user: Any) -> QuerySet[Referral]:
     """Referrals sent to this person's organization: read only through their `shared` values."""
     if not is_case_worker(user):
         return Referral.objects.none()
     return Referral.objects.filter(to_organization_id=organization_id_of(user)).exclude(state="withdrawn")
 
 
-def emergencies_for_review(user: Any) -> QuerySet:
+def emergencies_for_review(user: Any) -> QuerySet[EmergencyRequest]:
     """Emergency requests a funder approver reviews (shown de-identified by statistics/summary)."""
     if not can_review_emergencies(user):
         return EmergencyRequest.objects.none()
