@@ -13,7 +13,7 @@ from django.db.models import Max
 
 from .models import ImportRun
 from .permissions import can_manage_positions
-from .services import review_queue
+from .review import review_queue
 
 
 @dataclass(frozen=True)

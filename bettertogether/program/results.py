@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from bettertogether.core.provinces import Province
 from bettertogether.outreach.reach import reach
 from bettertogether.positions.periods import Period, parse_period, quarter_of
-from bettertogether.positions.services import positions_in
+from bettertogether.positions.query import positions_in
 from bettertogether.support.statistics import Period as SupportPeriod
 from bettertogether.support.statistics import case_statistics
 
