@@ -58,11 +58,14 @@ class ImportProblem:
         return self if self.file else replace(self, file=file)
 
 
-class ImportFailed(ValueError):
-    """The file cannot be imported; `problems` lists every problem found (file-level or per row)."""
+class ImportFailed(Exception):
+    """The file cannot be imported; `problems` lists every problem found (file-level or per row).
+
+    `report` is the failed run's record when the import that raised it keeps one."""
 
     def __init__(self, problems: Iterable[ImportProblem | str], file_name: str = "") -> None:
         self.file_name = file_name
+        self.report: ImportReport | None = None
         self.problems = [
             (p if isinstance(p, ImportProblem) else ImportProblem(None, None, p)).in_file(file_name) for p in problems
         ]
@@ -146,6 +149,14 @@ def cap(messages: Sequence[str], limit: int = MAX_STORED_MESSAGES) -> list[str]:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def sha256_of_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def sha256_of_files(paths: Iterable[Path]) -> str:
