@@ -140,6 +140,27 @@ class ImportReport:
         return data
 
 
+def upsert(model: type[models.Model], pk: Any, values: dict[str, Any], report: ImportReport) -> None:
+    """Write one keyed record: create it, or update only the fields that differ; counted in `report`.
+
+    Runs inside the caller's transaction (an import is all or nothing); a second run with the same
+    values writes nothing, so an import through it is idempotent."""
+    manager = model._default_manager
+    record = manager.filter(pk=pk).first()
+    if record is None:
+        manager.create(pk=pk, **values)
+        report.count("created")
+        return
+    changed = [name for name, value in values.items() if getattr(record, name) != value]
+    if not changed:
+        report.count("unchanged")
+        return
+    for name in changed:
+        setattr(record, name, values[name])
+    record.save()
+    report.count("updated")
+
+
 def cap(messages: Sequence[str], limit: int = MAX_STORED_MESSAGES) -> list[str]:
     """At most `limit` messages, the last saying how many more there were."""
     if len(messages) <= limit:
