@@ -118,12 +118,22 @@ class ImportReport:
     def count(self, outcome: Outcome, number: int = 1) -> None:
         setattr(self, outcome, getattr(self, outcome) + number)
 
+    def count_written(self, total: int, created: int, changed: int) -> None:
+        """Count a batch of `total` records written, `created` of them new and `changed` new or different."""
+        self.count("created", created)
+        self.count("updated", changed - created)
+        self.count("unchanged", total - changed)
+
     def fail(self, failure: ImportFailed | str) -> None:
-        """Mark the run failed for `failure` (its problems, or one file-level message)."""
+        """Mark the run failed for `failure` (its problems, or one file-level message): nothing is written,
+        so the rows refused are those the problems name. The error then carries this record."""
         problems = failure.problems if isinstance(failure, ImportFailed) else [ImportProblem(None, None, failure)]
         self.status = RunStatus.FAILED
         self.message = str(failure)
         self.problems = [p.in_file(self.file_name) for p in problems]
+        self.refused = len({(p.file, p.row) for p in self.problems if p.row is not None})
+        if isinstance(failure, ImportFailed):
+            failure.report = self
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values: dates as ISO text, problems as {file, row, column, message}."""

@@ -91,9 +91,7 @@ class _Importer:
             raise HSDSImportError([f"{self.root}: {total} bytes of CSV, more than the limit of {self.max_bytes}"])
         if not any(p.exists() for p in paths.values()):
             raise HSDSImportError([f"{self.root}: no HSDS table found (expected e.g. services.csv)"])
-        descriptor = self.root / "datapackage.json"
-        self.report.sha256 = sha256_of_files([*present, *([descriptor] if descriptor.is_file() else [])])
-        self.report.size = total
+        self.report.sha256, self.report.size = sha256_of_files([*present, *self.root.glob("datapackage.json")]), total
         csv.field_size_limit(MAX_FIELD_CHARS)
         for table in TABLES:
             self.rows[table.resource] = read_table(
@@ -399,7 +397,7 @@ class _Importer:
             fields.append("extra")
         update_fields = [model._meta.get_field(f).name for f in fields if f != "id"]
         created, changed = hsds_changes.compare(model, objects, [f for f in fields if f != "id"])
-        self._count(len(objects), created, changed)
+        self.report.count_written(len(objects), len(created), len(changed))
         if resource in hsds_changes.CHILD_RESOURCES:
             self.touched[resource] = changed
         with keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
@@ -416,7 +414,7 @@ class _Importer:
         objects = self.objects["attribute"]
         fields = ["service_id", "taxonomy_term_id", "link_type", "value"]
         created, changed = hsds_changes.compare(m.Attribute, objects, fields)
-        self._count(len(objects), created, changed)
+        self.report.count_written(len(objects), len(created), len(changed))
         self.touched["attribute"] = changed
         for start in range(0, len(objects), BATCH * 5):
             m.Attribute.objects.bulk_create(
@@ -426,11 +424,6 @@ class _Importer:
                 update_fields=["service", "taxonomy_term", "link_type", "value"],
             )
         self.report.counts["attribute"] = len(objects)
-
-    def _count(self, total: int, created: set[Any], changed: list[djm.Model]) -> None:
-        self.report.count("created", len(created))
-        self.report.count("updated", len(changed) - len(created))
-        self.report.count("unchanged", total - len(changed))
 
     def _update_stash_owners(self) -> None:
         """Owners already in the database (not in the package) that receive stashed rows."""
@@ -595,10 +588,7 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
 
 def _refused(importer: _Importer) -> ImportFailed:
     """The package's problems as the error to raise, its run record (marked failed) attached."""
-    failure = ImportFailed(importer.errors)
-    importer.report.refused = len({(p.file, p.row) for p in failure.problems if p.row is not None})
-    importer.report.fail(failure)
-    failure.report = importer.report
+    importer.report.fail(failure := ImportFailed(importer.errors))
     return failure
 
 

@@ -218,7 +218,6 @@ def import_documents(groups: Iterable[Group], max_bytes: int, lang: str | None =
             placed = HSDSImportError([_placed_problem(p, places) for p in exc.problems])
             if exc.report is not None:
                 exc.report.fail(placed)
-                placed.report = exc.report
             raise placed from None
     report.file_name, report.sha256 = "", ""  # of the tables written here; the caller names the source
     report.warnings[:0] = [f"ignored (not an HSDS field): {name}" for name in sorted(flat.ignored)][:20]

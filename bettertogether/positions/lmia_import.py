@@ -138,7 +138,6 @@ def import_lmia_bytes(
     try:
         parsed = parse_lmia(data, file_name=file_name, period=options.period, max_bytes=limit)
     except ImportFailed as exc:
-        report.refused = len({p.row for p in exc.problems if p.row is not None})
         return _failed(report, exc, options)
 
     _summarize(parsed, report)
