@@ -88,7 +88,7 @@ def run() -> Iterable[dict]:
 def _run(folder: str) -> Iterable[dict]:
     wall = time.perf_counter()
     _setup(folder)
-    from bettertogether.positions.services import import_lmia_files
+    from bettertogether.positions.lmia_import import import_lmia_files
 
     reports = import_lmia_files([shared_data() / "lmia" / name for name in SEED_FILES])
     yield {

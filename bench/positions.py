@@ -49,8 +49,8 @@ def run() -> Iterable[dict]:
 
     from bettertogether.core.geocode import geocode_address
     from bettertogether.positions.lmia import parse_lmia
+    from bettertogether.positions.lmia_import import import_lmia_files
     from bettertogether.positions.models import ImportRun
-    from bettertogether.positions.services import import_lmia_files
 
     folder = shared_lmia()
     files = sorted(p for p in folder.glob("*.*") if p.suffix in (".xlsx", ".csv"))

@@ -67,7 +67,7 @@ def run() -> Iterable[dict]:
     from django.test.utils import setup_test_environment, teardown_test_environment
 
     from bettertogether.positions.aggregate import PositionFilters, summarize
-    from bettertogether.positions.services import import_lmia_files
+    from bettertogether.positions.lmia_import import import_lmia_files
 
     folder = shared_lmia()
     paths = [folder / name for name in SEED_FILES]

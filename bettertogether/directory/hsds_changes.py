@@ -34,14 +34,16 @@ _OWNER_COLUMNS = {
 CHILD_RESOURCES = tuple(_OWNER_COLUMNS)
 
 
-def changed(model: type[djm.Model], objects: list[djm.Model], fields: list[str]) -> list[djm.Model]:
-    """The objects that are new or whose values in fields differ from the stored row."""
+def compare(model: type[djm.Model], objects: list[djm.Model], fields: list[str]) -> tuple[set[Any], list[djm.Model]]:
+    """The ids of the objects not stored yet, and the objects that are new or whose values in fields
+    differ from the stored row (so an import counts what it creates, updates and leaves unchanged)."""
     stored: dict[Any, tuple[Any, ...]] = {}
     ids = [o.pk for o in objects]
     for start in range(0, len(ids), 5000):
         for row in model._default_manager.filter(pk__in=ids[start : start + 5000]).values_list("pk", *fields):
             stored[row[0]] = _same(row[1:])
-    return [o for o in objects if stored.get(o.pk) != _same(getattr(o, f) for f in fields)]
+    created = {pk for pk in ids if pk not in stored}
+    return created, [o for o in objects if stored.get(o.pk) != _same(getattr(o, f) for f in fields)]
 
 
 def _same(values: Iterable[Any]) -> tuple[Any, ...]:

@@ -31,8 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .hsds_import import HSDSImportError, ImportReport, import_package
-from .hsds_json import import_documents, import_json_package, read_json_package
+from bettertogether.core.imports import ImportReport
+
+from .hsds_import import import_package
+from .hsds_json import import_documents, import_json_package, named_after_file, read_json_package
+from .hsds_read import HSDSImportError
 
 MAX_MEMBERS = 100
 MAX_RATIO = 200  # uncompressed / compressed, per member
@@ -104,14 +107,18 @@ def import_path(path: Path, max_bytes: int, lang: str | None = None) -> ImportRe
     if path.suffix.lower() == ".json" and path.is_file():
         return import_json_package(path, max_bytes, lang)
     if path.suffix.lower() == ".zip" and path.is_file():
-        with tempfile.TemporaryDirectory(prefix="hsds-zip-") as tmp:
-            root = extract_zip(path, Path(tmp), max_bytes)
-            jsons = [p for p in root.glob("*.json") if p.name != "datapackage.json"]
-            if jsons and not any(root.glob("*.csv")):
-                groups = [(item.name, None, read_json_package(item, max_bytes)) for item in sorted(jsons)]
-                return import_documents(groups, max_bytes, lang)
-            return import_package(root, max_bytes=max_bytes, lang=lang)
+        return named_after_file(path, lambda: _import_zip(path, max_bytes, lang))
     raise HSDSImportError([f"{path}: not a package folder, .zip or .json file"])
+
+
+def _import_zip(path: Path, max_bytes: int, lang: str | None) -> ImportReport:
+    with tempfile.TemporaryDirectory(prefix="hsds-zip-") as tmp:
+        root = extract_zip(path, Path(tmp), max_bytes)
+        jsons = [p for p in root.glob("*.json") if p.name != "datapackage.json"]
+        if jsons and not any(root.glob("*.csv")):
+            groups = [(item.name, None, read_json_package(item, max_bytes)) for item in sorted(jsons)]
+            return import_documents(groups, max_bytes, lang)
+        return import_package(root, max_bytes=max_bytes, lang=lang)
 
 
 # ---------------------------------------------------------------- another HSDS API
@@ -223,4 +230,11 @@ def pull_api(pull: Pull, max_bytes: int, get: Fetch = fetch) -> ImportReport:
         ("taxonomies", "taxonomy", _read_pages(pull, "taxonomies", {}, get, budget)),
         ("taxonomy_terms", "taxonomy_term", _read_pages(pull, "taxonomy_terms", {}, get, budget)),
     ]
-    return import_documents(groups, max_bytes)
+    try:
+        report = import_documents(groups, max_bytes)
+    except HSDSImportError as exc:
+        if exc.report is not None:
+            exc.report.file_name = pull.base
+        raise
+    report.file_name = pull.base  # no file: the run names the API it read
+    return report

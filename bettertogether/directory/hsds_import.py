@@ -14,12 +14,13 @@ from django.db import connections, transaction
 from django.db import models as djm
 from django.utils import translation
 
+from bettertogether.core.imports import ImportFailed, ImportProblem, ImportReport, sha256_of_files
+
 from . import hsds_addresses, hsds_changes, search_index
 from . import models as m
 from .hsds_read import (
     SKIP,
     HSDSImportError,
-    ImportReport,
     Row,
     field_max_length,
     keep_timestamps,
@@ -55,8 +56,8 @@ class _Importer:
         self.root = root
         self.max_bytes = max_bytes
         self.lang = lang
-        self.errors: list[str] = []
-        self.report = ImportReport()
+        self.errors: list[ImportProblem] = []
+        self.report = ImportReport(file_name=root.name, language=BASE_LANGUAGE)
         self.rows: dict[str, list[Row]] = {}
         self.headers: dict[str, list[str]] = {}
         self.ids: dict[str, set[uuid.UUID]] = {}
@@ -66,11 +67,16 @@ class _Importer:
 
     def error(self, table: Table, row: Row, column: str, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
-            self.errors.append(f"{table.path} row {row.line} column '{column}': {message}")
+            self.errors.append(ImportProblem(row.line, column, message, file=table.path))
 
     def warn(self, message: str) -> None:
         if len(self.report.warnings) < 200:
             self.report.warnings.append(message)
+
+    def refuse(self, message: str) -> None:
+        """A row left out (the rest of the package is imported): counted, and said why."""
+        self.report.count("refused")
+        self.warn(message)
 
     def read(self) -> None:
         if not self.root.is_dir():
@@ -79,11 +85,13 @@ class _Importer:
         paths = resource_paths(self.root, package)
         self.lang = self.lang or package_language(package) or BASE_LANGUAGE
         self.report.language = self.lang
-        total = sum(p.stat().st_size for p in paths.values() if p.exists())
+        present = [p for p in paths.values() if p.exists()]
+        total = sum(p.stat().st_size for p in present)
         if total > self.max_bytes:
             raise HSDSImportError([f"{self.root}: {total} bytes of CSV, more than the limit of {self.max_bytes}"])
         if not any(p.exists() for p in paths.values()):
             raise HSDSImportError([f"{self.root}: no HSDS table found (expected e.g. services.csv)"])
+        self.report.sha256, self.report.size = sha256_of_files([*present, *self.root.glob("datapackage.json")]), total
         csv.field_size_limit(MAX_FIELD_CHARS)
         for table in TABLES:
             self.rows[table.resource] = read_table(
@@ -181,7 +189,7 @@ class _Importer:
                     if ref is not None and ref in self.known(target):
                         kwargs[f"{col.field}_id"] = ref
                     elif col.required_parent:
-                        self.warn(f"{table.path} row {row.line}: skipped, {col.column} {text!r} not found")
+                        self.refuse(f"{table.path} row {row.line}: skipped, {col.column} {text!r} not found")
                         skip = True
                         break
                     else:
@@ -227,7 +235,7 @@ class _Importer:
             }
         pair = (kwargs["service_id"], kwargs["location_id"])
         if self._pairs.setdefault(pair, kwargs["id"]) != kwargs["id"]:
-            self.warn(f"{table.path} row {row.line}: dropped, service and location already paired")
+            self.refuse(f"{table.path} row {row.line}: dropped, service and location already paired")
             return False
         return True
 
@@ -301,7 +309,7 @@ class _Importer:
             rows = self.stash[owner].setdefault(ref, {}).setdefault(STASH_KEY[resource], {})
             rows[row.values["id"]] = dict(row.values)
         if not owners:
-            self.warn(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
+            self.refuse(f"{table.path} row {row.line}: dropped, no organization, service or location to keep it with")
 
     def _owners(self, resource: str, values: dict[str, str], depth: int = 0) -> list[tuple[str, uuid.UUID]]:
         found: list[tuple[str, uuid.UUID]] = []
@@ -388,8 +396,10 @@ class _Importer:
         if keeps_extra:
             fields.append("extra")
         update_fields = [model._meta.get_field(f).name for f in fields if f != "id"]
+        created, changed = hsds_changes.compare(model, objects, [f for f in fields if f != "id"])
+        self.report.count_written(len(objects), len(created), len(changed))
         if resource in hsds_changes.CHILD_RESOURCES:
-            self.touched[resource] = hsds_changes.changed(model, objects, [f for f in fields if f != "id"])
+            self.touched[resource] = changed
         with keep_timestamps(model) if resource == "service" else contextlib.nullcontext():
             for start in range(0, len(objects), BATCH):
                 model._default_manager.bulk_create(
@@ -403,7 +413,9 @@ class _Importer:
     def _upsert_attributes(self) -> None:
         objects = self.objects["attribute"]
         fields = ["service_id", "taxonomy_term_id", "link_type", "value"]
-        self.touched["attribute"] = hsds_changes.changed(m.Attribute, objects, fields)
+        created, changed = hsds_changes.compare(m.Attribute, objects, fields)
+        self.report.count_written(len(objects), len(created), len(changed))
+        self.touched["attribute"] = changed
         for start in range(0, len(objects), BATCH * 5):
             m.Attribute.objects.bulk_create(
                 cast(list[m.Attribute], objects[start : start + BATCH * 5]),
@@ -487,6 +499,8 @@ class _Importer:
                     changed.append((key, values))
             self.report.counts[resource] = matched
             self.report.counts[f"{resource} ({lang} changed)"] = len(changed)
+            self.report.count("updated", len(changed))
+            self.report.count("unchanged", matched - len(changed))
             self.updates[resource] = (targets, changed)
 
     def _translation(
@@ -552,7 +566,7 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
     importer = _Importer(root, max_bytes, lang)
     importer.read()
     if importer.errors:
-        raise HSDSImportError(importer.errors)
+        raise _refused(importer)
     translating = importer.lang != BASE_LANGUAGE
     if translating:
         importer.build_translations()
@@ -563,13 +577,19 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
             importer.build_attributes()
             importer.build_stashes()
     if importer.errors:
-        raise HSDSImportError(importer.errors)
+        raise _refused(importer)
     if translating:
         importer.write_translations()
     else:
         importer.write()
     _refresh_search_index()
     return importer.report
+
+
+def _refused(importer: _Importer) -> ImportFailed:
+    """The package's problems as the error to raise, its run record (marked failed) attached."""
+    importer.report.fail(failure := ImportFailed(importer.errors))
+    return failure
 
 
 def _refresh_search_index() -> None:

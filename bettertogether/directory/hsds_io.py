@@ -20,8 +20,11 @@ incomplete addresses travel as location attributes (hsds_addresses), an empty re
 description as the name. JSON packages, .zip packages and other HSDS APIs: hsds_json, hsds_fetch.
 """
 
+from bettertogether.core.imports import ImportReport
+
 from .hsds_export import datapackage, export_package, table_rows
-from .hsds_import import HSDSImportError, ImportReport, import_package
+from .hsds_import import import_package
+from .hsds_read import HSDSImportError
 from .hsds_tables import DEFAULT_MAX_BYTES, TABLES, content_language, content_languages
 
 __all__ = [

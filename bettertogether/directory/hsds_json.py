@@ -18,7 +18,7 @@ import csv
 import json
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,11 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils import translation
 
+from bettertogether.core.imports import ImportProblem, ImportReport, sha256_of_file
+
 from . import hsds
-from .hsds_import import HSDSImportError, ImportReport, import_package
+from .hsds_import import import_package
+from .hsds_read import HSDSImportError
 from .hsds_tables import BASE_LANGUAGE, TABLE, TABLES, content_language
 from .hsds_values import number_text
 from .models import Organization, Service
@@ -212,10 +215,22 @@ def import_documents(groups: Iterable[Group], max_bytes: int, lang: str | None =
         try:
             report = import_package(tmp, max_bytes=max_bytes, lang=lang)
         except HSDSImportError as exc:
-            raise HSDSImportError([_placed(e, places) for e in exc.errors]) from None
+            placed = HSDSImportError([_placed_problem(p, places) for p in exc.problems])
+            if exc.report is not None:
+                exc.report.fail(placed)
+            raise placed from None
+    report.file_name, report.sha256 = "", ""  # of the tables written here; the caller names the source
     report.warnings[:0] = [f"ignored (not an HSDS field): {name}" for name in sorted(flat.ignored)][:20]
     report.warnings = [_placed(w, places) for w in report.warnings]
     return report
+
+
+def _placed_problem(problem: ImportProblem, places: dict[tuple[str, int], str]) -> ImportProblem:
+    """A problem in a table written from the JSON, placed in the JSON instead ("[0].services[0] (services)")."""
+    where = places.get((problem.file, problem.row)) if problem.row is not None else None
+    if where is None:
+        return problem
+    return ImportProblem(None, problem.column, problem.message, file=f"{where} ({problem.file.removesuffix('.csv')})")
 
 
 def _placed(message: str, places: dict[tuple[str, int], str]) -> str:
@@ -245,7 +260,23 @@ def read_json_package(path: Path, max_bytes: int) -> list[Any]:
 
 
 def import_json_package(path: Path | str, max_bytes: int, lang: str | None = None) -> ImportReport:
-    return import_documents([("", None, read_json_package(Path(path), max_bytes))], max_bytes, lang)
+    path = Path(path)
+    return named_after_file(
+        path, lambda: import_documents([("", None, read_json_package(path, max_bytes))], max_bytes, lang)
+    )
+
+
+def named_after_file(path: Path, run: Callable[[], ImportReport]) -> ImportReport:
+    """Run the import of the file at path: its run record, or the failed one, names that file and its hash."""
+    source = (path.name, sha256_of_file(path), path.stat().st_size)
+    try:
+        report = run()
+    except HSDSImportError as exc:
+        if exc.report is not None:
+            exc.report.file_name, exc.report.sha256, exc.report.size = source
+        raise
+    report.file_name, report.sha256, report.size = source
+    return report
 
 
 def organization_documents(lang: str = BASE_LANGUAGE) -> Iterable[dict[str, Any]]:

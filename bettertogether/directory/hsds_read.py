@@ -9,7 +9,7 @@ import functools
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -18,24 +18,13 @@ from django.db import models as djm
 from django.db.models.base import ModelState
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
+from bettertogether.core.imports import ImportFailed, ImportProblem
 from bettertogether.core.text import find_control
 
-from .hsds_tables import BASE_LANGUAGE, TABLES, Table, content_language
+from .hsds_tables import TABLES, Table, content_language
 
-
-class HSDSImportError(Exception):
-    """The package cannot be imported; `errors` names table, row and column of each problem."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
-@dataclass
-class ImportReport:
-    counts: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    language: str = BASE_LANGUAGE  # the language the package's text columns were read as
+# The HSDS name of the error every import shares (core.imports): its problems name table, row and column.
+HSDSImportError = ImportFailed
 
 
 @dataclass
@@ -85,7 +74,7 @@ def resource_paths(root: Path, package: dict[str, Any]) -> dict[str, Path]:
 
 
 def read_table(
-    table: Table, path: Path, errors: list[str], warnings: list[str], headers: dict[str, list[str]]
+    table: Table, path: Path, errors: list[ImportProblem], warnings: list[str], headers: dict[str, list[str]]
 ) -> list[Row]:
     if not path.exists():
         return []
@@ -101,14 +90,14 @@ def read_table(
     if unknown:
         warnings.append(f"{path.name}: unknown columns ignored: {', '.join(unknown)}")
     if "id" not in header and header:
-        errors.append(f"{path.name}: no 'id' column")
+        errors.append(ImportProblem(None, None, "no 'id' column", file=path.name))
         return []
     rows = []
     try:
         for values in reader:
             rows.append(Row(reader.line_num, {c: (values.get(c) or "").strip() for c in table.columns}))
     except csv.Error as exc:
-        errors.append(f"{path.name} row {reader.line_num}: {exc}")
+        errors.append(ImportProblem(reader.line_num, None, str(exc), file=path.name))
     return rows
 
 

@@ -16,11 +16,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from bettertogether.core.imports import RunStatus
+
 from .forms import LmiaUploadForm, PlaceAddressForm
+from .lmia_import import ImportOptions, RunReport, import_lmia_bytes
 from .models import ApprovedPosition, ImportRun
 from .permissions import can_delete_import_runs, can_manage_positions
 from .review import review_groups
-from .services import RunReport, import_lmia_bytes
 from .views_staff import place_from_post
 
 
@@ -116,21 +118,20 @@ class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
         report: RunReport | None = None
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            report = import_lmia_bytes(
-                upload.read(),
-                file_name=upload.name,
+            choices = ImportOptions(
                 period=form.cleaned_data["period"] or None,
                 replace=form.cleaned_data["replace"],
                 dry_run=form.cleaned_data["dry_run"],
                 user=request.user,
             )
-            if report.status == "failed":
+            report = import_lmia_bytes(upload.read(), upload.name, choices)
+            if report.status == RunStatus.FAILED:
                 messages.error(request, gettext("The file was not imported; nothing was changed."))
-            elif report.status == "skipped":
+            elif report.status == RunStatus.SKIPPED:
                 messages.warning(request, report.message)
-            elif report.status == "ok":
+            elif report.status == RunStatus.OK:
                 messages.success(request, report.message)
-            if report.run_id and report.status != "dry-run":
+            if report.run_id and report.status != RunStatus.DRY_RUN:
                 return HttpResponseRedirect(reverse("admin:positions_importrun_change", args=[report.run_id]))
         context = {
             **self.admin_site.each_context(request),

@@ -24,7 +24,7 @@ from bettertogether.core.text import find_control
 
 from .lmia import OUTSIDE_CANADA, canonical_stream
 from .models import ApprovedPosition, ImportRun
-from .services import positions_in
+from .query import positions_in
 
 # The seed period (July 2021 – June 2022): the default until a file is imported, and the fields' defaults
 # of a PositionFilters built in code. Pages and downloads default to `default_period()`.

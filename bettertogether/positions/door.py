@@ -22,7 +22,7 @@ from .aggregate import (
 from .lmia_values import OUTSIDE_CANADA
 from .noc import NOC_BROAD
 from .permissions import can_manage_positions
-from .services import positions_in
+from .query import positions_in
 from .worklist import PositionsWork, positions_work
 
 __all__ = [

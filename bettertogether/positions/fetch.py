@@ -28,8 +28,8 @@ from django.conf import settings
 from bettertogether.core.periods import Period, parse_period
 
 from .lmia import LmiaFormatError, period_from_name, period_from_title, read_rows
+from .lmia_import import RunReport, import_lmia_files, max_upload_bytes
 from .models import ImportRun
-from .services import RunReport, import_lmia_files, max_upload_bytes
 
 DATASET_ID = "90fed587-1364-4f33-a9ee-208181dc0b97"
 DEFAULT_PORTAL = "https://open.canada.ca/data/api/3/action/"

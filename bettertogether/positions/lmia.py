@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from bettertogether.core.imports import ImportFailed
 from bettertogether.core.periods import Period, parse_period
 from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
@@ -268,13 +269,19 @@ def parse_lmia(
         file_name = file_name or path.name
         size = path.stat().st_size
         if size > max_bytes:
-            raise LmiaFormatError(file_name, [too_big_error(size, max_bytes)])
+            raise ImportFailed(
+                [too_big_error(size, max_bytes)],
+                file_name,
+            )
         data = path.read_bytes()
     else:
         data = source
         file_name = file_name or "upload"
         if len(data) > max_bytes:
-            raise LmiaFormatError(file_name, [too_big_error(len(data), max_bytes)])
+            raise ImportFailed(
+                [too_big_error(len(data), max_bytes)],
+                file_name,
+            )
     return parse_rows(*read_rows(data, file_name), file_name=file_name, period=period)
 
 
@@ -287,9 +294,8 @@ def parse_rows(
 ) -> ParsedFile:
     header_index = find_header(rows)
     if header_index is None:
-        raise LmiaFormatError(
-            file_name,
-            [RowError(None, None, "no header row found (expected columns such as Employer and Address)")],
+        raise ImportFailed(
+            [RowError(None, None, "no header row found (expected columns such as Employer and Address)")], file_name
         )
     header = rows[header_index]
     columns, unknown = map_columns(header)
@@ -297,8 +303,8 @@ def parse_rows(
     if unknown:
         warnings.append(f"ignored columns: {', '.join(unknown)}")
     if "positions" not in columns:
-        raise LmiaFormatError(
-            file_name, [RowError(header_index + 1, None, "no positions column (e.g. 'Approved Positions')")]
+        raise ImportFailed(
+            [RowError(header_index + 1, None, "no positions column (e.g. 'Approved Positions')")], file_name
         )
 
     title = " ".join(clean(c) for row in rows[:header_index] for c in row if clean(c) and len(clean(c)) > 1)
@@ -376,7 +382,7 @@ def parse_rows(
     if not records and not problems:
         problems.append(RowError(None, None, "no data rows after the header"))
     if problems:
-        raise LmiaFormatError(file_name, problems)
+        raise ImportFailed(problems, file_name)
     return ParsedFile(
         file_name=file_name,
         variant=variant.code,
@@ -396,14 +402,17 @@ def _resolve_period(given: str | Period | None, title: str, file_name: str, warn
         try:
             chosen = given if isinstance(given, Period) else parse_period(given)
         except ValueError as exc:
-            raise LmiaFormatError(file_name, [RowError(None, None, str(exc))]) from None
+            raise ImportFailed(
+                [RowError(None, None, str(exc))],
+                file_name,
+            ) from None
         if detected and detected != chosen:
             warnings.append(f"period {chosen.label} given; the file says {detected.label}")
         return chosen
     if detected is None:
-        raise LmiaFormatError(
-            file_name,
+        raise ImportFailed(
             [RowError(None, None, "the period is not in the title or the file name; give it (e.g. --period 2021Q3)")],
+            file_name,
         )
     return detected
 

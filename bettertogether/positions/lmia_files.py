@@ -8,9 +8,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
+
+from bettertogether.core.imports import ImportFailed, ImportProblem
 
 from .lmia_values import column_letter
 from .workbook_bounds import WorkbookRefused, check_workbook
@@ -19,35 +20,9 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 MAX_LISTED_ERRORS = 50
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
-    row: int | None
-    column: str | None
-    message: str
-
-    def describe(self, file_name: str) -> str:
-        where = file_name
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
-
-
-class LmiaFormatError(ValueError):
-    """The file cannot be imported. `problems` lists every problem found (file-level or per row)."""
-
-    def __init__(self, file_name: str, problems: Sequence[RowError]):
-        self.file_name = file_name
-        self.problems = list(problems)
-        lines = [p.describe(file_name) for p in self.problems[:MAX_LISTED_ERRORS]]
-        if len(self.problems) > MAX_LISTED_ERRORS:
-            lines.append(f"… and {len(self.problems) - MAX_LISTED_ERRORS} more problems")
-        super().__init__("\n".join(lines))
-
-    @property
-    def messages(self) -> list[str]:
-        return [p.describe(self.file_name) for p in self.problems]
+# The LMIA names of the problem and the error type every import shares (core.imports).
+RowError = ImportProblem
+LmiaFormatError = ImportFailed
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -74,29 +49,39 @@ def decode_csv(data: bytes) -> str:
 def read_rows(data: bytes, file_name: str) -> tuple[str, list[list[object]]]:
     """Container → ('xlsx' | 'csv', rows of cells). Rows are indexed from physical row 1."""
     if not data.strip():
-        raise LmiaFormatError(file_name, [RowError(None, None, "the file is empty")])
+        raise ImportFailed(
+            [RowError(None, None, "the file is empty")],
+            file_name,
+        )
     suffix = Path(file_name).suffix.lower()
     if data.startswith(b"%PDF"):
-        raise LmiaFormatError(
-            file_name, [RowError(None, None, "this is a PDF document, not a spreadsheet (a PDF renamed?)")]
+        raise ImportFailed(
+            [RowError(None, None, "this is a PDF document, not a spreadsheet (a PDF renamed?)")], file_name
         )
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         sheet = _read_workbook(data, file_name)
         _refuse_nul(sheet, file_name)
         return "xlsx", sheet
     if suffix in {".xlsx", ".xlsm", ".xls"}:
-        raise LmiaFormatError(
-            file_name, [RowError(None, None, "not an Excel workbook: the file does not start like one")]
+        raise ImportFailed(
+            [RowError(None, None, "not an Excel workbook: the file does not start like one")],
+            file_name,
         )
     if b"\x00" in data[:4096]:
-        raise LmiaFormatError(file_name, [RowError(None, None, "binary file: neither XLSX nor CSV")])
+        raise ImportFailed(
+            [RowError(None, None, "binary file: neither XLSX nor CSV")],
+            file_name,
+        )
     text = decode_csv(data)
     rows: list[list[object]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         rows.extend(cast(Iterator[list[object]], reader))
     except csv.Error as exc:
-        raise LmiaFormatError(file_name, [RowError(len(rows) + 1, None, f"malformed CSV: {exc}")]) from None
+        raise ImportFailed(
+            [RowError(len(rows) + 1, None, f"malformed CSV: {exc}")],
+            file_name,
+        ) from None
     if "\x00" in text:
         _refuse_nul(rows, file_name)
     return "csv", rows
@@ -112,7 +97,7 @@ def _refuse_nul(rows: list[list[object]], file_name: str) -> None:
         if isinstance(cell, str) and "\x00" in cell
     ]
     if problems:
-        raise LmiaFormatError(file_name, problems)
+        raise ImportFailed(problems, file_name)
 
 
 def _delimiter(text: str) -> str:
@@ -129,11 +114,17 @@ def _read_workbook(data: bytes, file_name: str) -> list[list[object]]:
     try:
         check_workbook(data)  # before calamine: it would lay out any declared size, however large
     except WorkbookRefused as exc:
-        raise LmiaFormatError(file_name, [RowError(None, None, str(exc))]) from None
+        raise ImportFailed(
+            [RowError(None, None, str(exc))],
+            file_name,
+        ) from None
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not workbook.sheet_names:
-            raise LmiaFormatError(file_name, [RowError(None, None, "the workbook has no sheet")])
+            raise ImportFailed(
+                [RowError(None, None, "the workbook has no sheet")],
+                file_name,
+            )
         # The first sheet, never by name: names vary between quarters.
         rows: list[list[object]] = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)  # type: ignore[assignment]
         return rows
@@ -141,8 +132,8 @@ def _read_workbook(data: bytes, file_name: str) -> list[list[object]]:
         raise
     except Exception as exc:  # calamine raises several types (zip, XML, …) for damaged files
         reason = " ".join(str(exc).split())[:200]
-        raise LmiaFormatError(
-            file_name, [RowError(None, None, f"the workbook cannot be read (truncated or corrupt?): {reason}")]
+        raise ImportFailed(
+            [RowError(None, None, f"the workbook cannot be read (truncated or corrupt?): {reason}")], file_name
         ) from None
 
 

@@ -4,16 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bettertogether.core.imports import STORED_STATUSES, RunStatus
+
 
 class ImportRun(models.Model):
     """One attempt to import one LMIA file. Failed runs are kept (with their errors) but own no rows;
     dry runs are never stored."""
 
-    class Status(models.TextChoices):
-        OK = "ok", _("Imported")
-        FAILED = "failed", _("Failed")
-        # Its rows were replaced by a later file of the same period (import_lmia --replace).
-        REPLACED = "replaced", _("Replaced")
+    # The status every import reports (core.imports); a run is stored as ok, failed or replaced.
+    Status = RunStatus
 
     file_name = models.CharField(_("file name"), max_length=255)
     # Unique among successful runs only (constraint below): a failed file may be retried.
@@ -25,7 +24,9 @@ class ImportRun(models.Model):
     variant = models.CharField(_("format variant"), max_length=8, blank=True)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OK)
+    status = models.CharField(
+        _("status"), max_length=8, choices=[(s.value, s.label) for s in STORED_STATUSES], default=RunStatus.OK
+    )
     rows = models.PositiveIntegerField(_("rows"), default=0)
     positions = models.PositiveIntegerField(_("approved positions"), default=0)
     lmias = models.PositiveIntegerField(_("approved LMIAs"), null=True, blank=True)

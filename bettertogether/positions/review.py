@@ -1,4 +1,5 @@
-"""The geocoding review queue, grouped by address: what a coordinator places by hand.
+"""The geocoding review queue: the rows a coordinator places by hand, grouped by address, and the
+placing itself.
 
 One reading of the queue for the staff page and the back office alike.
 """
@@ -6,13 +7,37 @@ One reading of the queue for the staff page and the back office alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Min, Sum
+from django.db import transaction
+from django.db.models import Count, Min, Q, QuerySet, Sum
 
+from bettertogether.core.geocode import remember_fix
+
+from .lmia import OUTSIDE_CANADA
 from .models import ApprovedPosition
-from .services import review_queue
 
 REVIEW_GROUPS_SHOWN = 200
+
+
+def review_queue() -> QuerySet[ApprovedPosition]:
+    """Rows in Canada that are unplaced, or placed with a warning, and not yet placed by a coordinator."""
+    return (
+        ApprovedPosition.objects.exclude(province=OUTSIDE_CANADA)
+        .exclude(geo_precision=ApprovedPosition.GeoPrecision.FIX)
+        .filter(Q(latitude__isnull=True) | ~Q(geo_warnings=[]))
+    )
+
+
+def place_address(address: str, province: str, latitude: float, longitude: float, user: Any = None) -> int:
+    """A coordinator places an address: the fix is remembered for later imports and every row with that
+    address and province is moved there. Returns the number of rows updated. Raises ValueError for a
+    point outside Canada or an empty address."""
+    with transaction.atomic():
+        remember_fix(address, province, latitude, longitude, user)
+        return ApprovedPosition.objects.filter(address=address, province=province).update(
+            latitude=float(latitude), longitude=float(longitude), geo_precision=ApprovedPosition.GeoPrecision.FIX
+        )
 
 
 @dataclass(frozen=True)

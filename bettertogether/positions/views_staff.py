@@ -1,6 +1,6 @@
 """The coordinators' positions pages inside the staff frame: the import runs and the review queue.
 
-Thin: review.py reads the queue, services.place_address writes. Anonymous visitors are sent to
+Thin: review.py reads the queue, review.place_address writes. Anonymous visitors are sent to
 sign in; anyone signed in who may not manage positions is refused (403).
 """
 
@@ -22,8 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .forms import PlaceAddressForm
 from .models import ImportRun
 from .permissions import can_manage_positions
-from .review import review_groups
-from .services import place_address
+from .review import place_address, review_groups
 
 RUNS_SHOWN = 100
 

@@ -14,7 +14,7 @@ from bettertogether.core.users import User
 
 from .models import ImportRun
 from .permissions import can_manage_positions
-from .services import review_queue
+from .review import review_queue
 
 
 @dataclass(frozen=True)

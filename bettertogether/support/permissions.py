@@ -12,24 +12,18 @@ Another organization's object is not found (404), so its existence does not leak
 
 from __future__ import annotations
 
-import uuid
+from typing import Any, cast
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 
 from bettertogether.core.roles import Role
 from bettertogether.core.users import User, signed_in
 
-
-def organization_id_of(user: User) -> uuid.UUID | None:
-    if not signed_in(user) or user.role not in (Role.PARTNER_STAFF, Role.CASE_WORKER):
-        return None
-    membership = getattr(user, "membership", None)
-    return membership.organization_id if membership is not None else None
-
-
-def is_case_worker(user: User) -> bool:
-    return signed_in(user) and user.role == Role.CASE_WORKER and organization_id_of(user) is not None
-
+from .access import is_active_user as _active
+from .access import is_case_worker as is_case_worker
+from .access import is_supervisor as is_supervisor
+from .access import organization_id_of as organization_id_of
+from .models import EmergencyRequest, OrgQuerySet, Referral
 
 # Roles that read cases or change other people's data and accounts: a password alone opens none of it.
 SECOND_FACTOR_ROLES = frozenset({Role.CASE_WORKER, Role.COORDINATOR, Role.ADMINISTRATOR})
@@ -62,11 +56,6 @@ def can_use_support(user: User) -> bool:
     return can_use_helpline(user) or can_see_statistics(user) or can_review_emergencies(user)
 
 
-def is_supervisor(user: User) -> bool:
-    desk = getattr(user, "case_desk", None) if is_case_worker(user) else None
-    return bool(desk is not None and desk.is_supervisor)
-
-
 def can_see_access_history(user: User, case: Model) -> bool:
     return is_supervisor(user) and getattr(case, "organization_id", None) == organization_id_of(user)
 
@@ -75,45 +64,20 @@ def can_receive_referral(user: User, referral: Model) -> bool:
     return is_case_worker(user) and getattr(referral, "to_organization_id", None) == organization_id_of(user)
 
 
-def visible(queryset: QuerySet, user: User) -> QuerySet:
-    """The rows of a case-desk queryset this person may read (querysets' `visible_to`)."""
-    from .models import AccessLog, Case, EmergencyRequest, HelplineContact, Referral
-
-    model = queryset.model
-    org_id = organization_id_of(user)
-    if model is HelplineContact:
-        return queryset.filter(organization_id=org_id) if org_id else queryset.none()
-    if not is_case_worker(user):
-        return queryset.none()
-    if model is Case:
-        return queryset.filter(organization_id=org_id)
-    if model is AccessLog:
-        if not is_supervisor(user) or org_id is None:
-            return queryset.none()
-        # The organization's own actions, and what anyone (e.g. a referral's receiver) did to its cases.
-        own_cases = Case.objects.filter(organization_id=org_id).values("pk")
-        return queryset.filter(Q(organization_id=org_id) | Q(case_id__in=own_cases))
-    if model is Referral:
-        # The sender's referrals only; the receiver reads through received_referrals().
-        return queryset.filter(from_organization_id=org_id)
-    if model is EmergencyRequest:
-        return queryset.filter(organization_id=org_id)
-    return queryset.filter(case__organization_id=org_id)  # notes, follow-ups, services, consents
+def visible(queryset: QuerySet[Any], user: User) -> QuerySet[Any]:
+    """The rows of a case-desk queryset this person may read (the querysets' own `visible_to`)."""
+    return cast(OrgQuerySet, queryset).visible_to(user)
 
 
-def received_referrals(user: User) -> QuerySet:
+def received_referrals(user: User) -> QuerySet[Referral]:
     """Referrals sent to this person's organization: read only through their `shared` values."""
-    from .models import Referral
-
     if not is_case_worker(user):
         return Referral.objects.none()
     return Referral.objects.filter(to_organization_id=organization_id_of(user)).exclude(state="withdrawn")
 
 
-def emergencies_for_review(user: User) -> QuerySet:
+def emergencies_for_review(user: User) -> QuerySet[EmergencyRequest]:
     """Emergency requests a funder approver reviews (shown de-identified by statistics/summary)."""
-    from .models import EmergencyRequest
-
     if not can_review_emergencies(user):
         return EmergencyRequest.objects.none()
     return EmergencyRequest.objects.all()

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .loader import load_directory
+from .users import DemoUsersRefused, load_users
+
 
 def load(log: Callable[[str], None]) -> None:
-    from .loader import load_directory
-    from .users import DemoUsersRefused, load_users
-
-    counts = load_directory()
-    log(
-        "directory: {created} created, {updated} updated, {unchanged} unchanged".format(
-            created=counts["created"], updated=counts["updated"], unchanged=counts["unchanged"]
-        )
-    )
+    report = load_directory()
+    log(f"directory: {report.created} created, {report.updated} updated, {report.unchanged} unchanged")
     try:
         names = load_users()
     except DemoUsersRefused as refusal:

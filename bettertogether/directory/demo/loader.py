@@ -1,20 +1,22 @@
 """Write the demo directory (data.py) into the database: stable uuid5 ids, idempotent.
 
-Every record is looked up by an id derived from the demo key, compared field by field and saved
-only when something differs, so a second run writes nothing. Verification (assured_date/by) is
-never touched here: a record someone verified stays verified when the demo is reloaded.
+Every record goes through the import pipeline's keyed write (core.imports.upsert): looked up by an id
+derived from the demo key, compared field by field and saved only when something differs, so a second
+run writes nothing; the run record counts what was created, updated and left unchanged. Verification
+(assured_date/by) is never touched here: a record someone verified stays verified when the demo is reloaded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import Counter
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import translation
 
+from bettertogether.core.geocode import geocode_address
+from bettertogether.core.imports import ImportReport, sha256_of, upsert
 from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
@@ -35,27 +37,11 @@ from .data import ORGANIZATIONS, HoursData, OrganizationData, PlaceData, Service
 from .translations import TRANSLATIONS
 
 END_OF_DAY = dt.time(23, 59)  # hours.py reads 23:59 as "until midnight"
+DEMO_SOURCE = "directory/demo/data.py"  # the run record's file name
 
 
 def demo_id(kind: str, key: str) -> uuid.UUID:
     return uuid.uuid5(BT_NAMESPACE, f"demo:{kind}:{key}")
-
-
-def upsert(model: type[models.Model], pk: uuid.UUID, fields: dict[str, Any], counts: Counter[str]) -> None:
-    """Create the row, or update only the fields that differ; count what happened."""
-    obj = model._default_manager.filter(pk=pk).first()
-    if obj is None:
-        model._default_manager.create(pk=pk, **fields)
-        counts["created"] += 1
-        return
-    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, fields[name])
-        obj.save()
-        counts["updated"] += 1
-    else:
-        counts["unchanged"] += 1
 
 
 def _translated(prefix: str, text: dict[str, str] | str) -> dict[str, Any]:
@@ -75,27 +61,20 @@ def _time(value: str) -> dt.time:
     return dt.time(int(hour), int(minute))
 
 
-def _geocode(place: PlaceData) -> tuple[float | None, float | None, str]:
-    """Coordinates of a place from the offline geocoder: the postal code if known, else the town."""
+def _point(place: PlaceData) -> tuple[float | None, float | None, str]:
+    """Where a place is, by the geocoder every import uses (core.geocode.geocode_address): a coordinator's
+    fix, else the postal code, its area, or the town. A PO box says nothing about where to go."""
     if place.location_type != "physical":
-        return None, None, ""  # a PO box says nothing about where to go
-    try:
-        from bettertogether.core.geocode import geocode
-    except ImportError:  # geocoder not installed: store the address without a point
         return None, None, ""
-    point = None
-    if place.postal_code:
-        point = geocode(place.postal_code, province=place.province)
-    if point is None:
-        point = geocode(place.city, province=place.province)
+    point = geocode_address(f"{place.city}, {place.province} {place.postal_code}".strip(), place.province).point
     if point is None:
         return None, None, ""
     return round(point.latitude, 6), round(point.longitude, 6), point.precision
 
 
-def _load_location(org: OrganizationData, place: PlaceData, counts: Counter[str]) -> uuid.UUID:
+def _load_location(org: OrganizationData, place: PlaceData, report: ImportReport) -> uuid.UUID:
     location_id = demo_id("location", place.key)
-    lat, lon, precision = _geocode(place)
+    lat, lon, precision = _point(place)
     fields: dict[str, Any] = {
         "organization_id": demo_id("organization", org.key),
         "location_type": place.location_type,
@@ -104,7 +83,7 @@ def _load_location(org: OrganizationData, place: PlaceData, counts: Counter[str]
         "geo_precision": precision,
     }
     fields.update(_translated("name", place.name))
-    upsert(Location, location_id, fields, counts)
+    upsert(Location, location_id, fields, report)
     upsert(
         Address,
         demo_id("address", place.key),
@@ -117,12 +96,12 @@ def _load_location(org: OrganizationData, place: PlaceData, counts: Counter[str]
             "country": "CA",
             "address_type": place.location_type,
         },
-        counts,
+        report,
     )
     return location_id
 
 
-def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]) -> None:
+def _load_service(org: OrganizationData, data: ServiceData, report: ImportReport) -> None:
     service_id = demo_id("service", data.key)
     fields: dict[str, Any] = {
         "organization_id": demo_id("organization", org.key),
@@ -141,7 +120,7 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
     fields.update(_translated("application_process", data.application_process))
     if not Service.objects.filter(pk=service_id, assured_date__isnull=False).exists():
         fields["needs_verification"] = bool(org.verification_note)  # someone's check is never undone
-    upsert(Service, service_id, fields, counts)
+    upsert(Service, service_id, fields, report)
 
     for order, phone in enumerate(data.phones):
         phone_fields: dict[str, Any] = {
@@ -152,17 +131,17 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
             "sort_order": order,
         }
         phone_fields.update(_translated("description", phone.description))
-        upsert(Phone, demo_id("phone", f"{data.key}:{order}"), phone_fields, counts)
+        upsert(Phone, demo_id("phone", f"{data.key}:{order}"), phone_fields, report)
 
     for order, hours in enumerate(data.hours):
-        _load_hours(service_id, data.key, order, hours, counts)
+        _load_hours(service_id, data.key, order, hours, report)
 
     for code, note in data.languages:
         upsert(
             Language,
             demo_id("language", f"{data.key}:{code}"),
             {"service_id": service_id, "code": code, "name": language_name(code), "note": note},
-            counts,
+            report,
         )
 
     for province in data.areas:
@@ -170,7 +149,7 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
             ServiceArea,
             demo_id("service-area", f"{data.key}:{province}"),
             {"service_id": service_id, "name": str(Province(province).label), "province": province},
-            counts,
+            report,
         )
 
     for slug in data.categories:
@@ -179,19 +158,19 @@ def _load_service(org: OrganizationData, data: ServiceData, counts: Counter[str]
             taxonomy_term_id=term_id(slug),
             defaults={"id": demo_id("attribute", f"{data.key}:{slug}"), "link_type": "service_category"},
         )
-        counts["created" if created else "unchanged"] += 1
+        report.count("created" if created else "unchanged")
 
     for place in data.places:
-        location_id = _load_location(org, place, counts)
+        location_id = _load_location(org, place, report)
         _, created = ServiceAtLocation.objects.get_or_create(
             service_id=service_id,
             location_id=location_id,
             defaults={"id": demo_id("service-at-location", f"{data.key}:{place.key}")},
         )
-        counts["created" if created else "unchanged"] += 1
+        report.count("created" if created else "unchanged")
 
 
-def _load_hours(service_id: uuid.UUID, key: str, order: int, hours: HoursData, counts: Counter[str]) -> None:
+def _load_hours(service_id: uuid.UUID, key: str, order: int, hours: HoursData, report: ImportReport) -> None:
     fields: dict[str, Any] = {
         "service_id": service_id,
         "freq": "WEEKLY",
@@ -200,13 +179,14 @@ def _load_hours(service_id: uuid.UUID, key: str, order: int, hours: HoursData, c
         "closes_at": _time(hours.closes),
     }
     fields.update(_translated("description", hours.description))
-    upsert(Schedule, demo_id("schedule", f"{key}:{order}"), fields, counts)
+    upsert(Schedule, demo_id("schedule", f"{key}:{order}"), fields, report)
 
 
 @transaction.atomic
-def load_directory() -> Counter[str]:
-    """Taxonomy, organizations, services and everything hanging off them. Returns write counts."""
-    counts: Counter[str] = Counter()
+def load_directory() -> ImportReport:
+    """Taxonomy, organizations, services and everything hanging off them, in one transaction. Returns
+    the run record: what was created, updated or left unchanged."""
+    report = ImportReport(file_name=DEMO_SOURCE, sha256=sha256_of(repr(ORGANIZATIONS).encode()), language="en")
     # Plain field names (name, description) follow the active language; pin English.
     with translation.override("en"):
         ensure_taxonomy()
@@ -224,8 +204,8 @@ def load_directory() -> Counter[str]:
                     "source_urls": "\n".join(org.sources),
                     "extra": {"source_row": org.row},
                 },
-                counts,
+                report,
             )
             for service in org.services:
-                _load_service(org, service, counts)
-    return counts
+                _load_service(org, service, report)
+    return report

@@ -154,14 +154,14 @@ def _edit(path: Path, column: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("table", "column", "value", "message"),
     [
-        ("cost_options.csv", "amount", "lots", "cost_options.csv row 2 column 'amount'"),
-        ("services.csv", "minimum_age", "twelve", "services.csv row 2 column 'minimum_age'"),
-        ("services.csv", "status", "open", "services.csv row 2 column 'status'"),
-        ("services.csv", "name", "Help\u202eenil", "services.csv row 2 column 'name'"),
-        ("locations.csv", "latitude", "north", "locations.csv row 2 column 'latitude'"),
-        ("schedules.csv", "opens_at", "morning", "schedules.csv row 2 column 'opens_at'"),
-        ("organizations.csv", "id", "not-a-uuid", "organizations.csv row 2 column 'id'"),
-        ("phones.csv", "extension", "x" * 30, "phones.csv row 2 column 'extension'"),
+        ("cost_options.csv", "amount", "lots", "cost_options.csv, row 2, column amount:"),
+        ("services.csv", "minimum_age", "twelve", "services.csv, row 2, column minimum_age:"),
+        ("services.csv", "status", "open", "services.csv, row 2, column status:"),
+        ("services.csv", "name", "Help\u202eenil", "services.csv, row 2, column name:"),
+        ("locations.csv", "latitude", "north", "locations.csv, row 2, column latitude:"),
+        ("schedules.csv", "opens_at", "morning", "schedules.csv, row 2, column opens_at:"),
+        ("organizations.csv", "id", "not-a-uuid", "organizations.csv, row 2, column id:"),
+        ("phones.csv", "extension", "x" * 30, "phones.csv, row 2, column extension:"),
     ],
 )
 def test_bad_values_name_table_row_and_column_and_import_nothing(

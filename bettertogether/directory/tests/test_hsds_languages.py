@@ -273,7 +273,7 @@ def test_unknown_ids_in_a_translation_are_refused_and_nothing_is_written(tmp_pat
     with pytest.raises(CommandError) as failure:
         run("import_hsds", str(tmp_path))
     message = str(failure.value)
-    assert f"services.csv row {gone_line} column 'id': {gone_id} is not in the directory" in message
+    assert f"services.csv, row {gone_line}, column id: {gone_id} is not in the directory" in message
     assert "import the English package first" in message
     kept.refresh_from_db()
     assert kept.name_fr is None  # all or nothing
@@ -289,7 +289,7 @@ def test_too_long_translation_names_table_row_and_column(tmp_path: Path) -> None
         writer = csv.DictWriter(handle, fieldnames=list(data[0]))
         writer.writeheader()
         writer.writerows(data)
-    with pytest.raises(hsds_io.HSDSImportError, match=r"services.csv row 2 column 'name': longer than 300"):
+    with pytest.raises(hsds_io.HSDSImportError, match=r"services.csv, row 2, column name: longer than 300"):
         hsds_io.import_package(tmp_path)
     service.refresh_from_db()
     assert service.name_tl is None

@@ -100,13 +100,13 @@ def test_invalid_json_objects_name_their_place_and_import_nothing(tmp_path: Path
     wipe()
     with pytest.raises(hsds_io.HSDSImportError) as caught:
         hsds_json.import_json_package(tmp_path / "d.json", 10**8)
-    assert caught.value.errors == [f"[{index}].services[0].phones[1]: a phone without an 'id'"]
+    assert caught.value.messages == [f"[{index}].services[0].phones[1]: a phone without an 'id'"]
     del documents[index]["services"][0]["phones"][1]
     (tmp_path / "d.json").write_text(json.dumps(documents), encoding="utf-8")
     with pytest.raises(hsds_io.HSDSImportError) as caught:
         hsds_json.import_json_package(tmp_path / "d.json", 10**8)
-    assert caught.value.errors == [
-        f"[{index}].services[0] (services) column 'status': must be one of active, inactive, defunct, "
+    assert caught.value.messages == [
+        f"[{index}].services[0] (services), column status: must be one of active, inactive, defunct, "
         "temporarily closed: 'open'"
     ]
     assert not models.Service.objects.exists()

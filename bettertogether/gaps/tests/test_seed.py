@@ -18,7 +18,7 @@ from bettertogether.gaps import report
 from bettertogether.gaps.coverage import ANY
 from bettertogether.gaps.inputs import CATEGORIES, GapFilters, analyse, places_for, services_for
 from bettertogether.positions.demo import SEED_FILES, seed_paths
-from bettertogether.positions.services import import_lmia_files
+from bettertogether.positions.lmia_import import import_lmia_files
 
 from . import brute
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from bettertogether.positions.services import import_lmia_files
+from bettertogether.core.imports import RunStatus
+from bettertogether.positions.lmia_import import ImportOptions, import_lmia_files
 
 FOLDER = Path(__file__).resolve().parent
 SEED_FILES: tuple[str, ...] = (
@@ -40,9 +41,9 @@ def load(log: Callable[[str], None]) -> None:
     if not settings.BT_DEMO_SEED_LMIA:
         log("positions: seed files not imported (BT_DEMO_SEED_LMIA is off)")
         return
-    reports = import_lmia_files(seed_paths(), skip_loaded_periods=True)
-    imported = [r for r in reports if r.status == "ok"]
-    failed = [r for r in reports if r.status == "failed"]
+    reports = import_lmia_files(seed_paths(), ImportOptions(skip_loaded_periods=True))
+    imported = [r for r in reports if r.status == RunStatus.OK]
+    failed = [r for r in reports if r.status == RunStatus.FAILED]
     positions = sum(r.positions for r in imported)
     log(
         f"positions: {len(imported)} seed file(s) imported ({positions} positions), "

@@ -17,8 +17,8 @@ from django.db.models import Sum
 
 from bettertogether.positions.aggregate import DEFAULT_FROM, DEFAULT_TO, PositionFilters, default_period
 from bettertogether.positions.demo import FOLDER, SEED_FILES, SEED_SHA256, seed_paths
+from bettertogether.positions.lmia_import import import_lmia_files
 from bettertogether.positions.models import ApprovedPosition, ImportRun
-from bettertogether.positions.services import import_lmia_files
 
 FILES = Path(__file__).parent / "files"
 MARITIMES = {"NS": 3_617, "NB": 5_197, "PE": 1_732}

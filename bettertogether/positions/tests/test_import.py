@@ -8,9 +8,10 @@ import pytest
 from django.db import DatabaseError
 
 from bettertogether.core.models import GeocodeFix
-from bettertogether.positions import services
+from bettertogether.positions import lmia_import, lmia_rows
+from bettertogether.positions.lmia_import import ImportOptions, import_lmia_files
 from bettertogether.positions.models import ApprovedPosition, ImportRun
-from bettertogether.positions.services import import_lmia_files, place_address, review_queue
+from bettertogether.positions.review import place_address, review_queue
 
 from .factories import user_with_role
 
@@ -28,7 +29,7 @@ def state():
 
 def test_import_records_the_run_and_the_rows():
     coordinator = user_with_role("coordinator")
-    [report] = import_lmia_files([FILES / "tfwp_2022q4_pos_en.xlsx"], user=coordinator)
+    [report] = import_lmia_files([FILES / "tfwp_2022q4_pos_en.xlsx"], ImportOptions(user=coordinator))
     assert report.status == "ok"
     assert (report.period, report.variant, report.rows, report.positions, report.lmias) == ("2022Q4", "F", 4, 6, 5)
     assert report.per_province == {
@@ -106,7 +107,7 @@ def test_a_database_error_while_writing_rolls_everything_back(monkeypatch):
     def broken(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(services, "_insert_positions", broken)
+    monkeypatch.setattr(lmia_import, "insert_positions", broken)
     [report] = import_lmia_files([FILES / "tfwp_2024q2_pos_en.xlsx"])
     assert report.status == "failed"
     assert report.message == "tfwp_2024q2_pos_en.xlsx: nothing written, database error: disk full"
@@ -128,7 +129,7 @@ def test_a_period_is_loaded_once_and_replace_swaps_it(tmp_path):
     )
     assert state() == before
 
-    [replaced] = import_lmia_files([corrected], replace=True)
+    [replaced] = import_lmia_files([corrected], ImportOptions(replace=True))
     assert replaced.status == "ok" and replaced.replaced_runs == [first.run_id]
     assert ImportRun.objects.get(pk=first.run_id).status == "replaced"
     assert set(ApprovedPosition.objects.values_list("run_id", flat=True)) == {replaced.run_id}
@@ -144,22 +145,22 @@ def test_an_annual_file_overlaps_its_quarters():
 
 
 def test_dry_run_writes_nothing():
-    [report] = import_lmia_files([FILES / "tfwp_2024q2_pos_en.xlsx"], dry_run=True)
+    [report] = import_lmia_files([FILES / "tfwp_2024q2_pos_en.xlsx"], ImportOptions(dry_run=True))
     assert (report.status, report.rows, report.positions) == ("dry-run", 4, 16)
     assert not ImportRun.objects.exists() and not ApprovedPosition.objects.exists()
-    [failed] = import_lmia_files([FILES / "positive_employers_en.csv"], dry_run=True)
+    [failed] = import_lmia_files([FILES / "positive_employers_en.csv"], ImportOptions(dry_run=True))
     assert failed.status == "failed" and not ImportRun.objects.exists()
 
 
 def test_period_override_applies_to_the_rows():
-    [report] = import_lmia_files([FILES / "positive_employers_en.csv"], period="2014Q3-Q4")
+    [report] = import_lmia_files([FILES / "positive_employers_en.csv"], ImportOptions(period="2014Q3-Q4"))
     assert report.status == "ok"
     assert set(ApprovedPosition.objects.values_list("period", "quarter")) == {("2014Q3-Q4", "")}
 
 
 def test_file_over_the_limit_is_refused_before_parsing(tmp_path, settings, monkeypatch):
     settings.BT_MAX_UPLOAD_BYTES = 1024
-    monkeypatch.setattr(services, "parse_lmia", lambda *a, **k: pytest.fail("parsed a file over the limit"))
+    monkeypatch.setattr(lmia_import, "parse_lmia", lambda *a, **k: pytest.fail("parsed a file over the limit"))
     path = tmp_path / "tfwp_2021q3_positive_en.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 4096)
     [report] = import_lmia_files([path])
@@ -212,7 +213,7 @@ def test_a_geocoder_failure_leaves_the_row_for_review(monkeypatch):
     def failing(address, province):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(services, "_geocoder", lambda: failing)
+    monkeypatch.setattr(lmia_rows, "geocode_address", failing)
     [report] = import_lmia_files([FILES / "tfwp_2021q3_positive_en.csv"])
     assert report.status == "ok"
     assert report.geocoding == {"": 2}
@@ -233,7 +234,7 @@ def test_the_garbage_collector_resumes_after_an_import_even_a_crashed_one(monkey
     def crash(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(services, "_insert_positions", crash)
+    monkeypatch.setattr(lmia_import, "insert_positions", crash)
     with pytest.raises(RuntimeError):
         import_lmia_files([FILES / "tfwp_2022q4_pos_en.xlsx"])
     assert gc.isenabled()

@@ -13,10 +13,10 @@ import pytest
 
 from bettertogether.core import geocode
 from bettertogether.core.models import GeocodeFix
-from bettertogether.positions import services
+from bettertogether.positions import lmia_import, lmia_rows
 from bettertogether.positions.lmia import LmiaFormatError, parse_lmia
+from bettertogether.positions.lmia_import import import_lmia_bytes, import_lmia_files
 from bettertogether.positions.models import ApprovedPosition, ImportRun
-from bettertogether.positions.services import RunReport, import_lmia_bytes, import_lmia_files
 
 from .factories import ImportRunFactory
 
@@ -95,7 +95,7 @@ def stored_rows(run_id):
 def expected_rows(data: bytes, file_name: str, run_id: int):
     """The row values the import derives from the parser's records and the geocoder, field by field."""
     parsed = parse_lmia(data, file_name=file_name)
-    rows = services._geocode(parsed.records, RunReport(file_name=file_name, status="ok"), file_name, None)
+    rows, _ = lmia_rows.place_rows(parsed.records, [], file_name, None)
     for row in rows:
         row["run_id"] = run_id
     return parsed, rows
@@ -147,7 +147,7 @@ def test_json_and_null_values_are_stored_exactly():
         row["geo_warnings"] = warnings
     rows[3].update(lmias=None, noc_version=None, latitude=None, longitude=None)
     rows[4]["period_start"] = dt.date(2021, 8, 1)  # dates are adapted once per distinct value too
-    services._insert_positions(run.pk, [dict(r) for r in rows])
+    lmia_rows.insert_positions(run.pk, [dict(r) for r in rows])
     stored = stored_rows(run.pk)
     assert stored == rows
     assert [r["geo_warnings"] for r in stored] == lists
@@ -194,21 +194,21 @@ def test_a_nul_character_in_a_workbook_is_refused_too():
 def test_a_database_error_while_writing_rows_is_a_failed_run_not_a_crash(monkeypatch):
     """The rows' write (COPY on PostgreSQL) fails the file like any other database error: nothing
     written, the failure recorded, the import goes on with the next file."""
-    geocode_rows = services._geocode
+    place_rows = lmia_rows.place_rows
 
     def with_a_negative_count(*args, **kwargs):
-        rows = geocode_rows(*args, **kwargs)
+        rows, precisions = place_rows(*args, **kwargs)
         rows[-1]["positions"] = -1  # breaks the column's CHECK constraint on both databases
-        return rows
+        return rows, precisions
 
-    monkeypatch.setattr(services, "_geocode", with_a_negative_count)
+    monkeypatch.setattr(lmia_import, "place_rows", with_a_negative_count)
     report = import_lmia_bytes(lmia_csv(HOSTILE_ROWS[:3]), file_name="broken_2021q3.csv")
     assert report.status == "failed"
     assert "nothing written, database error" in report.message
     assert not ApprovedPosition.objects.exists()
     assert list(ImportRun.objects.values_list("status", flat=True)) == ["failed"]
 
-    monkeypatch.setattr(services, "_geocode", geocode_rows)
+    monkeypatch.setattr(lmia_import, "place_rows", place_rows)
     report = import_lmia_bytes(lmia_csv(HOSTILE_ROWS[:3]), file_name="fine_2021q3.csv")
     assert report.status == "ok" and ApprovedPosition.objects.count() == 3
 
@@ -259,7 +259,7 @@ def test_the_garbage_collector_is_back_on_after_imports_overlapping_in_threads(f
 
     def run(n):
         try:
-            with services._cyclic_gc_paused():
+            with lmia_import.cyclic_gc_paused():
                 inside[n].set()
                 leave[n].wait(5)
                 if n == 1:

@@ -10,8 +10,8 @@ import pytest
 
 from bettertogether.positions.aggregate import PositionFilters, summarize
 from bettertogether.positions.demo import SEED_FILES, seed_paths
+from bettertogether.positions.lmia_import import import_lmia_files
 from bettertogether.positions.models import ApprovedPosition, ImportRun
-from bettertogether.positions.services import import_lmia_files
 
 pytestmark = [pytest.mark.django_db]
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from bettertogether.positions.services import positions_in
+from bettertogether.positions.query import positions_in
 
 from .factories import ApprovedPositionFactory, ImportRunFactory
 

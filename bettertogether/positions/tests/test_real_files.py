@@ -5,8 +5,9 @@ from collections import Counter, defaultdict
 import pytest
 
 from bettertogether.positions.lmia import parse_lmia
+from bettertogether.positions.lmia_import import import_lmia_files
 from bettertogether.positions.models import ApprovedPosition, ImportRun
-from bettertogether.positions.services import import_lmia_files, positions_in
+from bettertogether.positions.query import positions_in
 
 pytestmark = pytest.mark.shared_data
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 
 from bettertogether.core.periods import parse_period
-from bettertogether.positions.services import import_lmia_files
+from bettertogether.positions.lmia_import import import_lmia_files
 from bettertogether.program.results import results
 from bettertogether.support.tests.factories import member, signed_in
 

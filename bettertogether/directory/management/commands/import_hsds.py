@@ -9,14 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from bettertogether.core.imports import ImportReport
 from bettertogether.directory.hsds_fetch import MAX_PAGES, PER_PAGE, Pull, import_path, pull_api
-from bettertogether.directory.hsds_io import (
-    DEFAULT_MAX_BYTES,
-    HSDSImportError,
-    ImportReport,
-    content_language,
-    content_languages,
-)
+from bettertogether.directory.hsds_io import DEFAULT_MAX_BYTES, HSDSImportError, content_language, content_languages
 
 
 class Command(BaseCommand):
@@ -52,7 +47,7 @@ class Command(BaseCommand):
             try:
                 reports = [pull_api(pull, options["max_bytes"])]
             except HSDSImportError as exc:
-                raise CommandError("Nothing imported:\n" + "\n".join(exc.errors)) from None
+                raise CommandError("Nothing imported:\n" + "\n".join(exc.messages)) from None
         else:
             reports = self._from_source(Path(options["source"]), options["lang"], options["max_bytes"])
         for report in reports:
@@ -61,6 +56,10 @@ class Command(BaseCommand):
             self.stdout.write(f"language: {report.language}")
             for table, count in report.counts.items():
                 self.stdout.write(f"{table}: {count}")
+            self.stdout.write(
+                f"{report.file_name} (SHA-256 {report.sha256 or '-'}): {report.created} created, "
+                f"{report.updated} updated, {report.unchanged} unchanged, {report.refused} refused"
+            )
         self.stdout.write(self.style.SUCCESS(f"Imported in {time.perf_counter() - started:.1f} s"))
 
     def _from_source(self, root: Path, lang: str | None, max_bytes: int) -> list[ImportReport]:
@@ -79,5 +78,5 @@ class Command(BaseCommand):
                     reports.append(import_path(source, max_bytes, lang=code))
                 except HSDSImportError as exc:
                     where = f" ({source})" if len(packages) > 1 else ""
-                    raise CommandError(f"Nothing imported{where}:\n" + "\n".join(exc.errors)) from None
+                    raise CommandError(f"Nothing imported{where}:\n" + "\n".join(exc.messages)) from None
         return reports

@@ -9,9 +9,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from bettertogether.core.imports import RunStatus
 from bettertogether.positions.lmia import iter_files
+from bettertogether.positions.lmia_import import ImportOptions, RunReport, import_lmia_files
 from bettertogether.positions.models import ImportRun
-from bettertogether.positions.services import RunReport, import_lmia_files
 
 PROVINCE_ORDER = ["NL", "PE", "NS", "NB", "QC", "ON", "MB", "SK", "AB", "BC", "YT", "NT", "NU", "XX"]
 
@@ -52,15 +53,15 @@ class Command(BaseCommand):
             raise CommandError(f"not found: {', '.join(missing)}")
         if not list(iter_files(paths)):
             raise CommandError("no .xlsx or .csv file in " + ", ".join(map(str, paths)))
-        reports = import_lmia_files(
-            paths,
+        choices = ImportOptions(
             dry_run=options["dry_run"],
             period=options["period"],
             replace=options["replace"],
             progress=self._progress_bar(),
         )
+        reports = import_lmia_files(paths, choices)
         self._print(reports, options["json"])
-        failed = [r for r in reports if r.status == "failed"]
+        failed = [r for r in reports if r.status == RunStatus.FAILED]
         if failed:
             raise CommandError(
                 f"{len(failed)} of {len(reports)} file(s) failed:\n" + "\n".join(r.message for r in failed)
@@ -73,8 +74,9 @@ class Command(BaseCommand):
         # A file that failed before fails again: retrying it at every start would only pile up failed runs.
         failed_before = set(ImportRun.objects.filter(status=ImportRun.Status.FAILED).values_list("file_name", "size"))
         files = [p for p in files if (p.name, p.stat().st_size) not in failed_before]
-        reports = import_lmia_files(files, progress=self._progress_bar(), skip_loaded_periods=True)
-        shown = [r for r in reports if r.status != "skipped"]
+        choices = ImportOptions(progress=self._progress_bar(), skip_loaded_periods=True)
+        reports = import_lmia_files(files, choices)
+        shown = [r for r in reports if r.status != RunStatus.SKIPPED]
         if options["json"]:
             self._print(reports, True)
         elif shown:
@@ -99,8 +101,8 @@ class Command(BaseCommand):
                 "ok": all(r.ok for r in reports),
                 "files": [r.as_dict() for r in reports],
                 "totals": {
-                    "rows": sum(r.rows for r in reports if r.status in ("ok", "dry-run")),
-                    "positions": sum(r.positions for r in reports if r.status in ("ok", "dry-run")),
+                    "rows": sum(r.rows for r in reports if r.status in (RunStatus.OK, RunStatus.DRY_RUN)),
+                    "positions": sum(r.positions for r in reports if r.status in (RunStatus.OK, RunStatus.DRY_RUN)),
                 },
             }
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
@@ -110,20 +112,20 @@ class Command(BaseCommand):
 
     def _print_one(self, report: RunReport) -> None:
         out = self.stdout
-        if report.status == "failed":
+        if report.status == RunStatus.FAILED:
             out.write(self.style.ERROR(f"{report.file_name}: FAILED"))
             for line in report.errors:
                 out.write(f"  {line}")
             return
-        if report.status == "skipped":
+        if report.status == RunStatus.SKIPPED:
             out.write(f"{report.file_name}: skipped, {report.message}")
             return
-        head = f"{report.file_name}: {report.status}, {report.period} (variant {report.variant}), "
+        head = f"{report.file_name}: {report.status.value}, {report.period} (variant {report.variant}), "
         head += f"{report.rows:,} rows, {report.positions:,} positions"
         if report.lmias is not None:
             head += f", {report.lmias:,} LMIAs"
         head += f", {report.warning_count:,} warnings"
-        out.write(self.style.SUCCESS(head) if report.status == "ok" else head)
+        out.write(self.style.SUCCESS(head) if report.status == RunStatus.OK else head)
         for code in sorted(report.per_province, key=lambda c: PROVINCE_ORDER.index(c) if c in PROVINCE_ORDER else 99):
             entry = report.per_province[code]
             name = "outside Canada" if code == "XX" else code
