@@ -221,6 +221,7 @@ def load_directory() -> Counter[str]:
                     "website": org.website,
                     "email": org.email,
                     "is_program_partner": org.is_program_partner,
+                    "in_sanctuary_network": org.in_sanctuary_network,
                     "source_urls": "\n".join(org.sources),
                     "extra": {"source_row": org.row},
                 },
