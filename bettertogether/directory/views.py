@@ -30,8 +30,8 @@ from . import hours
 from .forms import SearchForm
 from .models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
 from .permissions import sees_staff_notes
-from .search import contact_phones, map_features, resolve_place, search_services
 from .sanctuary import sanctuary_service_ids
+from .search import contact_phones, map_features, resolve_place, search_services
 from .search_index import get_index
 
 PAGE_SIZE = 30
