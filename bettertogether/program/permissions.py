@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from bettertogether.core.roles import ORGANIZATION_ROLES
 
-from .models import ActionStatus, FollowUpAction, PartnerReport, SubAgreement, Visit
+from .models import ActionStatus, AgreementDocument, FollowUpAction, PartnerReport, SubAgreement, Visit
 
 
 def _active(user: Any) -> bool:
@@ -77,3 +77,15 @@ def can_write_report(user: Any, report: PartnerReport) -> bool:
         and user.role in ORGANIZATION_ROLES
         and user_organization_id(user) == report.agreement.organization_id
     )
+
+
+def documents_for(user: Any) -> QuerySet[AgreementDocument]:
+    """Documents of the agreements `user` may open: coordinators all, partners their organization's."""
+    return AgreementDocument.objects.select_related("agreement__organization").filter(
+        agreement__in=agreements_for(user)
+    )
+
+
+def can_keep_records(user: Any) -> bool:
+    """Upload agreement documents; keep evaluations and the advocacy log (coordinators)."""
+    return can_manage_program(user)
