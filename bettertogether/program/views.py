@@ -29,6 +29,7 @@ from .permissions import can_manage_program, can_view_results
 from .results import DEFAULT_LMIA, default_reporting_period, partner_reach, public_summary, results
 from .services import set_denominator
 from .texts import EXPECTED_RESULTS, OBJECTIVES, partners
+from .trends import trend
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
 
@@ -107,11 +108,13 @@ def results_page(request: HttpRequest) -> HttpResponse:
     lmia, reached_in, errors = periods(request.GET)
     data = results(lmia, reached_in)
     query = _query(data)
+    over_time = trend(data, reached_in)
     return render(
         request,
         "program/results.html",
         {
             "data": data,
+            "trend": over_time,
             "partners": partner_reach(reached_in),
             "errors": errors,
             "quarters": available_quarters(),
@@ -142,7 +145,7 @@ def results_download(request: HttpRequest, fmt: str) -> HttpResponse:
         ok, reason = report.pdf_available()
         if not ok:
             return HttpResponse(reason + "\n", status=503, content_type="text/plain; charset=utf-8")
-        body = report.pdf_bytes(data)
+        body = report.pdf_bytes(data, trend(data, reached_in))
     else:
         buffer = io.StringIO()
         csv.writer(buffer).writerows(report.csv_rows(data))
