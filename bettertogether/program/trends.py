@@ -89,7 +89,8 @@ def trend(data: dict[str, Any], reached_in: Period) -> Trend:
         "agreements",
         _("Sub-agreements at the end of each quarter"),
         _(
-            "Bars: sub-agreements counted at the end of each quarter, from %(first)s to %(last)s. Target: %(low)s to %(high)s."
+            "Bars: sub-agreements counted at the end of each quarter, from %(first)s to %(last)s. "
+            "Target: %(low)s to %(high)s."
         )
         % {"first": labels[0], "last": labels[-1], "low": low, "high": high},
         labels,
