@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from bettertogether.directory.models import ChangeLog
-from bettertogether.outreach.knowledge import KnowledgeEventInput, save_knowledge_event
+from bettertogether.directory.models import ChangeLog, Organization
+from bettertogether.outreach.knowledge import KnowledgeEventInput, knowledge_sharing_events, save_knowledge_event
 from bettertogether.outreach.models import Event, EventKind
 from bettertogether.program import services_records
 from bettertogether.program.models import AdvocacyEntry, AgreementDocument, Evaluation
@@ -291,3 +292,23 @@ def test_a_coordinator_adds_and_edits_an_advocacy_entry(orgs: dict[str, Any]) ->
     ]
     bad = client.post(reverse("program:advocacy-new"), data | {"kind": "lunch", "held_on": "soon"})
     assert bad.status_code == 400 and AdvocacyEntry.objects.count() == 1
+
+
+def test_load_demo_gives_the_knowledge_sharing_events_the_evaluation_and_the_advocacy_log(db: Any) -> None:
+    for _ in range(2):  # idempotent
+        call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    events = knowledge_sharing_events(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert [(e.starts_at.date(), e.online) for e in events] == [
+        (dt.date(2024, 12, 10), True),
+        (dt.date(2024, 3, 21), False),
+    ]
+    assert (events[0].ends_at - events[0].starts_at) == dt.timedelta(hours=3, minutes=30)  # a half day
+    evaluation = Evaluation.objects.get()
+    assert evaluation.held_on.strftime("%Y-%m") == "2024-03" and evaluation.event_id == events[1].id
+    assert evaluation.organizations.count() == 6
+    entries = AdvocacyEntry.objects.all()
+    assert len(entries) == 4 and {e.kind for e in entries} == {"committee_seat", "submission", "meeting"}
+    assert all("(demo)" in e.body for e in entries)
+    sanctuary = Organization.objects.filter(in_sanctuary_network=True)
+    assert sanctuary.count() == 6
+    assert set(entries.get(subject__startswith="A sanctuary network").organizations.all()) == set(sanctuary)
