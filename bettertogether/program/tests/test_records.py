@@ -23,6 +23,7 @@ from bettertogether.outreach.knowledge import KnowledgeEventInput, knowledge_sha
 from bettertogether.outreach.models import Event, EventKind
 from bettertogether.program import services_records
 from bettertogether.program.models import AdvocacyEntry, AgreementDocument, Evaluation
+from bettertogether.program.worklist import program_work
 from bettertogether.support.tests.factories import member, signed_in
 
 from .factories import agreement
@@ -312,3 +313,32 @@ def test_load_demo_gives_the_knowledge_sharing_events_the_evaluation_and_the_adv
     sanctuary = Organization.objects.filter(in_sanctuary_network=True)
     assert sanctuary.count() == 6
     assert set(entries.get(subject__startswith="A sanctuary network").organizations.all()) == set(sanctuary)
+
+
+def test_the_staff_home_flags_agreements_without_their_signed_copy(orgs: dict[str, Any], pair: dict[str, Any]) -> None:
+    coordinator = member("coordinator")
+    assert program_work(coordinator).missing_signed_copies == 2
+    assert program_work(member("partner_staff", orgs["own"])).missing_signed_copies == 0  # not theirs to add
+    services_records.upload_document(
+        pair["own"].pk,
+        kind="schedule",
+        title="Schedule",
+        fileobj=io.BytesIO(PDF),
+        filename="s.pdf",
+        size=len(PDF),
+        by=None,
+    )
+    assert program_work(coordinator).missing_signed_copies == 2  # a schedule is not the signed copy
+    services_records.upload_document(
+        pair["own"].pk,
+        kind="signed_agreement",
+        title="Signed",
+        fileobj=io.BytesIO(PDF),
+        filename="a.pdf",
+        size=len(PDF),
+        by=None,
+    )
+    assert program_work(coordinator).missing_signed_copies == 1
+    html = signed_in(coordinator).get("/en/staff/").content.decode()
+    assert "Agreements without their signed copy" in html
+    assert 'href="/en/program/advocacy/"' in html and 'href="/en/program/knowledge/"' in html
