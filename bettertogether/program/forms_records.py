@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bettertogether.outreach.uploads import max_bytes
 
@@ -80,8 +81,8 @@ class AdvocacyFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *AdvocacyEntry.Kind.choices])
     organization = forms.ChoiceField(label=_("Partner organization"), required=False)
     q = forms.CharField(label=_("Body, committee or subject"), required=False, max_length=100)
-    since = forms.DateField(label=_("From"), required=False, widget=_DATE)
-    until = forms.DateField(label=_("To"), required=False, widget=_DATE)
+    since = forms.DateField(label=pgettext_lazy("period", "From"), required=False, widget=_DATE)
+    until = forms.DateField(label=pgettext_lazy("period", "To"), required=False, widget=_DATE)
 
     def __init__(self, *args: Any, organizations: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
