@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 48, 64, 16, 40  # margins: axis labels left and below, series labels right
+from django.utils.formats import number_format
+
+WIDTH, HEIGHT = 560, 300
+LEFT, RIGHT, TOP, BOTTOM = 48, 84, 16, 40  # margins: axis labels left and below, series and guide labels right
 
 # (colour, dash pattern, marker) per series, in order; all three differ.
 STYLES = (
@@ -38,6 +40,7 @@ class Mark:
 @dataclass(frozen=True)
 class Series:
     name: str
+    short: str  # the label at the line's end (e.g. the province's code)
     colour: str
     dash: str
     marker: str
@@ -114,7 +117,7 @@ def _x_ticks(labels: list[str], xs: list[float]) -> tuple[Tick, ...]:
 
 def _y_ticks(top: float, suffix: str) -> tuple[Tick, ...]:
     values = [top * i / 4 for i in range(5)]
-    return tuple(Tick(v, _y(v, top), f"{v:g}{suffix}") for v in values)
+    return tuple(Tick(v, _y(v, top), f"{number_format(int(v) if v == int(v) else v)}{suffix}") for v in values)
 
 
 def bar_chart(
@@ -162,19 +165,20 @@ def line_chart(
     title: str,
     description: str,
     labels: list[str],
-    series: list[tuple[str, list[float | None]]],
+    series: list[tuple[str, str, list[float | None]]],
     guides: list[tuple[float, str]],
     suffix: str = "",
 ) -> Chart:
-    highest = max((v for _, values in series for v in values if v is not None), default=0.0)
+    highest = max((v for _, _, values in series for v in values if v is not None), default=0.0)
     top = nice_top(highest, max((g for g, _ in guides), default=0))
     xs = _x_positions(len(labels))
     drawn = []
-    for (name, values), (colour, dash, marker) in zip(series, STYLES, strict=False):
+    for (name, short, values), (colour, dash, marker) in zip(series, STYLES, strict=False):
         marks = tuple(Mark(x, _y(v, top), v, q) for x, v, q in zip(xs, values, labels, strict=True) if v is not None)
         drawn.append(
             Series(
                 name=name,
+                short=short,
                 colour=colour,
                 dash=dash,
                 marker=marker,
@@ -210,5 +214,6 @@ def _spread_end_labels(series: list[Series], gap: float = 12.0) -> tuple[Series,
         placed[i] = y
         last = y
     return tuple(
-        Series(s.name, s.colour, s.dash, s.marker, s.marks, s.path, round(placed[i], 1)) for i, s in enumerate(series)
+        Series(s.name, s.short, s.colour, s.dash, s.marker, s.marks, s.path, round(placed[i], 1))
+        for i, s in enumerate(series)
     )

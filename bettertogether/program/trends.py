@@ -106,7 +106,7 @@ def trend(data: dict[str, Any], reached_in: Period) -> Trend:
         )
         % {"first": labels[0], "last": labels[-1]},
         labels,
-        [(name, [row.share_percent[code] for row in rows]) for code, name in names],
+        [(name, code, [row.share_percent[code] for row in rows]) for code, name in names],
         [(100 * TARGET_SHARE, _("Target: 50 %"))],
         suffix=" %",
     )

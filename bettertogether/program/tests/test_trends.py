@@ -100,8 +100,8 @@ def test_chart_geometry_against_hand_worked_positions(world: dict[str, Any]) -> 
     assert [m.y for m in ns.marks] == [162.4, 162.4, 138.0, 138.0]  # 260 − 244 × 20/50, 260 − 244 × 25/50
     assert [m.y for m in nb.marks] == [260.0, 138.0, 138.0, 138.0]
     assert pe.marks == () and pe.path == ""
-    # Four quarters across 528 px: centres at 48 + 132 × (i + ½).
-    assert [m.x for m in ns.marks] == [114.0, 246.0, 378.0, 510.0]
+    # Four quarters across 428 px: centres at 48 + 107 × (i + ½).
+    assert [m.x for m in ns.marks] == [101.5, 208.5, 315.5, 422.5]
     assert share.guides[0].y == 16.0  # the 50 % target at the top
     assert len({ns.dash, nb.dash, pe.dash}) == 3 and len({ns.marker, nb.marker, pe.marker}) == 3
     # Agreements 1, 1, 2, 2 against 4–6: the axis tops at 10 (24.4 px each).
@@ -112,7 +112,9 @@ def test_chart_geometry_against_hand_worked_positions(world: dict[str, Any]) -> 
 
 
 def test_end_labels_never_overlap() -> None:
-    chart = charts.line_chart("t", "T", "D", ["2023Q1"], [("A", [10.0]), ("B", [10.0]), ("C", [10.5])], [])
+    chart = charts.line_chart(
+        "t", "T", "D", ["2023Q1"], [("A", "a", [10.0]), ("B", "b", [10.0]), ("C", "c", [10.5])], []
+    )
     ys = sorted(s.end_label_y for s in chart.series)
     assert all(b - a >= 12 for a, b in zip(ys, ys[1:], strict=False))
 
@@ -127,7 +129,7 @@ def test_the_results_page_draws_the_charts_with_their_table(world: dict[str, Any
     cells = {q: re.findall(r'<td class="num">([^<]*)</td>', rest) for q, rest in rows}
     assert cells["2023Q3"] == ["2", "5", "25.0 %", "10", "25.0 %", "0", "–"]
     assert cells["2023Q1"] == ["1", "4", "20.0 %", "0", "0.0 %", "0", "–"]
-    assert 'points="114.0,162.4 246.0,162.4 378.0,138.0 510.0,138.0"' in html
+    assert 'points="101.5,162.4 208.5,162.4 315.5,138.0 422.5,138.0"' in html
 
 
 def test_the_charts_are_in_the_pdf(world: dict[str, Any]) -> None:
