@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 
 WIDTH, HEIGHT = 560, 300
-LEFT, RIGHT, TOP, BOTTOM = 48, 84, 16, 40  # margins: axis labels left and below, series and guide labels right
+LEFT, RIGHT, TOP, BOTTOM = 56, 84, 16, 40  # margins: axis labels left and below, series and guide labels right
 
 # (colour, dash pattern, marker) per series, in order; all three differ.
 STYLES = (

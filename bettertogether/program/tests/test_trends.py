@@ -100,8 +100,8 @@ def test_chart_geometry_against_hand_worked_positions(world: dict[str, Any]) -> 
     assert [m.y for m in ns.marks] == [162.4, 162.4, 138.0, 138.0]  # 260 − 244 × 20/50, 260 − 244 × 25/50
     assert [m.y for m in nb.marks] == [260.0, 138.0, 138.0, 138.0]
     assert pe.marks == () and pe.path == ""
-    # Four quarters across 428 px: centres at 48 + 107 × (i + ½).
-    assert [m.x for m in ns.marks] == [101.5, 208.5, 315.5, 422.5]
+    # Four quarters across 420 px: centres at 56 + 105 × (i + ½).
+    assert [m.x for m in ns.marks] == [108.5, 213.5, 318.5, 423.5]
     assert share.guides[0].y == 16.0  # the 50 % target at the top
     assert len({ns.dash, nb.dash, pe.dash}) == 3 and len({ns.marker, nb.marker, pe.marker}) == 3
     # Agreements 1, 1, 2, 2 against 4–6: the axis tops at 10 (24.4 px each).
@@ -129,7 +129,7 @@ def test_the_results_page_draws_the_charts_with_their_table(world: dict[str, Any
     cells = {q: re.findall(r'<td class="num">([^<]*)</td>', rest) for q, rest in rows}
     assert cells["2023Q3"] == ["2", "5", "25.0 %", "10", "25.0 %", "0", "–"]
     assert cells["2023Q1"] == ["1", "4", "20.0 %", "0", "0.0 %", "0", "–"]
-    assert 'points="101.5,162.4 208.5,162.4 315.5,138.0 422.5,138.0"' in html
+    assert 'points="108.5,162.4 213.5,162.4 318.5,138.0 423.5,138.0"' in html
 
 
 def test_the_charts_are_in_the_pdf(world: dict[str, Any]) -> None:
