@@ -35,8 +35,8 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
-from .search_index import DirectoryIndex, get_index
 from .sanctuary import sanctuary_service_ids
+from .search_index import DirectoryIndex, get_index
 
 MANY_LANGUAGES = "mul"
 
