@@ -49,6 +49,7 @@ class SearchForm(forms.Form):
     )
     free = forms.BooleanField(label=_("Free only"), required=False)
     open_now = forms.BooleanField(label=_("Open now"), required=False)
+    sanctuary = forms.BooleanField(label=_("Sanctuary network only"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,4 +71,5 @@ class SearchForm(forms.Form):
             "province": data.get("province") or None,
             "free": True if data.get("free") else None,
             "open_now": bool(data.get("open_now")),
+            "sanctuary": bool(data.get("sanctuary")),
         }

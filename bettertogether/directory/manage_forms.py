@@ -213,7 +213,14 @@ class OrganizationForm(TranslatedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = [*_translated(ORGANIZATION_TEXT_FIELDS), "alternate_name", "email", "website", "is_program_partner"]
+        fields = [
+            *_translated(ORGANIZATION_TEXT_FIELDS),
+            "alternate_name",
+            "email",
+            "website",
+            "is_program_partner",
+            "in_sanctuary_network",
+        ]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in _translated(("description",))}
 
     def __init__(self, *args: Any, partner_choice: bool = True, **kwargs: Any) -> None:
@@ -222,6 +229,7 @@ class OrganizationForm(TranslatedFieldsMixin, forms.ModelForm):
         self.fields["name_en"].required = True
         if not partner_choice:
             del self.fields["is_program_partner"]
+            del self.fields["in_sanctuary_network"]
 
     def model_fields(self) -> dict[str, Any]:
         data = self.cleaned_data

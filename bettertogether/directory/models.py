@@ -69,6 +69,11 @@ class Organization(UUIDModel):
     uri = models.URLField(blank=True, max_length=500)
     parent_organization_id = models.CharField(max_length=100, blank=True)
     is_program_partner = models.BooleanField(_("program partner"), default=False)
+    in_sanctuary_network = models.BooleanField(
+        _("member of the sanctuary network"),
+        default=False,
+        help_text=_("Organizations that take in migrant workers the other services do not reach."),
+    )
     source_urls = models.TextField(_("sources"), blank=True, help_text=_("One URL a line."))
     extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -35,6 +35,7 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from .sanctuary import sanctuary_service_ids
 from .search_index import DirectoryIndex, get_index
 
 MANY_LANGUAGES = "mul"
@@ -197,6 +198,7 @@ def _mask(
     free: bool | None,
     open_now: bool,
     at: dt.datetime | None,
+    sanctuary: bool = False,
 ) -> np.ndarray:
     """Which services of the index match every filter (a bool per service)."""
     mask = np.ones(index.size, dtype=bool)
@@ -221,6 +223,9 @@ def _mask(
     if open_now and mask.any():
         states = open_states(None, at, narrow=True)
         only([np.array([index.position[sid] for sid, o in states.items() if o and sid in index.position], dtype=int)])
+    if sanctuary:
+        members = sanctuary_service_ids()
+        only([np.array([index.position[sid] for sid in members if sid in index.position], dtype=int)])
     words = [w for w in (fold(q) or "").split() if w][:8]
     if words and mask.any():
         texts = index.texts(_lang())
@@ -243,6 +248,7 @@ def search_services(
     at: dt.datetime | None = None,
     limit: int = 30,
     offset: int = 0,
+    sanctuary: bool = False,
 ) -> SearchResults:
     """Active services matching the filters, nearest first when `near` is given, else by name.
 
@@ -257,7 +263,15 @@ def search_services(
     place = PointPlace(float(near[0]), float(near[1])) if isinstance(near, tuple | list) else near
     index = get_index()
     mask = _mask(
-        index, q=q, category=category, language=language, province=province, free=free, open_now=open_now, at=at
+        index,
+        q=q,
+        category=category,
+        language=language,
+        province=province,
+        free=free,
+        open_now=open_now,
+        at=at,
+        sanctuary=sanctuary,
     )
     by_name = index.name_order(_lang())
     point = _point_of(place)
@@ -313,6 +327,7 @@ def map_features(
     at: dt.datetime | None = None,
     near: Any = None,
     limit: int | None = None,
+    sanctuary: bool = False,
 ) -> list[dict[str, Any]]:
     """One GeoJSON-ready dict per located (service, location) pair matching the filters.
 
@@ -321,7 +336,15 @@ def map_features(
     """
     index = get_index()
     mask = _mask(
-        index, q=q, category=category, language=language, province=province, free=free, open_now=open_now, at=at
+        index,
+        q=q,
+        category=category,
+        language=language,
+        province=province,
+        free=free,
+        open_now=open_now,
+        at=at,
+        sanctuary=sanctuary,
     )
     chosen = np.flatnonzero(mask[index.pt_service])
     point = _point_of(near)

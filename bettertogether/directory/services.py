@@ -51,8 +51,10 @@ SERVICE_FIELDS = frozenset(
 ORGANIZATION_TEXT_FIELDS = ("name", "description")
 ORGANIZATION_FIELDS = frozenset(
     [f"{name}_{lang}" for name in ORGANIZATION_TEXT_FIELDS for lang in CONTENT_LANGUAGES]
-    + ["alternate_name", "email", "website", "is_program_partner"]
+    + ["alternate_name", "email", "website", "is_program_partner", "in_sanctuary_network"]
 )
+# Only those who edit everything set these (a program decision, not the organization's own).
+COORDINATOR_ORGANIZATION_FIELDS = frozenset({"is_program_partner", "in_sanctuary_network"})
 LOCATION_TEXT_FIELDS = ("name", "description", "transportation")
 LOCATION_FIELDS = frozenset(f"{name}_{lang}" for name in LOCATION_TEXT_FIELDS for lang in CONTENT_LANGUAGES)
 ADDRESS_FIELDS = frozenset({"address_1", "address_2", "city", "state_province", "postal_code"})
@@ -291,8 +293,8 @@ def update_organization(organization_id: uuid.UUID, fields: Mapping[str, Any], *
         organization = Organization.objects.select_for_update().get(pk=organization_id)
         if not permissions.can_edit_organization(by, organization):
             raise NotAllowed(gettext("You cannot edit this organization."))
-        if "is_program_partner" in fields and not permissions.edits_everything(by):
-            fields = {k: v for k, v in fields.items() if k != "is_program_partner"}
+        if not permissions.edits_everything(by):
+            fields = {k: v for k, v in fields.items() if k not in COORDINATOR_ORGANIZATION_FIELDS}
         if "name_en" in fields and not str(fields["name_en"] or "").strip():
             raise InvalidChange(gettext("Enter the organization's name in English."))
         changes: dict[str, list[str]] = {}

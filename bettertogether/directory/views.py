@@ -30,6 +30,7 @@ from . import hours
 from .forms import SearchForm
 from .models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
 from .permissions import sees_staff_notes
+from .sanctuary import sanctuary_service_ids
 from .search import contact_phones, map_features, resolve_place, search_services
 from .search_index import get_index
 
@@ -100,7 +101,15 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 
 def _empty_filters() -> dict[str, Any]:
-    return {"q": None, "category": None, "language": None, "province": None, "free": None, "open_now": False}
+    return {
+        "q": None,
+        "category": None,
+        "language": None,
+        "province": None,
+        "free": None,
+        "open_now": False,
+        "sanctuary": False,
+    }
 
 
 def _suggest_url(service: Service) -> str | None:
@@ -191,6 +200,7 @@ def _geojson_body(request: HttpRequest, lang: str) -> str:
         form = SearchForm(request.GET)
         place = resolve_place(request.GET.get("near", "")[:100]) if request.GET.get("near") else None
         features = map_features(**form.filters(), near=place, limit=_map_limit(request))
+        members = sanctuary_service_ids()
         detail = reverse("directory:detail", args=[uuid.UUID(int=0)]).replace(str(uuid.UUID(int=0)), "{id}")
     collection = {
         "type": "FeatureCollection",
@@ -204,6 +214,7 @@ def _geojson_body(request: HttpRequest, lang: str) -> str:
                     "organization": f["organization"],
                     "url": detail.replace("{id}", f["id"]),
                     "categories": f["categories"],
+                    "sanctuary": uuid.UUID(f["id"]) in members,
                 },
             }
             for f in features

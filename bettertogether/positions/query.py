@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
-from .models import ApprovedPosition
 from bettertogether.core.periods import parse_period
+
+from .models import ApprovedPosition
 
 
 def positions_in(

@@ -11,6 +11,7 @@ from decimal import Decimal
 from bettertogether.directory.door import Organization
 
 from . import services
+from .demo_records import load_records
 from .models import ActionStatus, AgreementKind, AgreementStatus, Milestone, MilestoneStatus, SubAgreement, Visit
 
 D = dt.date
@@ -275,11 +276,12 @@ def _agreement(org: Organization, name: str) -> None:
 
 def load(log: Callable[[str], None]) -> None:
     n = _milestones()
-    found = 0
+    found = []
     for name in EXTENDED_PARTNERS:
         org = Organization.objects.filter(name_en=name).first() or Organization.objects.filter(name=name).first()
         if org is None:
             continue
         _agreement(org, name)
-        found += 1
-    log(f"program: {n} milestones, {found} partners' agreements")
+        found.append(org)
+    log(f"program: {n} milestones, {len(found)} partners' agreements")
+    load_records(found, log)

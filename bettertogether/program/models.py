@@ -246,3 +246,27 @@ class ReportFigure(models.Model):
     @property
     def value(self) -> int | None:
         return self.platform_value if self.reported_value is None else self.reported_value
+
+
+# The records kept beside the agreements live in their own module; imported here so Django sees them.
+from .models_records import AdvocacyEntry, AgreementDocument, Evaluation  # noqa: E402
+
+__all__ = [
+    "ActionStatus",
+    "AdvocacyEntry",
+    "AgreementDocument",
+    "AgreementKind",
+    "AgreementStatus",
+    "Amendment",
+    "Denominator",
+    "Evaluation",
+    "FollowUpAction",
+    "Milestone",
+    "MilestoneStatus",
+    "PartnerReport",
+    "ReportFigure",
+    "ReportStatus",
+    "StatusChange",
+    "SubAgreement",
+    "Visit",
+]

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from bettertogether.core.roles import ORGANIZATION_ROLES
 from bettertogether.core.users import Account, User, signed_in
 
-from .models import ActionStatus, FollowUpAction, PartnerReport, SubAgreement, Visit
+from .models import ActionStatus, AgreementDocument, FollowUpAction, PartnerReport, SubAgreement, Visit
 
 
 def user_organization_id(user: User) -> Any:
@@ -74,3 +74,15 @@ def can_write_report(user: User, report: PartnerReport) -> bool:
         and user.role in ORGANIZATION_ROLES
         and user_organization_id(user) == report.agreement.organization_id
     )
+
+
+def documents_for(user: Any) -> QuerySet[AgreementDocument]:
+    """Documents of the agreements `user` may open: coordinators all, partners their organization's."""
+    return AgreementDocument.objects.select_related("agreement__organization").filter(
+        agreement__in=agreements_for(user)
+    )
+
+
+def can_keep_records(user: Any) -> bool:
+    """Upload agreement documents; keep evaluations and the advocacy log (coordinators)."""
+    return can_manage_program(user)

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from bettertogether.gaps.door import pdf_available
 
+from .trends import Trend
+
 __all__ = ["csv_rows", "pdf_available", "pdf_bytes"]
 
 
@@ -43,7 +45,7 @@ def csv_rows(data: dict[str, Any]) -> Iterator[list[Any]]:
         ]
 
 
-def pdf_bytes(data: dict[str, Any]) -> bytes:
+def pdf_bytes(data: dict[str, Any], trend: Trend | None = None) -> bytes:
     """The results as a printable PDF. Nothing is fetched: the template has no external resource and
     the fetcher refuses every URL."""
     from weasyprint import HTML
@@ -51,5 +53,5 @@ def pdf_bytes(data: dict[str, Any]) -> bytes:
     def fetcher(url: str, timeout: int = 10, ssl_context: Any = None) -> Any:
         raise ValueError(f"refused to fetch {url[:60]}")
 
-    html = render_to_string("program/results_pdf.html", {"data": data, "generated": timezone.now()})
+    html = render_to_string("program/results_pdf.html", {"data": data, "trend": trend, "generated": timezone.now()})
     return bytes(HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf())

@@ -3,7 +3,7 @@ results and the sub-agreements below it. This app owns the whole path."""
 
 from django.urls import path
 
-from . import views, views_agreements, views_monitoring, views_reports
+from . import views, views_agreements, views_monitoring, views_records, views_reports
 
 app_name = "program"
 
@@ -29,4 +29,15 @@ urlpatterns = [
     path("reports/<int:pk>/review/", views_reports.report_review, name="report-review"),
     path("milestones/", views_agreements.milestone_list, name="milestones"),
     path("milestones/<int:pk>/status/", views_agreements.milestone_status, name="milestone-status"),
+    # The records kept beside the agreements (views_records.py).
+    path("agreements/<int:pk>/documents/", views_records.document_upload, name="document-upload"),
+    path("documents/<int:pk>/", views_records.document_download, name="document"),
+    path("documents/<int:pk>/delete/", views_records.document_delete, name="document-delete"),
+    path("knowledge/", views_records.knowledge, name="knowledge"),
+    path("evaluations/new/", views_records.evaluation_edit, name="evaluation-new"),
+    path("evaluations/<int:pk>/", views_records.evaluation_detail, name="evaluation"),
+    path("evaluations/<int:pk>/edit/", views_records.evaluation_edit, name="evaluation-edit"),
+    path("advocacy/", views_records.advocacy_list, name="advocacy"),
+    path("advocacy/new/", views_records.advocacy_edit, name="advocacy-new"),
+    path("advocacy/<int:pk>/edit/", views_records.advocacy_edit, name="advocacy-edit"),
 ]

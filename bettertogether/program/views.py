@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -29,16 +29,19 @@ from .permissions import can_manage_program, can_view_results
 from .results import DEFAULT_LMIA, default_reporting_period, partner_reach, public_summary, results
 from .services import set_denominator
 from .texts import EXPECTED_RESULTS, OBJECTIVES, partners
+from .trends import trend
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
 
 
-def only_for(permission: Callable[[Any], bool]) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def only_for(
+    permission: Callable[[Any], bool],
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """Anonymous visitors go to sign in; signed-in people without `permission` get 404."""
 
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorate(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not permission(request.user):
@@ -105,11 +108,13 @@ def results_page(request: HttpRequest) -> HttpResponse:
     lmia, reached_in, errors = periods(request.GET)
     data = results(lmia, reached_in)
     query = _query(data)
+    over_time = trend(data, reached_in)
     return render(
         request,
         "program/results.html",
         {
             "data": data,
+            "trend": over_time,
             "partners": partner_reach(reached_in),
             "errors": errors,
             "quarters": available_quarters(),
@@ -140,7 +145,7 @@ def results_download(request: HttpRequest, fmt: str) -> HttpResponse:
         ok, reason = report.pdf_available()
         if not ok:
             return HttpResponse(reason + "\n", status=503, content_type="text/plain; charset=utf-8")
-        body = report.pdf_bytes(data)
+        body = report.pdf_bytes(data, trend(data, reached_in))
     else:
         buffer = io.StringIO()
         csv.writer(buffer).writerows(report.csv_rows(data))

@@ -14,8 +14,9 @@ from bettertogether.directory.door import Organization
 
 from . import lifecycle, services
 from .forms import AgreementForm, AmendmentForm, StatusForm
+from .forms_records import DocumentForm
 from .models import AgreementStatus, Milestone, MilestoneStatus
-from .permissions import agreements_for, can_manage_program, can_view_agreements
+from .permissions import agreements_for, can_keep_records, can_manage_program, can_view_agreements
 from .views import only_for
 
 
@@ -81,6 +82,9 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "visits": agreement.visits.all(),
             "reports": agreement.reports.all(),
             "can_manage": manage,
+            "documents": agreement.documents.all(),
+            "can_keep_records": can_keep_records(request.user),
+            "document_form": DocumentForm(),
         },
     )
 

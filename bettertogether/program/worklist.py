@@ -10,8 +10,8 @@ from django.utils import timezone
 from bettertogether.core.users import User
 
 from . import lifecycle
-from .models import AgreementStatus, Milestone, MilestoneStatus, ReportStatus
-from .permissions import agreements_for, overdue_actions, reports_for
+from .models import AgreementDocument, AgreementStatus, Milestone, MilestoneStatus, ReportStatus
+from .permissions import agreements_for, can_keep_records, overdue_actions, reports_for
 
 ENDING_WITHIN_DAYS = 90
 REPORT_REMINDER_DAYS = 14  # a report to send is flagged from this many days before it is due
@@ -28,6 +28,7 @@ class ProgramWork:
     reports_to_send: int  # draft or returned
     reports_due_soon: int  # to send, due within REPORT_REMINDER_DAYS or late
     reports_to_review: int  # submitted, waiting for the coordinator
+    missing_signed_copies: int = 0  # signed or active agreements without their signed copy (coordinators)
 
 
 def program_work(user: User, *, today: dt.date | None = None) -> ProgramWork:
@@ -49,4 +50,11 @@ def program_work(user: User, *, today: dt.date | None = None) -> ProgramWork:
         reports_to_send=to_send.count(),
         reports_due_soon=to_send.filter(due_on__lte=today + dt.timedelta(days=REPORT_REMINDER_DAYS)).count(),
         reports_to_review=reports_for(user).filter(status=ReportStatus.SUBMITTED).count(),
+        missing_signed_copies=(
+            mine.filter(status__in=(AgreementStatus.SIGNED, AgreementStatus.ACTIVE))
+            .exclude(documents__kind=AgreementDocument.Kind.SIGNED_AGREEMENT)
+            .count()
+            if can_keep_records(user)
+            else 0
+        ),
     )

@@ -227,6 +227,9 @@ def _program(user: User) -> Section:
             Item(_("Milestones planned or under way"), reverse("program:milestones"), work.open_milestones),
             _waiting(_("Follow-up actions overdue"), reverse("program:overdue"), work.overdue_actions),
             _waiting(_("Partner reports awaiting review"), agreements, work.reports_to_review),
+            _waiting(_("Agreements without their signed copy"), agreements, work.missing_signed_copies),
+            Item(_("Knowledge sharing and evaluation"), reverse("program:knowledge")),
+            Item(_("Advocacy log"), reverse("program:advocacy")),
         ),
     )
 

@@ -19,7 +19,6 @@ from django.db.models import Model, QuerySet
 from bettertogether.core.roles import Role
 from bettertogether.core.users import User, signed_in
 
-from .access import is_active_user as _active
 from .access import is_case_worker as is_case_worker
 from .access import is_supervisor as is_supervisor
 from .access import organization_id_of as organization_id_of

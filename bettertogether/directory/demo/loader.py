@@ -201,6 +201,7 @@ def load_directory() -> ImportReport:
                     "website": org.website,
                     "email": org.email,
                     "is_program_partner": org.is_program_partner,
+                    "in_sanctuary_network": org.in_sanctuary_network,
                     "source_urls": "\n".join(org.sources),
                     "extra": {"source_row": org.row},
                 },

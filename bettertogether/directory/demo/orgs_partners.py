@@ -39,6 +39,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
         },
         website="https://migrantjusticens.ca/",
         is_program_partner=True,
+        in_sanctuary_network=True,
         verification_note="⚠ City taken from the dateline of a 2022 press release. No street address published. "
         "The WhatsApp helpline number was not captured. The services are called bilingual, but the languages "
         "are not named in the source.",
@@ -128,6 +129,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
         },
         website="https://ymcahfx.ca/",
         is_program_partner=True,
+        in_sanctuary_network=True,
         verification_note="⚠ Address is from 2017 articles (moved to 7071 Bayers Road from 65 Main Ave, Fairview, "
         "in 2017). No migrant-worker-specific service was found.",
         sources=(
@@ -188,6 +190,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
         website="https://madhucentre.ca/",
         email="info@madhucentre.ca",
         is_program_partner=True,
+        in_sanctuary_network=True,
         verification_note="⚠ The city is inferred because its events are held in Fredericton; the site names "
         "only the Wolastoqiyik, Mi'kmaq and Peskotomuhkati territories.",
         sources=(
@@ -279,6 +282,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
         },
         website="http://www.miramichimulticultural.com/",
         is_program_partner=True,
+        in_sanctuary_network=True,
         verification_note='⚠ A 2024 report names an "Association régionale de Miramichi (ARMM)"; probably the same '
         "body but not confirmed. No migrant-worker-specific service or contact details were found.",
         sources=(
@@ -334,6 +338,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
         },
         website="https://peicommunitynavigators.com/",
         is_program_partner=True,
+        in_sanctuary_network=True,
         verification_note="⚠ Address and phone are those of the Western PEI navigator in May 2021. "
         "No migrant-worker-specific service was found.",
         sources=(
@@ -408,6 +413,7 @@ PARTNERS: tuple[OrganizationData, ...] = (
         },
         website="https://www.cooperinstitute.ca/",
         is_program_partner=True,
+        in_sanctuary_network=True,
         verification_note='⚠ A third-party listing says "Français, Anglais et Espagnol" and also gives '
         "902-368-7180, purpose unknown.",
         sources=(

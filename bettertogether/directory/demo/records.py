@@ -74,4 +74,5 @@ class OrganizationData:
     website: str = ""
     email: str = ""
     is_program_partner: bool = False
+    in_sanctuary_network: bool = False
     verification_note: str = ""  # the ⚠ reason; non-empty means "needs verification"

@@ -39,6 +39,7 @@ def test_feature_collection_of_located_services(client: Client) -> None:
         "organization": "Health Org",
         "url": f"/en/services/{located.id}/",
         "categories": ["Health"],
+        "sanctuary": False,
     }
 
 

@@ -67,3 +67,28 @@ def test_near_me_fills_coordinates_and_searches(new_page: Any, hostile_service: 
     assert "near=45.0800%2C-64.5000" in page.url
     assert "/en/services/" in page.url
     assert page.locator(".dist").first.inner_text().endswith(" m")
+
+
+def test_the_sanctuary_network_is_its_own_layer_with_its_legend(page: Any) -> None:
+    member = f.OrganizationFactory(name="Shelter House", in_sanctuary_network=True)
+    f.located_service(45.0, -64.0, name="Night refuge", organization=member)
+    f.located_service(46.0, -66.0, name="Reading room")
+    visit(page, "/en/services/")
+    legend = page.locator("#map .map-layers")
+    legend.wait_for(state="visible")
+    assert legend.get_by_label("Sanctuary network members").is_checked()
+    rings = page.locator("#map path.leaflet-interactive")
+    rings.first.wait_for(state="attached")
+    assert rings.count() == 1  # the one member's service, drawn over the services' markers
+    legend.get_by_label("Sanctuary network members").uncheck()
+    assert rings.count() == 0
+    legend.get_by_label("Services").uncheck()
+    assert page.locator(".leaflet-marker-icon").count() == 0
+    legend.get_by_label("Sanctuary network members").check()
+    assert rings.count() == 1
+
+
+def test_without_javascript_the_layer_legend_stays_hidden(new_page: Any) -> None:
+    page = new_page(javascript=False)
+    visit(page, "/en/services/")
+    assert not page.locator("#map-layers").is_visible()

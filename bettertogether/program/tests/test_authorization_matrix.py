@@ -4,19 +4,22 @@ in EXPECTED fails `test_every_url_has_expectations`. Another organization's agre
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, reverse
 
-from bettertogether.program import services, urls
+from bettertogether.program import services, services_records, urls
 from bettertogether.program.models import Milestone
 from bettertogether.support.tests.factories import member, signed_in
 
 from .factories import agreement
 
 pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n%%EOF\n"
 
 ROLES = [
     "anonymous",
@@ -59,6 +62,16 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "report-review": ("post", PROGRAM_WRITE),
     "milestones": ("get", PROGRAM_STAFF),
     "milestone-status": ("post", PROGRAM_WRITE),
+    "document-upload": ("post", PROGRAM_WRITE),
+    "document": ("get", OWN_ORGANIZATION),
+    "document-delete": ("post", PROGRAM_WRITE),
+    "knowledge": ("get", PROGRAM_STAFF),
+    "evaluation-new": ("get", PROGRAM_STAFF),
+    "evaluation": ("get", PROGRAM_STAFF),
+    "evaluation-edit": ("get", PROGRAM_STAFF),
+    "advocacy": ("get", PROGRAM_STAFF),
+    "advocacy-new": ("get", PROGRAM_STAFF),
+    "advocacy-edit": ("get", PROGRAM_STAFF),
 }
 
 
@@ -72,7 +85,8 @@ def test_every_url_has_expectations() -> None:
 
 
 @pytest.fixture
-def objects(orgs: dict[str, Any]) -> dict[str, Any]:
+def objects(orgs: dict[str, Any], settings: Any, tmp_path: Any) -> dict[str, Any]:
+    settings.MEDIA_ROOT = tmp_path
     objects = {
         "own": agreement(orgs["own"], status="active"),
         "other": agreement(orgs["other"], status="active", title="Other"),
@@ -95,10 +109,40 @@ def objects(orgs: dict[str, Any]) -> dict[str, Any]:
             due_on=dt.date(2024, 10, 31),
             by=None,
         )
+        objects[f"{which}-document"] = services_records.upload_document(
+            objects[which].pk,
+            kind="signed_agreement",
+            title="Signed",
+            fileobj=io.BytesIO(PDF),
+            filename="signed.pdf",
+            size=len(PDF),
+            by=None,
+        )
+    objects["evaluation"] = services_records.save_evaluation(
+        services_records.EvaluationInput(held_on=dt.date(2024, 3, 20), title="E", evaluator="X", findings="F"), by=None
+    )
+    objects["advocacy"] = services_records.save_advocacy(
+        services_records.AdvocacyInput(held_on=dt.date(2024, 3, 1), kind="meeting", body="B", subject="S"), by=None
+    )
     return objects
 
 
+def _records_url(name: str, objects: dict[str, Any], which: str) -> str | None:
+    if name == "document-upload":
+        return reverse(f"program:{name}", args=[objects[which].pk])
+    if name in ("document", "document-delete"):
+        return reverse(f"program:{name}", args=[objects[f"{which}-document"].pk])
+    if name in ("evaluation", "evaluation-edit"):
+        return reverse(f"program:{name}", args=[objects["evaluation"].pk])
+    if name == "advocacy-edit":
+        return reverse(f"program:{name}", args=[objects["advocacy"].pk])
+    return None
+
+
 def _url(name: str, objects: dict[str, Any], which: str = "own") -> str:
+    records_url = _records_url(name, objects, which)
+    if records_url is not None:
+        return records_url
     if name == "results-download":
         return reverse("program:results-download", args=["csv"])
     if (
@@ -146,7 +190,17 @@ def test_matrix(name: str, role: str, orgs: dict[str, Any], objects: dict[str, A
 
 
 @pytest.mark.parametrize(
-    "name", ["agreement", "agreement-status", "agreement-amend", "visit", "report", "report-save", "report-submit"]
+    "name",
+    [
+        "agreement",
+        "agreement-status",
+        "agreement-amend",
+        "visit",
+        "report",
+        "report-save",
+        "report-submit",
+        "document",
+    ],
 )
 @pytest.mark.parametrize("role", ["partner_staff", "case_worker"])
 def test_another_organizations_agreement_is_not_found(
@@ -162,7 +216,18 @@ def test_another_organizations_agreement_is_not_found(
 READ_ONLY = [
     n
     for n, (method, _) in EXPECTED.items()
-    if method == "get" and n not in ("overview", "agreement-new", "visit-new", "report-schedule")
+    if method == "get"
+    and n
+    not in (
+        "overview",
+        "agreement-new",
+        "visit-new",
+        "report-schedule",
+        "evaluation-new",
+        "evaluation-edit",
+        "advocacy-new",
+        "advocacy-edit",
+    )
 ]
 
 

@@ -93,9 +93,13 @@ def test_program_pages_at_phone_width_and_axe(new_page: Any) -> None:
         reverse("program:results"),
         reverse("program:agreements"),
         reverse("program:milestones"),
+        reverse("program:knowledge"),
+        reverse("program:advocacy"),
+        reverse("program:evaluation-new"),
         "/en/program/",
     ):
         visit(page, url)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, url
-    visit(page, reverse("program:results"))
-    assert axe_violations(page) == []
+    for url in (reverse("program:results"), reverse("program:advocacy"), reverse("program:knowledge")):
+        visit(page, url)
+        assert axe_violations(page) == [], url

@@ -33,6 +33,27 @@
   }
 
   var cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+  // The sanctuary network's members: their own layer of rings over the services, with its legend.
+  var sanctuary = L.layerGroup();
+  var layers = { services: cluster, sanctuary: sanctuary };
+  var legend = document.getElementById("map-layers");
+  if (legend) {
+    var LegendControl = L.Control.extend({
+      options: { position: "topright" },
+      onAdd: function () {
+        legend.hidden = false;
+        L.DomEvent.disableClickPropagation(legend);
+        return legend;
+      }
+    });
+    new LegendControl().addTo(map);
+    legend.querySelectorAll("input[data-layer]").forEach(function (input) {
+      input.addEventListener("change", function () {
+        var layer = layers[input.dataset.layer];
+        if (input.checked) map.addLayer(layer); else map.removeLayer(layer);
+      });
+    });
+  }
   fetch(box.dataset.geojson, { headers: { Accept: "application/geo+json" } })
     .then(function (r) { return r.ok ? r.json() : { features: [] }; })
     .then(function (data) {
@@ -44,6 +65,14 @@
       });
       cluster.addLayers(markers);
       map.addLayer(cluster);
+      data.features.forEach(function (f) {
+        if (!f.properties.sanctuary) return;
+        var c = f.geometry.coordinates;
+        var ring = L.circleMarker([c[1], c[0]], { radius: 11, color: "#7a2e8e", weight: 4, fill: false });
+        ring.bindPopup(function () { return popup(f.properties); });
+        sanctuary.addLayer(ring);
+      });
+      map.addLayer(sanctuary);
       if (!markers.length) return;
       if (hasPlace) {
         // Around a place the features come nearest first: show the place and its closest few.
