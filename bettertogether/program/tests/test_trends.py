@@ -13,9 +13,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from bettertogether.core.periods import parse_period
 from bettertogether.outreach import services as outreach
 from bettertogether.outreach.tests.factories import EventFactory
-from bettertogether.core.periods import parse_period
 from bettertogether.program import charts, report, services
 from bettertogether.program.results import results
 from bettertogether.program.trends import over_time, trend
