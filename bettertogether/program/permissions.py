@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from bettertogether.core.roles import ORGANIZATION_ROLES
+from bettertogether.core.roles import ORGANIZATION_ROLES, Role
 
+from . import lifecycle
+from .calls_models import Application, ApplicationStatus, Call, Review
 from .models import ActionStatus, FollowUpAction, PartnerReport, SubAgreement, Visit
 
 
@@ -77,3 +79,89 @@ def can_write_report(user: Any, report: PartnerReport) -> bool:
         and user.role in ORGANIZATION_ROLES
         and user_organization_id(user) == report.agreement.organization_id
     )
+
+
+# Calls for proposals. The public sees open, closed and decided calls. Partner staff of a directory
+# organization apply for it; its partner staff and case workers read its applications. Coordinators
+# screen and decide every submitted application. A reviewer sees only the calls they are assigned
+# to, and there only the applications screened eligible; one who declared a conflict of interest on
+# an application sees no score of it, not even the others'.
+
+
+def public_calls() -> QuerySet[Call]:
+    return Call.objects.filter(status__in=lifecycle.CALL_PUBLIC)
+
+
+def can_apply(user: Any) -> bool:
+    return _active(user) and user.role == Role.PARTNER_STAFF and user_organization_id(user) is not None
+
+
+def can_view_calls_office(user: Any) -> bool:
+    """Coordinators, and reviewers assigned to at least one call."""
+    if not _active(user):
+        return False
+    return bool(user.is_coordinator) or Call.objects.filter(reviewers=user).exists()
+
+
+def can_view_applications(user: Any) -> bool:
+    return can_view_calls_office(user) or (
+        _active(user) and user.role in ORGANIZATION_ROLES and user_organization_id(user) is not None
+    )
+
+
+def calls_for(user: Any) -> QuerySet[Call]:
+    """The calls whose applications `user` may list: all for coordinators, their own for reviewers."""
+    if not _active(user):
+        return Call.objects.none()
+    if user.is_coordinator:
+        return Call.objects.all()
+    return Call.objects.filter(reviewers=user)
+
+
+REVIEWED_STATUSES = (
+    ApplicationStatus.ELIGIBLE,
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.FUNDED,
+    ApplicationStatus.DECLINED,
+)
+
+
+def applications_for(user: Any) -> QuerySet[Application]:
+    """The applications `user` may open: their organization's (drafts included); every submitted
+    one for coordinators; the eligible ones of their calls for reviewers."""
+    qs = Application.objects.select_related("call", "organization")
+    if not _active(user):
+        return qs.none()
+    visible = Q(call__reviewers=user, status__in=REVIEWED_STATUSES)
+    if user.is_coordinator:
+        visible |= ~Q(status=ApplicationStatus.DRAFT)
+    if user.role in ORGANIZATION_ROLES and user_organization_id(user) is not None:
+        visible |= Q(organization_id=user_organization_id(user))
+    return qs.filter(visible).distinct()
+
+
+def can_edit_application(user: Any, application: Application) -> bool:
+    return can_apply(user) and user_organization_id(user) == application.organization_id
+
+
+def is_reviewer(user: Any, call: Call) -> bool:
+    return _active(user) and call.reviewers.filter(pk=user.pk).exists()
+
+
+def can_review(user: Any, application: Application) -> bool:
+    return is_reviewer(user, application.call) and application.status in lifecycle.APPLICATION_REVIEWABLE
+
+
+def declared_conflict(user: Any, application: Application) -> bool:
+    return _active(user) and Review.objects.filter(application=application, reviewer=user, conflict=True).exists()
+
+
+def visible_reviews(user: Any, application: Application) -> QuerySet[Review]:
+    """The reviews whose scores `user` may read on `application`: none after a declared conflict;
+    all for coordinators; a reviewer's own otherwise."""
+    reviews = application.reviews.select_related("reviewer").prefetch_related("scores__criterion")
+    if not _active(user) or declared_conflict(user, application):
+        return reviews.none()
+    if user.is_coordinator:
+        return reviews
+    return reviews.filter(reviewer=user)

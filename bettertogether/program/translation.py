@@ -2,9 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from .calls_models import Call
 from .models import Milestone
 
 
 @register(Milestone)
 class MilestoneTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(Call)
+class CallTranslation(TranslationOptions):
+    fields = ("title", "objectives", "eligibility", "how_to_apply")

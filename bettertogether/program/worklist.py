@@ -6,11 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from . import lifecycle
 from .models import AgreementStatus, Milestone, MilestoneStatus, ReportStatus
-from .permissions import agreements_for, overdue_actions, reports_for
+from .calls_models import ApplicationStatus, Call, CallStatus, Review
+from .permissions import agreements_for, applications_for, can_manage_program, overdue_actions, reports_for
 
 ENDING_WITHIN_DAYS = 90
 REPORT_REMINDER_DAYS = 14  # a report to send is flagged from this many days before it is due
@@ -27,6 +29,9 @@ class ProgramWork:
     reports_to_send: int  # draft or returned
     reports_due_soon: int  # to send, due within REPORT_REMINDER_DAYS or late
     reports_to_review: int  # submitted, waiting for the coordinator
+    applications_to_screen: int = 0  # submitted applications (coordinators)
+    calls_to_decide: int = 0  # closed calls without their decisions yet (coordinators)
+    reviews_to_do: int = 0  # eligible applications of the reader's calls they have not reviewed or declined
 
 
 def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
@@ -48,4 +53,26 @@ def program_work(user: Any, *, today: dt.date | None = None) -> ProgramWork:
         reports_to_send=to_send.count(),
         reports_due_soon=to_send.filter(due_on__lte=today + dt.timedelta(days=REPORT_REMINDER_DAYS)).count(),
         reports_to_review=reports_for(user).filter(status=ReportStatus.SUBMITTED).count(),
+        **calls_work(user),
     )
+
+
+def calls_work(user: Any) -> dict[str, int]:
+    """The calls for proposals' part of the staff home."""
+    manage = can_manage_program(user)
+    to_review = (
+        applications_for(user)
+        .filter(call__reviewers=user, status__in=lifecycle.APPLICATION_REVIEWABLE)
+        .exclude(
+            pk__in=Review.objects.filter(reviewer=user)
+            .filter(Q(conflict=True) | Q(completed_at__isnull=False))
+            .values("application_id")
+        )
+    )
+    return {
+        "applications_to_screen": (
+            applications_for(user).filter(status=ApplicationStatus.SUBMITTED).count() if manage else 0
+        ),
+        "calls_to_decide": Call.objects.filter(status=CallStatus.CLOSED).count() if manage else 0,
+        "reviews_to_do": to_review.count() if getattr(user, "is_authenticated", False) else 0,
+    }
