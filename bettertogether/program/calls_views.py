@@ -141,6 +141,9 @@ def _own(request: HttpRequest, pk: int) -> Application:
 @only_for(can_apply)
 def application_save(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
+    if application.status not in lifecycle.APPLICATION_EDITABLE:
+        messages.error(request, _("A submitted application can no longer be changed."))
+        return redirect("program:application", pk=application.pk)
     form = ApplicationForm(request.POST)
     if form.is_valid():
         try:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import calls_ranking, calls_services, lifecycle
 from .calls_forms import CallForm, ConflictForm, DecisionForm, ReviewersForm, ScoreForm, ScreeningForm
-from .calls_models import Application, ApplicationStatus, Call, CallStatus, Review
+from .calls_models import Application, Call, CallStatus, Review
 from .calls_views import refusal
 from .forms import StatusForm
 from .permissions import (
@@ -242,9 +242,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @only_for(can_manage_program)
 def application_agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    application = get_object_or_404(
-        applications_for(request.user).filter(status=ApplicationStatus.FUNDED), pk=pk
-    )
+    application = get_object_or_404(applications_for(request.user), pk=pk)
     try:
         agreement = calls_services.make_agreement(application.pk, by=request.user)
     except calls_services.CallRefused as refused:
