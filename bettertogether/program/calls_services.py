@@ -137,14 +137,16 @@ def _move(application: Application, target: str, *, by: Any, reason: str = "") -
     application.status = target
 
 
-def start_application(call_id: int, organization_id: Any, *, title: str, by: Any) -> Application:
+def start_application(
+    call_id: int, organization_id: Any, *, title: str, by: Any, today: dt.date | None = None
+) -> Application:
     """The organization's application to the call: its existing one, or a new draft."""
     with transaction.atomic():
         call = Call.objects.get(pk=call_id)
         existing = Application.objects.filter(call=call, organization_id=organization_id).first()
         if existing is not None:
             return existing
-        if not accepting(call):
+        if not accepting(call, today=today):
             raise CallRefused("not_accepting")
         return Application.objects.create(
             call=call, organization_id=organization_id, title=title.strip(), created_by=by
@@ -159,18 +161,20 @@ class ApplicationInput:
     amount_requested: Decimal | None
 
 
-def _editable(application_id: int) -> Application:
+def _editable(application_id: int, today: dt.date | None = None) -> Application:
     application = Application.objects.select_for_update().select_related("call").get(pk=application_id)
     if application.status not in lifecycle.APPLICATION_EDITABLE:
         raise lifecycle.TransitionRefused(f"a {application.status} application cannot be changed")
-    if not accepting(application.call):
+    if not accepting(application.call, today=today):
         raise CallRefused("not_accepting")
     return application
 
 
-def save_application(application_id: int, data: ApplicationInput, *, by: Any) -> Application:
+def save_application(
+    application_id: int, data: ApplicationInput, *, by: Any, today: dt.date | None = None
+) -> Application:
     with transaction.atomic():
-        application = _editable(application_id)
+        application = _editable(application_id, today)
         application.title = data.title.strip()
         application.summary = data.summary
         application.activities = data.activities
@@ -209,10 +213,10 @@ def remove_attachment(attachment_id: int, *, by: Any) -> None:
         attachment.delete()
 
 
-def submit_application(application_id: int, *, by: Any) -> Application:
+def submit_application(application_id: int, *, by: Any, today: dt.date | None = None) -> Application:
     """Submit before the deadline (the end of the call's closing day); title, summary and amount needed."""
     with transaction.atomic():
-        application = _editable(application_id)
+        application = _editable(application_id, today)
         if not (application.title.strip() and application.summary.strip() and application.amount_requested):
             raise CallRefused("incomplete")
         _move(application, ApplicationStatus.SUBMITTED, by=by)
@@ -275,7 +279,7 @@ def declare_conflict(application_id: int, *, reviewer: Any, note: str) -> Review
         return review
 
 
-def decide(application_id: int, *, funded: bool, reason: str, by: Any) -> Application:
+def decide(application_id: int, *, funded: bool, reason: str, by: Any, notify: bool = True) -> Application:
     """Fund or decline an application under review of a closed call, with the reason, and tell the
     applicant by e-mail (the decision also shows on their application page)."""
     if not reason.strip():
@@ -288,7 +292,8 @@ def decide(application_id: int, *, funded: bool, reason: str, by: Any) -> Applic
         _move(application, target, by=by, reason=reason.strip())
         application.decision_reason, application.decided_at = reason.strip(), timezone.now()
         application.save(update_fields=["status", "decision_reason", "decided_at"])
-        transaction.on_commit(lambda: notify_decision(application.pk))
+        if notify:
+            transaction.on_commit(lambda: notify_decision(application.pk))
         return application
 
 

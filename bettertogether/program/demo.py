@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from bettertogether.directory.models import Organization
 
-from . import services
+from . import calls_demo, services
 from .models import ActionStatus, AgreementKind, AgreementStatus, Milestone, MilestoneStatus, SubAgreement, Visit
 
 D = dt.date
@@ -283,3 +283,4 @@ def load(log: Callable[[str], None]) -> None:
         _agreement(org, name)
         found += 1
     log(f"program: {n} milestones, {found} partners' agreements")
+    calls_demo.load(log)
