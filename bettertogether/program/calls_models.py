@@ -35,21 +35,19 @@ class Call(models.Model):  # type: ignore[django-manager-missing]  # modeltransl
     """A call for proposals; its texts are stored per content language."""
 
     slug = models.SlugField(max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    objectives = models.TextField(_("objectives"))
-    eligibility = models.TextField(_("eligibility"))
-    how_to_apply = models.TextField(_("how to apply"))
-    opens_on = models.DateField(_("opens on"))
-    closes_on = models.DateField(_("closes on"))  # applications are accepted until the end of this day
-    projects_start = models.DateField(_("projects start on"))
-    projects_end = models.DateField(_("projects end on"))
-    budget = models.DecimalField(_("total budget (CAD)"), max_digits=12, decimal_places=2)
-    projects_min = models.PositiveSmallIntegerField(_("fewest projects funded"), default=1)
-    projects_max = models.PositiveSmallIntegerField(_("most projects funded"), default=1)
-    status = models.CharField(_("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
-    reviewers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="calls_to_review", verbose_name=_("reviewers")
-    )
+    title = models.CharField(max_length=200)
+    objectives = models.TextField()
+    eligibility = models.TextField()
+    how_to_apply = models.TextField()
+    opens_on = models.DateField()
+    closes_on = models.DateField()  # applications are accepted until the end of this day
+    projects_start = models.DateField()
+    projects_end = models.DateField()
+    budget = models.DecimalField(max_digits=12, decimal_places=2)
+    projects_min = models.PositiveSmallIntegerField(default=1)
+    projects_max = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
+    reviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="calls_to_review")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -65,8 +63,8 @@ class Criterion(models.Model):
     MAX_SCORE = 5
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
-    name = models.CharField(_("criterion"), max_length=200)
-    weight = models.PositiveSmallIntegerField(_("weight"))
+    name = models.CharField(max_length=200)
+    weight = models.PositiveSmallIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -96,20 +94,14 @@ class Application(models.Model):
     """An organization's proposal to a call."""
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
-    organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="call_applications", verbose_name=_("organization")
-    )
-    title = models.CharField(_("project title"), max_length=200)
-    summary = models.TextField(_("summary of the project"), blank=True)
-    activities = models.TextField(_("activities and the workers reached"), blank=True)
-    amount_requested = models.DecimalField(
-        _("amount requested (CAD)"), max_digits=12, decimal_places=2, null=True, blank=True
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
-    )
-    screening_reason = models.TextField(_("reason"), blank=True)
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="call_applications")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    activities = models.TextField(blank=True)
+    amount_requested = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT)
+    screening_reason = models.TextField(blank=True)
+    decision_reason = models.TextField(blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     agreement = models.OneToOneField(
@@ -182,9 +174,9 @@ class Review(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="call_reviews")
-    conflict = models.BooleanField(_("conflict of interest"), default=False)
-    conflict_note = models.CharField(_("nature of the conflict"), max_length=500, blank=True)
-    comments = models.TextField(_("comments"), blank=True)
+    conflict = models.BooleanField(default=False)
+    conflict_note = models.CharField(max_length=500, blank=True)
+    comments = models.TextField(blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -116,7 +116,9 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
             ]
             if manage
             else [],
-            "reviewers_form": ReviewersForm(initial={"reviewers": [str(pk) for pk in call.reviewers.values_list("pk", flat=True)]}),
+            "reviewers_form": ReviewersForm(
+                initial={"reviewers": [str(pk) for pk in call.reviewers.values_list("pk", flat=True)]}
+            ),
             "criteria": call.criteria.all(),
         },
     )
@@ -181,7 +183,9 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     criteria = list(application.call.criteria.all())
     own = Review.objects.filter(application=application, reviewer=request.user).first()
     initial = {f"score_{s.criterion_id}": str(s.score) for s in own.scores.all()} if own else {}
-    form = ScoreForm(request.POST or None, criteria=criteria, initial={**initial, "comments": own.comments if own else ""})
+    form = ScoreForm(
+        request.POST or None, criteria=criteria, initial={**initial, "comments": own.comments if own else ""}
+    )
     if request.method == "POST":
         if not reviewing:
             messages.error(request, _("Only the call's reviewers score its eligible applications."))

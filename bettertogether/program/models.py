@@ -246,6 +246,5 @@ class ReportFigure(models.Model):
         return self.platform_value if self.reported_value is None else self.reported_value
 
 
-
 # The calls for proposals live in their own module; imported here so that Django finds their models.
 from . import calls_models  # noqa: E402, F401

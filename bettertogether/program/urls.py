@@ -39,9 +39,7 @@ urlpatterns = [
     path("calls/applications/<int:pk>/submit/", calls_views.application_submit, name="application-submit"),
     path("calls/applications/<int:pk>/screen/", calls_views_staff.application_screen, name="application-screen"),
     path("calls/applications/<int:pk>/review/", calls_views_staff.application_review, name="application-review"),
-    path(
-        "calls/applications/<int:pk>/conflict/", calls_views_staff.application_conflict, name="application-conflict"
-    ),
+    path("calls/applications/<int:pk>/conflict/", calls_views_staff.application_conflict, name="application-conflict"),
     path("calls/applications/<int:pk>/decide/", calls_views_staff.application_decide, name="application-decide"),
     path(
         "calls/applications/<int:pk>/agreement/",

@@ -51,12 +51,17 @@ def call(*, slug: str = "projects-2025", status: str = "open", reviewers: tuple[
     return made
 
 
-def application(the_call: Call, org: Any, *, by: Any = None, status: str = "draft", reviewer: Any = None) -> Application:
+def application(
+    the_call: Call, org: Any, *, by: Any = None, status: str = "draft", reviewer: Any = None
+) -> Application:
     made = cs.start_application(the_call.pk, org.pk, title=f"Rights sessions by {org.name}", by=by)
     cs.save_application(
         made.pk,
         cs.ApplicationInput(
-            title=made.title, summary="Sessions on farms.", activities="Twelve sessions.", amount_requested=Decimal(50000)
+            title=made.title,
+            summary="Sessions on farms.",
+            activities="Twelve sessions.",
+            amount_requested=Decimal(50000),
         ),
         by=by,
     )
@@ -64,7 +69,9 @@ def application(the_call: Call, org: Any, *, by: Any = None, status: str = "draf
         if step == "submit":
             cs.submit_application(made.pk, by=by)
         elif step in ("eligible", "ineligible"):
-            cs.screen(made.pk, eligible=step == "eligible", reason="" if step == "eligible" else "Out of region", by=None)
+            cs.screen(
+                made.pk, eligible=step == "eligible", reason="" if step == "eligible" else "Out of region", by=None
+            )
         elif step == "review":
             assert reviewer is not None, "a review needs a reviewer"
             scores = {c.pk: 4 for c in the_call.criteria.all()}
