@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -55,9 +55,7 @@ class CallForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["reviewers"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = reviewer_choices()
+        cast(forms.MultipleChoiceField, self.fields["reviewers"]).choices = reviewer_choices()
 
     def clean_criteria(self) -> tuple[tuple[str, int], ...]:
         rows: list[tuple[str, int]] = []
@@ -88,9 +86,7 @@ class ReviewersForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["reviewers"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = reviewer_choices()
+        cast(forms.MultipleChoiceField, self.fields["reviewers"]).choices = reviewer_choices()
 
 
 class StartApplicationForm(forms.Form):

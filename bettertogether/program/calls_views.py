@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import calls_services, lifecycle
 from .calls_forms import ApplicationForm, AttachmentForm, StartApplicationForm
-from .calls_models import Application, Attachment, Call, CallStatus
+from .calls_models import Application, Attachment, CallStatus
 from .permissions import (
     applications_for,
     can_apply,

@@ -103,7 +103,7 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_object_or_404(calls_for(request.user), slug=slug)
     manage = can_manage_program(request.user)
     applications = applications_for(request.user).filter(call=call)
-    mine = {r.application_id: r for r in Review.objects.filter(application__call=call, reviewer=request.user)}
+    mine = {r.application_id: r for r in Review.objects.filter(application__call=call, reviewer_id=request.user.pk)}
     return render(
         request,
         "program/calls/applications.html",
@@ -181,7 +181,7 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     if not (reviewing or can_manage_program(request.user)):
         return redirect("program:application", pk=application.pk)
     criteria = list(application.call.criteria.all())
-    own = Review.objects.filter(application=application, reviewer=request.user).first()
+    own = Review.objects.filter(application=application, reviewer_id=request.user.pk).first()
     initial = {f"score_{s.criterion_id}": str(s.score) for s in own.scores.all()} if own else {}
     form = ScoreForm(
         request.POST or None, criteria=criteria, initial={**initial, "comments": own.comments if own else ""}

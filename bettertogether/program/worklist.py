@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import lifecycle
-from .models import AgreementStatus, Milestone, MilestoneStatus, ReportStatus
 from .calls_models import ApplicationStatus, Call, CallStatus, Review
+from .models import AgreementStatus, Milestone, MilestoneStatus, ReportStatus
 from .permissions import agreements_for, applications_for, can_manage_program, overdue_actions, reports_for
 
 ENDING_WITHIN_DAYS = 90

@@ -57,7 +57,7 @@ def test_partner_applies_attaches_and_submits(orgs: dict[str, Any]) -> None:
     attachment = Attachment.objects.get()
     assert attachment.original_name == "budget.pdf" and attachment.content_type == "application/pdf"
     download = client.get(reverse("program:attachment", args=[attachment.pk]))
-    assert b"".join(download.streaming_content) == PDF
+    assert download.getvalue() == PDF
     client.post(reverse("program:application-submit", args=[made.pk]))
     made.refresh_from_db()
     assert made.status == "submitted" and made.amount_requested == Decimal(45000)

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from bettertogether.program.calls_models import Call
+
 from .factories_calls import call
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +35,7 @@ LOADED = re.compile(r"<(?:script|link|img)\b[^>]*\b(?:src|href)=\"([^\"]+)\"")
 @pytest.fixture
 def calls(db: Any) -> None:
     made = call(slug="closed-call", status="closed")
-    made.title_fr = "Appel de projets"
-    made.save()
+    Call.objects.filter(pk=made.pk).update(title_fr="Appel de projets")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
