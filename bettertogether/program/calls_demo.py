@@ -71,6 +71,26 @@ CRITERIA = (
     ("Partnerships and capacity of the organization", 2),
     ("Budget and value", 1),
 )
+CRITERIA_TRANSLATED: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "Portée auprès des travailleurs migrants des Maritimes",
+        "Plan d’information sur les droits et de soutien",
+        "Partenariats et capacité de l’organisme",
+        "Budget et rapport qualité-prix",
+    ),
+    "es": (
+        "Alcance de los trabajadores migrantes en las Marítimas",
+        "Plan de información sobre derechos y de apoyo",
+        "Alianzas y capacidad de la organización",
+        "Presupuesto y rentabilidad",
+    ),
+    "tl": (
+        "Naaabot na migranteng manggagawa sa Maritimes",
+        "Plano para sa impormasyon sa karapatan at suporta",
+        "Mga partnership at kakayahan ng organisasyon",
+        "Badyet at halaga",
+    ),
+}
 # name → (decision, scores of the coordinator, scores of the funder), scores per criterion above.
 FUNDED = "funded"
 APPLICANTS: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
@@ -158,6 +178,10 @@ def load(log: Callable[[str], None]) -> None:
         log("program: no call loaded (its reviewers are the demo coordinator and funder, not created here)")
         return
     call = _create_call((coordinator, funder))
+    for i, criterion in enumerate(call.criteria.all()):
+        for language, names in CRITERIA_TRANSLATED.items():
+            setattr(criterion, f"name_{language}", names[i])
+        criterion.save()
     cs.move_call(call.pk, CallStatus.OPEN, by=coordinator)
     applied = []
     for name, (decision, first, second) in APPLICANTS.items():

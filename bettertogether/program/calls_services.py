@@ -74,10 +74,6 @@ def create_call(data: CallInput, *, by: Any) -> Call:
     with transaction.atomic():
         call = Call(
             slug=data.slug,
-            title=data.title,
-            objectives=data.objectives,
-            eligibility=data.eligibility,
-            how_to_apply=data.how_to_apply,
             opens_on=data.opens_on,
             closes_on=data.closes_on,
             projects_start=data.projects_start,
@@ -86,12 +82,18 @@ def create_call(data: CallInput, *, by: Any) -> Call:
             projects_min=data.projects_min,
             projects_max=data.projects_max,
         )
+        # The texts as given are the English ones (the base content language), whatever the
+        # language of the coordinator's pages; the translations, if any, go beside them.
+        english = {"title": data.title, "objectives": data.objectives, "eligibility": data.eligibility}
+        for name, text in (english | {"how_to_apply": data.how_to_apply}).items():
+            setattr(call, f"{name}_en", text)
         for name, texts in data.translations.items():
             for language, text in texts.items():
                 setattr(call, f"{name}_{language}", text)
         call.save()
         Criterion.objects.bulk_create(
-            Criterion(call=call, name=name, weight=weight, position=i) for i, (name, weight) in enumerate(data.criteria)
+            Criterion(call=call, weight=weight, position=i, **{"name_en": name})  # a translated field
+            for i, (name, weight) in enumerate(data.criteria)
         )
         call.reviewers.set(data.reviewer_ids)
         return call

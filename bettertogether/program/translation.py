@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .calls_models import Call
+from .calls_models import Call, Criterion
 from .models import Milestone
 
 
@@ -14,3 +14,8 @@ class MilestoneTranslation(TranslationOptions):
 @register(Call)
 class CallTranslation(TranslationOptions):
     fields = ("title", "objectives", "eligibility", "how_to_apply")
+
+
+@register(Criterion)
+class CriterionTranslation(TranslationOptions):
+    fields = ("name",)

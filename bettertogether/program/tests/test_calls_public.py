@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from bettertogether.program.calls_models import Call
 
@@ -55,3 +56,11 @@ def test_call_texts_come_in_the_content_language(calls: None) -> None:
     assert "Appel de projets" in Client().get("/fr/program/calls/closed-call/").content.decode()
     # No French content for Korean: the English text stands.
     assert "Projects for migrant workers" in Client().get("/ko/program/calls/closed-call/").content.decode()
+
+
+def test_a_call_prepared_on_french_pages_keeps_its_texts_as_the_english_base(db: Any) -> None:
+    with translation.override("fr"):
+        made = call(slug="prepared-in-french")
+    assert Client().get("/ko/program/calls/prepared-in-french/").status_code == 200
+    assert "Reach of migrant workers" in Client().get("/th/program/calls/prepared-in-french/").content.decode()
+    assert Call.objects.get(pk=made.pk).title_en == "Projects for migrant workers"  # type: ignore[attr-defined]
