@@ -14,12 +14,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from bettertogether.core.tests.browser.harness import network, visit
+from bettertogether.core.tests.browser.harness import PHONE, axe_violations, network, visit
 from bettertogether.program.calls_models import Application
 from bettertogether.program.models import PartnerReport
 from bettertogether.support.tests.factories import member, organization
 
-from .factories_calls import PDF
+from .factories_calls import PDF, call
 from .test_browser import _sign_in, _submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -150,3 +150,22 @@ def test_call_to_application_to_review_to_decision_to_agreement_to_report_to_res
     assert page.locator("td.not-met").first.inner_text() == "1"
     assert "Harbour Workers Centre" in page.locator("main").inner_text()
     assert not network(page).blocked
+
+
+def test_call_pages_at_phone_width_and_axe(new_page: Any) -> None:
+    reviewer = member("funder_approver")
+    the_call = call(slug="phone-call", reviewers=(reviewer,))
+    page = new_page(viewport=PHONE, bypass_csp=True)
+    for url in (
+        reverse("program:calls"),
+        reverse("program:call", args=[the_call.slug]),
+        "/fr/program/calls/phone-call/",
+    ):
+        visit(page, url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, url
+        assert not network(page).blocked
+    assert axe_violations(page) == []
+    _sign_in(page, member("coordinator"))
+    visit(page, reverse("program:call-ranking", args=[the_call.slug]))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []
