@@ -17,6 +17,8 @@ from django.urls import reverse
 from bettertogether.program import calls_ranking
 from bettertogether.program import calls_services as cs
 from bettertogether.program.calls_models import Application, Attachment, Criterion
+from bettertogether.program.worklist import program_work
+from bettertogether.staff.home import home_for
 from bettertogether.support.tests.factories import member, organization, signed_in
 
 from .factories_calls import PDF, application, call
@@ -248,3 +250,21 @@ def test_a_decision_without_a_reason_is_refused(orgs: dict[str, Any]) -> None:
     )
     made.refresh_from_db()
     assert made.status == "under_review" and not mail.outbox
+
+
+def test_staff_home_counts_applications_to_screen_calls_to_decide_and_reviews_to_do(orgs: dict[str, Any]) -> None:
+    reviewer = member("funder_approver")
+    the_call = call(reviewers=(reviewer,))
+    application(the_call, orgs["own"], status="submitted")
+    eligible = application(the_call, orgs["other"], status="eligible")
+    coordinator = member("coordinator")
+    work = program_work(coordinator)
+    assert (work.applications_to_screen, work.calls_to_decide, work.reviews_to_do) == (1, 0, 0)
+    assert program_work(reviewer).reviews_to_do == 1
+    assert program_work(member("funder_approver")).reviews_to_do == 0
+    section = next(s for s in home_for(reviewer).sections if s.key == "reviews")
+    assert {i.label: i.count for i in section.items}["Applications to review"] == 1
+    cs.declare_conflict(eligible.pk, reviewer=reviewer, note="Board member")
+    assert program_work(reviewer).reviews_to_do == 0
+    cs.move_call(the_call.pk, "closed", by=None)
+    assert program_work(coordinator).calls_to_decide == 1
