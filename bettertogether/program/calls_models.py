@@ -57,7 +57,7 @@ class Call(models.Model):  # type: ignore[django-manager-missing]  # modeltransl
         return self.title
 
 
-class Criterion(models.Model):
+class Criterion(models.Model):  # type: ignore[django-manager-missing]  # modeltranslation swaps managers
     """One line of a call's rubric: scored from 0 to MAX_SCORE, weighted."""
 
     MAX_SCORE = 5
