@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from bettertogether.directory.door import Organization
 
-from . import services
+from . import calls_demo, services
 from .demo_records import load_records
 from .models import ActionStatus, AgreementKind, AgreementStatus, Milestone, MilestoneStatus, SubAgreement, Visit
 
@@ -285,3 +285,4 @@ def load(log: Callable[[str], None]) -> None:
         found.append(org)
     log(f"program: {n} milestones, {len(found)} partners' agreements")
     load_records(found, log)
+    calls_demo.load(log)

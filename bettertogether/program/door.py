@@ -6,8 +6,15 @@ workspace, `program_work` and the permission checks its menu and home use.
 
 from __future__ import annotations
 
-from .permissions import can_view_agreements, can_view_results
+from .permissions import can_view_agreements, can_view_calls_office, can_view_results
 from .results import results
 from .worklist import ProgramWork, program_work
 
-__all__ = ["ProgramWork", "can_view_agreements", "can_view_results", "program_work", "results"]
+__all__ = [
+    "ProgramWork",
+    "can_view_agreements",
+    "can_view_calls_office",
+    "can_view_results",
+    "program_work",
+    "results",
+]

@@ -3,6 +3,8 @@ tables and refuse any other move; pages offer only the moves listed here."""
 
 from __future__ import annotations
 
+from .calls_models import ApplicationStatus as P
+from .calls_models import CallStatus as C
 from .models import ActionStatus as F
 from .models import AgreementStatus as A
 from .models import MilestoneStatus as M
@@ -60,3 +62,31 @@ def check(table: dict[str, frozenset[str]], current: str, target: str) -> None:
 
 def next_statuses(table: dict[str, frozenset[str]], current: str) -> list[str]:
     return sorted(table.get(current, frozenset()))
+
+
+# Calls for proposals (program/calls_models.py).
+CALL_TRANSITIONS: dict[str, frozenset[str]] = {
+    C.DRAFT: frozenset({C.OPEN}),
+    C.OPEN: frozenset({C.CLOSED}),
+    C.CLOSED: frozenset({C.DECIDED}),
+    C.DECIDED: frozenset(),
+}
+
+APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    P.DRAFT: frozenset({P.SUBMITTED}),
+    P.SUBMITTED: frozenset({P.ELIGIBLE, P.INELIGIBLE}),
+    P.ELIGIBLE: frozenset({P.UNDER_REVIEW}),
+    P.INELIGIBLE: frozenset(),
+    P.UNDER_REVIEW: frozenset({P.FUNDED, P.DECLINED}),
+    P.FUNDED: frozenset(),
+    P.DECLINED: frozenset(),
+}
+
+# The applicant edits and attaches only in these; reviewers score only in these; a call takes new
+# applications and submissions only while open; a decision is recorded only on a closed call.
+APPLICATION_EDITABLE = frozenset({P.DRAFT})
+APPLICATION_REVIEWABLE = frozenset({P.ELIGIBLE, P.UNDER_REVIEW})
+APPLICATION_DECIDED = frozenset({P.INELIGIBLE, P.FUNDED, P.DECLINED})
+CALL_ACCEPTING = frozenset({C.OPEN})
+CALL_DECIDING = frozenset({C.CLOSED})
+CALL_PUBLIC = frozenset({C.OPEN, C.CLOSED, C.DECIDED})

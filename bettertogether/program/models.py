@@ -248,6 +248,9 @@ class ReportFigure(models.Model):
         return self.platform_value if self.reported_value is None else self.reported_value
 
 
+# The calls for proposals live in their own module; imported here so that Django finds their models.
+from . import calls_models  # noqa: E402, F401
+
 # The records kept beside the agreements live in their own module; imported here so Django sees them.
 from .models_records import AdvocacyEntry, AgreementDocument, Evaluation  # noqa: E402
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeGuard
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from bettertogether.core.roles import ORGANIZATION_ROLES
+from bettertogether.core.roles import ORGANIZATION_ROLES, Role
 from bettertogether.core.users import Account, User, signed_in
 
+from . import lifecycle
+from .calls_models import Application, ApplicationStatus, Call, Review
 from .models import ActionStatus, AgreementDocument, FollowUpAction, PartnerReport, SubAgreement, Visit
 
 
@@ -76,13 +78,99 @@ def can_write_report(user: User, report: PartnerReport) -> bool:
     )
 
 
-def documents_for(user: Any) -> QuerySet[AgreementDocument]:
+def documents_for(user: User) -> QuerySet[AgreementDocument]:
     """Documents of the agreements `user` may open: coordinators all, partners their organization's."""
     return AgreementDocument.objects.select_related("agreement__organization").filter(
         agreement__in=agreements_for(user)
     )
 
 
-def can_keep_records(user: Any) -> bool:
+def can_keep_records(user: User) -> bool:
     """Upload agreement documents; keep evaluations and the advocacy log (coordinators)."""
     return can_manage_program(user)
+
+
+# Calls for proposals. The public sees open, closed and decided calls. Partner staff of a directory
+# organization apply for it; its partner staff and case workers read its applications. Coordinators
+# screen and decide every submitted application. A reviewer sees only the calls they are assigned
+# to, and there only the applications screened eligible; one who declared a conflict of interest on
+# an application sees no score of it, not even the others'.
+
+
+def public_calls() -> QuerySet[Call]:
+    return Call.objects.filter(status__in=lifecycle.CALL_PUBLIC)
+
+
+def can_apply(user: User) -> bool:
+    return signed_in(user) and user.role == Role.PARTNER_STAFF and user_organization_id(user) is not None
+
+
+def can_view_calls_office(user: User) -> bool:
+    """Coordinators, and reviewers assigned to at least one call."""
+    if not signed_in(user):
+        return False
+    return bool(user.is_coordinator) or Call.objects.filter(reviewers=user).exists()
+
+
+def can_view_applications(user: User) -> bool:
+    return can_view_calls_office(user) or (
+        signed_in(user) and user.role in ORGANIZATION_ROLES and user_organization_id(user) is not None
+    )
+
+
+def calls_for(user: User) -> QuerySet[Call]:
+    """The calls whose applications `user` may list: all for coordinators, their own for reviewers."""
+    if not signed_in(user):
+        return Call.objects.none()
+    if user.is_coordinator:
+        return Call.objects.all()
+    return Call.objects.filter(reviewers=user)
+
+
+REVIEWED_STATUSES = (
+    ApplicationStatus.ELIGIBLE,
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.FUNDED,
+    ApplicationStatus.DECLINED,
+)
+
+
+def applications_for(user: User) -> QuerySet[Application]:
+    """The applications `user` may open: their organization's (drafts included); every submitted
+    one for coordinators; the eligible ones of their calls for reviewers."""
+    qs = Application.objects.select_related("call", "organization")
+    if not signed_in(user):
+        return qs.none()
+    visible = Q(call__reviewers=user, status__in=REVIEWED_STATUSES)
+    if user.is_coordinator:
+        visible |= ~Q(status=ApplicationStatus.DRAFT)
+    if user.role in ORGANIZATION_ROLES and user_organization_id(user) is not None:
+        visible |= Q(organization_id=user_organization_id(user))
+    return qs.filter(visible).distinct()
+
+
+def can_edit_application(user: User, application: Application) -> bool:
+    return can_apply(user) and user_organization_id(user) == application.organization_id
+
+
+def is_reviewer(user: User, call: Call) -> bool:
+    return signed_in(user) and call.reviewers.filter(pk=user.pk).exists()
+
+
+def can_review(user: User, application: Application) -> bool:
+    return is_reviewer(user, application.call) and application.status in lifecycle.APPLICATION_REVIEWABLE
+
+
+def declared_conflict(user: User, application: Application) -> bool:
+    return signed_in(user) and Review.objects.filter(application=application, reviewer=user, conflict=True).exists()
+
+
+def visible_reviews(user: User, application: Application) -> QuerySet[Review]:
+    """The reviews whose scores `user` may read on `application`: none after a declared conflict;
+    all for coordinators; a reviewer's own otherwise."""
+    reviews = application.reviews.select_related("reviewer").prefetch_related("scores__criterion")
+    if not signed_in(user) or declared_conflict(user, application):
+        return reviews.none()
+    if user.is_coordinator:
+        return reviews
+    return reviews.filter(reviewer=user)

@@ -3,7 +3,7 @@ results and the sub-agreements below it. This app owns the whole path."""
 
 from django.urls import path
 
-from . import views, views_agreements, views_monitoring, views_records, views_reports
+from . import calls_views, calls_views_staff, views, views_agreements, views_monitoring, views_records, views_reports
 
 app_name = "program"
 
@@ -40,4 +40,29 @@ urlpatterns = [
     path("advocacy/", views_records.advocacy_list, name="advocacy"),
     path("advocacy/new/", views_records.advocacy_edit, name="advocacy-new"),
     path("advocacy/<int:pk>/edit/", views_records.advocacy_edit, name="advocacy-edit"),
+    # Calls for proposals (calls_views: public and applicant; calls_views_staff: coordinators, reviewers).
+    path("calls/", calls_views.call_list, name="calls"),
+    path("calls/office/", calls_views_staff.office, name="calls-office"),
+    path("calls/new/", calls_views_staff.call_new, name="call-new"),
+    path("calls/applications/<int:pk>/", calls_views.application_detail, name="application"),
+    path("calls/applications/<int:pk>/save/", calls_views.application_save, name="application-save"),
+    path("calls/applications/<int:pk>/attach/", calls_views.application_attach, name="application-attach"),
+    path("calls/applications/<int:pk>/submit/", calls_views.application_submit, name="application-submit"),
+    path("calls/applications/<int:pk>/screen/", calls_views_staff.application_screen, name="application-screen"),
+    path("calls/applications/<int:pk>/review/", calls_views_staff.application_review, name="application-review"),
+    path("calls/applications/<int:pk>/conflict/", calls_views_staff.application_conflict, name="application-conflict"),
+    path("calls/applications/<int:pk>/decide/", calls_views_staff.application_decide, name="application-decide"),
+    path(
+        "calls/applications/<int:pk>/agreement/",
+        calls_views_staff.application_agreement,
+        name="application-agreement",
+    ),
+    path("calls/attachments/<int:pk>/", calls_views.attachment_download, name="attachment"),
+    path("calls/attachments/<int:pk>/remove/", calls_views.attachment_remove, name="attachment-remove"),
+    path("calls/<slug:slug>/", calls_views.call_detail, name="call"),
+    path("calls/<slug:slug>/apply/", calls_views.call_apply, name="call-apply"),
+    path("calls/<slug:slug>/status/", calls_views_staff.call_status, name="call-status"),
+    path("calls/<slug:slug>/reviewers/", calls_views_staff.call_reviewers, name="call-reviewers"),
+    path("calls/<slug:slug>/applications/", calls_views_staff.call_applications, name="call-applications"),
+    path("calls/<slug:slug>/ranking/", calls_views_staff.call_ranking, name="call-ranking"),
 ]

@@ -5,13 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
-from bettertogether.core.users import User
+from bettertogether.core.users import User, signed_in
 
 from . import lifecycle
+from .calls_models import ApplicationStatus, Call, CallStatus, Review
 from .models import AgreementDocument, AgreementStatus, Milestone, MilestoneStatus, ReportStatus
-from .permissions import agreements_for, can_keep_records, overdue_actions, reports_for
+from .permissions import (
+    agreements_for,
+    applications_for,
+    can_keep_records,
+    can_manage_program,
+    overdue_actions,
+    reports_for,
+)
 
 ENDING_WITHIN_DAYS = 90
 REPORT_REMINDER_DAYS = 14  # a report to send is flagged from this many days before it is due
@@ -29,6 +38,9 @@ class ProgramWork:
     reports_due_soon: int  # to send, due within REPORT_REMINDER_DAYS or late
     reports_to_review: int  # submitted, waiting for the coordinator
     missing_signed_copies: int = 0  # signed or active agreements without their signed copy (coordinators)
+    applications_to_screen: int = 0  # submitted applications (coordinators)
+    calls_to_decide: int = 0  # closed calls without their decisions yet (coordinators)
+    reviews_to_do: int = 0  # eligible applications of the reader's calls they have not reviewed or declined
 
 
 def program_work(user: User, *, today: dt.date | None = None) -> ProgramWork:
@@ -57,4 +69,28 @@ def program_work(user: User, *, today: dt.date | None = None) -> ProgramWork:
             if can_keep_records(user)
             else 0
         ),
+        **calls_work(user),
     )
+
+
+def calls_work(user: User) -> dict[str, int]:
+    """The calls for proposals' part of the staff home."""
+    if not signed_in(user):
+        return {"applications_to_screen": 0, "calls_to_decide": 0, "reviews_to_do": 0}
+    manage = can_manage_program(user)
+    to_review = (
+        applications_for(user)
+        .filter(call__reviewers=user, status__in=lifecycle.APPLICATION_REVIEWABLE)
+        .exclude(
+            pk__in=Review.objects.filter(reviewer=user)
+            .filter(Q(conflict=True) | Q(completed_at__isnull=False))
+            .values("application_id")
+        )
+    )
+    return {
+        "applications_to_screen": (
+            applications_for(user).filter(status=ApplicationStatus.SUBMITTED).count() if manage else 0
+        ),
+        "calls_to_decide": Call.objects.filter(status=CallStatus.CLOSED).count() if manage else 0,
+        "reviews_to_do": to_review.count(),
+    }

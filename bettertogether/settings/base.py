@@ -81,8 +81,9 @@ BT_STAFF_PATH_PATTERNS = [
     _LANGUAGE_PREFIX + "gaps/",
     _LANGUAGE_PREFIX + "staff/",
     _LANGUAGE_PREFIX + "positions/(?:imports|review)/",
-    # The program office: everything below the public program page (results, agreements, reports).
-    _LANGUAGE_PREFIX + "program/(?!$)",
+    # The program office: everything below the public program page (results, agreements, reports),
+    # except the public list of calls for proposals and each call's public page.
+    _LANGUAGE_PREFIX + r"program/(?!$|calls/$|calls/(?!office/|new/)[-\w]+/$)",
     # The case desk, except the pages where the code is set up and entered.
     _LANGUAGE_PREFIX + "support/(?!sign-in/code/)",
 ]

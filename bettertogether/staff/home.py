@@ -214,6 +214,7 @@ def _program(user: User) -> Section:
                 _waiting(_("Active, ending within 90 days"), agreements, work.ending_soon),
                 Item(_("Reports to send"), agreements, work.reports_to_send),
                 _waiting(_("Reports due within 14 days or late"), agreements, work.reports_due_soon),
+                Item(_("Calls for proposals"), reverse("program:calls")),
             ),
         )
     return Section(
@@ -230,6 +231,23 @@ def _program(user: User) -> Section:
             _waiting(_("Agreements without their signed copy"), agreements, work.missing_signed_copies),
             Item(_("Knowledge sharing and evaluation"), reverse("program:knowledge")),
             Item(_("Advocacy log"), reverse("program:advocacy")),
+            Item(_("Calls for proposals"), reverse("program:calls-office")),
+            _waiting(_("Applications to screen"), reverse("program:calls-office"), work.applications_to_screen),
+            _waiting(_("Calls closed, to decide"), reverse("program:calls-office"), work.calls_to_decide),
+            _waiting(_("Applications to review"), reverse("program:calls-office"), work.reviews_to_do),
+        ),
+    )
+
+
+def _reviews(user: User) -> Section:
+    """For reviewers who see no other part of the program office: the calls they review."""
+    work = program_work(user)
+    return Section(
+        key="reviews",
+        title=_("Calls for proposals"),
+        items=(
+            Item(_("Calls you review"), reverse("program:calls-office")),
+            _waiting(_("Applications to review"), reverse("program:calls-office"), work.reviews_to_do),
         ),
     )
 
@@ -268,6 +286,8 @@ def home_for(user: User) -> Home:
         sections.append(_helpline(user))
     if program_door.can_view_agreements(user):
         sections.append(_program(user))
+    elif program_door.can_view_calls_office(user):
+        sections.append(_reviews(user))
     if can_view_gaps(user) or support_door.can_see_statistics(user):
         sections.append(_analysis(user))
     accounts = _accounts(user)

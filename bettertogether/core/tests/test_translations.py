@@ -46,9 +46,12 @@ STAFF_SOURCES = re.compile(
 )
 # The program app's catalogue serves mostly its staff pages (agreements, reports, results, visits),
 # whose sources share names with other apps' public ones (models.py, forms.py): of its strings,
-# only those of the public program page (program:overview) are public.
+# only those of the public program page (program:overview) and of the public pages of the calls for
+# proposals (program:calls, program:call) are public.
 OWNER_PUBLIC_SOURCES = {
-    "program": re.compile(r"^(templates/program/(overview|_indicators|_when)\.html|texts\.py|results\.py)$"),
+    "program": re.compile(
+        r"^(templates/program/(overview|_indicators|_when|calls/list|calls/call)\.html|texts\.py|results\.py)$"
+    ),
 }
 UNREVIEWED = "not reviewed by a native speaker"
 # %(name)s, %s, %d…; {name}; HTML tags (by name) inside blocktranslate.

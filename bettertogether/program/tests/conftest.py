@@ -13,6 +13,12 @@ def english() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def media(settings: Any, tmp_path: Any) -> None:
+    """Attachments go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Any]:
     return {"own": organization("Own Centre"), "other": organization("Other Centre")}

@@ -11,18 +11,21 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, reverse
 
+from bettertogether.program import calls_services as cs
 from bettertogether.program import services, services_records, urls
+from bettertogether.program.calls_models import Application
 from bettertogether.program.models import Milestone
 from bettertogether.support.tests.factories import member, signed_in
 
 from .factories import agreement
+from .factories_calls import PDF, application, call
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n%%EOF\n"
 
 ROLES = [
     "anonymous",
+    "reviewer",
     "partner_staff",
     "partner_without_organization",
     "case_worker",
@@ -38,6 +41,14 @@ OWN_ORGANIZATION = PROGRAM_STAFF | {"partner_staff": 200, "case_worker": 200}
 EVERYONE = dict.fromkeys(ROLES, 200)
 # The agreement's own organization writes its reports (then is sent back to the report page).
 PARTNER_WRITE = dict.fromkeys(ROLES, 404) | {"anonymous": 302, "partner_staff": 302, "case_worker": 302}
+
+# Calls for proposals. "reviewer" is a funder approver assigned to the call (elsewhere the same as any
+# funder approver); the own organization's application has been screened eligible.
+CALLS_OFFICE = PROGRAM_STAFF | {"reviewer": 200}
+CALLS_WRITE = PROGRAM_WRITE | {"reviewer": 302}
+APPLICATION_READ = OWN_ORGANIZATION | {"reviewer": 200}
+# Only partner staff of the application's organization write it (sent back to its page).
+APPLICANT_WRITE = dict.fromkeys(ROLES, 404) | {"anonymous": 302, "partner_staff": 302}
 
 # name → (method, expected per role)
 EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
@@ -72,7 +83,28 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "advocacy": ("get", PROGRAM_STAFF),
     "advocacy-new": ("get", PROGRAM_STAFF),
     "advocacy-edit": ("get", PROGRAM_STAFF),
+    "calls": ("get", EVERYONE),
+    "call": ("get", EVERYONE),
+    "calls-office": ("get", CALLS_OFFICE),
+    "call-new": ("get", PROGRAM_STAFF),
+    "call-apply": ("post", APPLICANT_WRITE),
+    "call-status": ("post", PROGRAM_WRITE),
+    "call-reviewers": ("post", PROGRAM_WRITE),
+    "call-applications": ("get", CALLS_OFFICE),
+    "call-ranking": ("get", PROGRAM_STAFF),
+    "application": ("get", APPLICATION_READ),
+    "application-save": ("post", APPLICANT_WRITE),
+    "application-attach": ("post", APPLICANT_WRITE),
+    "application-submit": ("post", APPLICANT_WRITE),
+    "attachment": ("get", APPLICATION_READ),
+    "attachment-remove": ("post", APPLICANT_WRITE),
+    "application-screen": ("post", PROGRAM_WRITE),
+    "application-review": ("get", CALLS_OFFICE),
+    "application-conflict": ("post", CALLS_WRITE),
+    "application-decide": ("post", PROGRAM_WRITE),
+    "application-agreement": ("post", PROGRAM_WRITE),
 }
+PUBLIC = ("overview", "calls", "call")
 
 
 def patterns() -> list[URLPattern]:
@@ -91,8 +123,15 @@ def objects(orgs: dict[str, Any], settings: Any, tmp_path: Any) -> dict[str, Any
         "own": agreement(orgs["own"], status="active"),
         "other": agreement(orgs["other"], status="active", title="Other"),
         "milestone": Milestone.objects.create(key="m", starts_on=dt.date(2024, 12, 1), title="Event"),
+        "reviewer": member("funder_approver"),
     }
+    objects["call"] = call(reviewers=(objects["reviewer"],))
     for which in ("own", "other"):
+        made = application(objects["call"], orgs[which], status="eligible")
+        objects[f"{which}-application"] = made
+        Application.objects.filter(pk=made.pk).update(status="draft")
+        objects[f"{which}-attachment"] = cs.attach(made.pk, io.BytesIO(PDF), "plan.pdf", len(PDF), by=None)
+        Application.objects.filter(pk=made.pk).update(status="eligible")
         visit = services.record_visit(
             objects[which].pk,
             services.VisitInput(kind="meeting", held_on=dt.date(2024, 9, 1), place="Halifax", attendees="A"),
@@ -127,6 +166,16 @@ def objects(orgs: dict[str, Any], settings: Any, tmp_path: Any) -> dict[str, Any
     return objects
 
 
+def _calls_url(name: str, objects: dict[str, Any], which: str) -> str:
+    if name.startswith("call") and name not in ("calls", "calls-office", "call-new"):
+        return reverse(f"program:{name}", args=[objects["call"].slug])
+    if name.startswith("application"):
+        return reverse(f"program:{name}", args=[objects[f"{which}-application"].pk])
+    if name.startswith("attachment"):
+        return reverse(f"program:{name}", args=[objects[f"{which}-attachment"].pk])
+    return reverse(f"program:{name}")
+
+
 def _records_url(name: str, objects: dict[str, Any], which: str) -> str | None:
     if name == "document-upload":
         return reverse(f"program:{name}", args=[objects[which].pk])
@@ -143,6 +192,8 @@ def _url(name: str, objects: dict[str, Any], which: str = "own") -> str:
     records_url = _records_url(name, objects, which)
     if records_url is not None:
         return records_url
+    if name.startswith(("call", "application", "attachment")):
+        return _calls_url(name, objects, which)
     if name == "results-download":
         return reverse("program:results-download", args=["csv"])
     if (
@@ -166,9 +217,12 @@ def _url(name: str, objects: dict[str, Any], which: str = "own") -> str:
     return reverse(f"program:{name}")
 
 
-def _client(role: str, orgs: dict[str, Any]) -> Client:
+def _client(role: str, orgs: dict[str, Any], objects: dict[str, Any] | None = None) -> Client:
     if role == "anonymous":
         return Client()
+    if role == "reviewer":
+        assert objects is not None
+        return signed_in(objects["reviewer"])
     if role == "partner_without_organization":
         return signed_in(member("partner_staff"))
     if role in ("partner_staff", "case_worker"):
@@ -180,12 +234,13 @@ def _client(role: str, orgs: dict[str, Any]) -> Client:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_matrix(name: str, role: str, orgs: dict[str, Any], objects: dict[str, Any]) -> None:
     method, expected = EXPECTED[name]
-    client = _client(role, orgs)
+    client = _client(role, orgs, objects)
     response = getattr(client, method)(_url(name, objects))
-    assert response.status_code == expected[role], (name, role, response.status_code)
-    if role == "anonymous" and expected[role] == 302:
+    wanted = expected.get(role, expected["funder_approver"])
+    assert response.status_code == wanted, (name, role, response.status_code)
+    if role == "anonymous" and wanted == 302:
         assert response["Location"].startswith(reverse("login"))
-    if name != "overview" and response.status_code == 200:
+    if name not in PUBLIC and response.status_code == 200:
         assert "no-store" in response.get("Cache-Control", "")
 
 
@@ -227,6 +282,8 @@ READ_ONLY = [
         "evaluation-edit",
         "advocacy-new",
         "advocacy-edit",
+        "call-new",
+        "application-review",
     )
 ]
 
@@ -234,3 +291,23 @@ READ_ONLY = [
 @pytest.mark.parametrize("name", READ_ONLY)
 def test_pages_refuse_writes(name: str, orgs: dict[str, Any], objects: dict[str, Any]) -> None:
     assert signed_in(member("coordinator")).post(_url(name, objects)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "application",
+        "application-save",
+        "application-attach",
+        "application-submit",
+        "attachment",
+        "attachment-remove",
+    ],
+)
+@pytest.mark.parametrize("role", ["partner_staff", "case_worker"])
+def test_another_organizations_application_is_not_found(
+    name: str, role: str, orgs: dict[str, Any], objects: dict[str, Any]
+) -> None:
+    client = _client(role, orgs)
+    method = EXPECTED[name][0]
+    assert getattr(client, method)(_url(name, objects, "other")).status_code == 404
