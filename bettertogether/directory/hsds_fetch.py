@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .hsds_import import HSDSImportError, ImportReport, import_package
+from .hsds_import import import_package
 from .hsds_json import import_documents, import_json_package, read_json_package
+from .hsds_read import HSDSImportError, ImportReport
 
 MAX_MEMBERS = 100
 MAX_RATIO = 200  # uncompressed / compressed, per member

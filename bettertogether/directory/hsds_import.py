@@ -527,8 +527,8 @@ class _Importer:
             for resource, (targets, changed) in self.updates.items():
                 model = MAPPINGS[resource].model
                 meta, connection = model._meta, connections[model._default_manager.db]
-                quote, pk = connection.ops.quote_name, cast(djm.Field, meta.pk)
-                columns = [cast(djm.Field, meta.get_field(t)).column for t in targets]
+                quote, pk = connection.ops.quote_name, meta.pk
+                columns = [cast(djm.Field[Any, Any], meta.get_field(t)).column for t in targets]
                 assignments = ", ".join(f"{quote(c)} = %s" for c in columns)
                 sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"  # noqa: S608 - names only
                 params = [

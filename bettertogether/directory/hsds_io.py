@@ -21,7 +21,8 @@ description as the name. JSON packages, .zip packages and other HSDS APIs: hsds_
 """
 
 from .hsds_export import datapackage, export_package, table_rows
-from .hsds_import import HSDSImportError, ImportReport, import_package
+from .hsds_import import import_package
+from .hsds_read import HSDSImportError, ImportReport
 from .hsds_tables import DEFAULT_MAX_BYTES, TABLES, content_language, content_languages
 
 __all__ = [

@@ -27,7 +27,8 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from . import hsds
-from .hsds_import import HSDSImportError, ImportReport, import_package
+from .hsds_import import import_package
+from .hsds_read import HSDSImportError, ImportReport
 from .hsds_tables import BASE_LANGUAGE, TABLE, TABLES, content_language
 from .hsds_values import number_text
 from .models import Organization, Service

@@ -103,7 +103,8 @@ class Portal:
             raise PortalError(f"{url}: the answer is not JSON (is --portal a CKAN action API?)") from None
         if not isinstance(data, dict) or not data.get("success") or not isinstance(data.get("result"), dict):
             raise PortalError(f"{url}: not a CKAN package_show answer")
-        return data["result"]
+        result: dict[str, Any] = data["result"]
+        return result
 
     def download(self, url: str, dest: Path, *, max_bytes: int) -> Path:
         """Download to `dest` through a temporary file: an interrupted download leaves nothing behind."""

@@ -408,7 +408,7 @@ def _resolve_period(given: str | Period | None, title: str, file_name: str, warn
     return detected
 
 
-def _data_rows(rows: list[list[object]], header_index: int, columns: dict[str, int]) -> list[tuple[int, list]]:
+def _data_rows(rows: list[list[object]], header_index: int, columns: dict[str, int]) -> list[tuple[int, list[object]]]:
     """(physical row number, cells) for every non-blank row between the header and the 'Notes:' block."""
     out = []
     for index in range(header_index + 1, len(rows)):

@@ -1,12 +1,17 @@
 """Settings shared by every environment. Layers below override; secrets come from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+import django_stubs_ext
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_proxies, env_str
+
+# Django's generic classes (ModelForm[Model], ModelAdmin[Model], ...) accept type parameters at run time.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "bettertogether"
@@ -251,8 +256,6 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@example.org")
 
 
 def _tile_origin(url: str) -> str:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc.replace('{s}.', '*.')}"
 

@@ -64,7 +64,7 @@ def generate_key() -> str:
     return Fernet.generate_key().decode("ascii")
 
 
-class EncryptedTextField(models.TextField):
+class EncryptedTextField(models.TextField[str, str]):
     """A text field stored as a Fernet token. Python sees plaintext; the database never does."""
 
     def get_prep_value(self, value: Any) -> Any:

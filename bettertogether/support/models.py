@@ -11,7 +11,7 @@ import time
 import uuid
 from base64 import b32encode
 from binascii import unhexlify
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
@@ -69,11 +69,14 @@ class ContactOutcome(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class OrgQuerySet(models.QuerySet):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class OrgQuerySet(models.QuerySet[_M]):
     """Rows owned by one organization through `organization` (or through their case)."""
 
-    def visible_to(self, user: Any) -> models.QuerySet:
-        from . import permissions
+    def visible_to(self, user: Any) -> models.QuerySet[_M]:
+        from . import permissions  # noqa: PLC0415  (the models <-> permissions cycle, being untied)
 
         return permissions.visible(self, user)
 
@@ -264,7 +267,7 @@ class EmergencyRequest(CaseChild):
         ordering = ["-created_at"]
 
 
-class AccessLogQuerySet(OrgQuerySet):
+class AccessLogQuerySet(OrgQuerySet["AccessLog"]):
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("The access log is append-only.")
 
@@ -330,7 +333,7 @@ def validate_totp_key(value: str) -> None:
 
 # models.Model and models.Manager are named (they are in the bases already) so that type checking,
 # which sees django-otp untyped, knows these classes as a model and its manager.
-class SealedTOTPDeviceManager(DeviceManager, models.Manager):
+class SealedTOTPDeviceManager(DeviceManager, models.Manager["SealedTOTPDevice"]):
     pass
 
 

@@ -13,11 +13,14 @@ Another organization's object is not found (404), so its existence does not leak
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
 from bettertogether.core.roles import Role
+
+if TYPE_CHECKING:
+    from .models import EmergencyRequest, Referral
 
 
 def _active(user: Any) -> bool:
@@ -79,9 +82,12 @@ def can_receive_referral(user: Any, referral: Model) -> bool:
     return is_case_worker(user) and getattr(referral, "to_organization_id", None) == organization_id_of(user)
 
 
-def visible(queryset: QuerySet, user: Any) -> QuerySet:
+_M = TypeVar("_M", bound=Model)
+
+
+def visible(queryset: QuerySet[_M], user: Any) -> QuerySet[_M]:
     """The rows of a case-desk queryset this person may read (querysets' `visible_to`)."""
-    from .models import AccessLog, Case, EmergencyRequest, HelplineContact, Referral
+    from .models import AccessLog, Case, EmergencyRequest, HelplineContact, Referral  # noqa: PLC0415  (cycle, being untied)
 
     model = queryset.model
     org_id = organization_id_of(user)
@@ -105,18 +111,18 @@ def visible(queryset: QuerySet, user: Any) -> QuerySet:
     return queryset.filter(case__organization_id=org_id)  # notes, follow-ups, services, consents
 
 
-def received_referrals(user: Any) -> QuerySet:
+def received_referrals(user: Any) -> QuerySet[Referral]:
     """Referrals sent to this person's organization: read only through their `shared` values."""
-    from .models import Referral
+    from .models import Referral  # noqa: PLC0415  (the models <-> permissions cycle, being untied)
 
     if not is_case_worker(user):
         return Referral.objects.none()
     return Referral.objects.filter(to_organization_id=organization_id_of(user)).exclude(state="withdrawn")
 
 
-def emergencies_for_review(user: Any) -> QuerySet:
+def emergencies_for_review(user: Any) -> QuerySet[EmergencyRequest]:
     """Emergency requests a funder approver reviews (shown de-identified by statistics/summary)."""
-    from .models import EmergencyRequest
+    from .models import EmergencyRequest  # noqa: PLC0415  (the models <-> permissions cycle, being untied)
 
     if not can_review_emergencies(user):
         return EmergencyRequest.objects.none()
