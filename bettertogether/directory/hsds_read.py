@@ -160,7 +160,7 @@ def parse_cell(kind: str, text: str) -> Any:
 def field_max_length(model: type[djm.Model], name: str) -> int | None:
     try:
         return model._meta.get_field(name).max_length  # type: ignore[union-attr]
-    except Exception:  # noqa: BLE001 - a non-field attribute has no limit
+    except Exception:  # a non-field attribute has no limit
         return None
 
 

@@ -71,7 +71,7 @@ def _stamp() -> tuple[Any, ...]:
     tables = [model._meta.db_table for model in (m.Service, m.ServiceAtLocation, m.Attribute, m.Location)]
     counts = ", ".join(f"(SELECT COUNT(*) FROM {qn})" for qn in map(connection.ops.quote_name, tables))  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {counts}")  # noqa: S608 - table names only
+        cursor.execute(f"SELECT {counts}")  # table names only
         row = cursor.fetchone()
     return tuple(row)
 

@@ -185,7 +185,7 @@ def serve() -> Iterator[Callable[[Handler], str]]:
 
     def start(handle: Handler) -> str:
         class RequestHandler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            def do_GET(self) -> None:  # the http.server API
                 handle(self)
 
             def log_message(self, *args: Any) -> None:

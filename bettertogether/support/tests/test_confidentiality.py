@@ -35,7 +35,7 @@ def _raw_dump() -> str:
     chunks = []
     with connection.cursor() as cursor:
         for table in _support_tables():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             chunks.extend(repr(row) for row in cursor.fetchall())
     return "\n".join(chunks)
 
