@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from bettertogether.directory.models import Accessibility, Service
 from bettertogether.directory.tests import factories as f
@@ -218,7 +219,7 @@ def _hostile_service() -> Service:
     Accessibility.objects.create(location=location, **{f"description_{lang}": HOSTILE for lang in langs})
     f.PhoneFactory(service=service, number=HOSTILE, **{f"description_{lang}": HOSTILE for lang in langs})
     f.ScheduleFactory(service=service, **{f"description_{lang}": HOSTILE for lang in langs})
-    f.HolidayClosureFactory(service=service, name=HOSTILE, date=dt.date.today() + dt.timedelta(days=1))
+    f.HolidayClosureFactory(service=service, name=HOSTILE, date=timezone.localdate() + dt.timedelta(days=1))
     term = f.TaxonomyTermFactory(code="helpline", **{f"name_{lang}": HOSTILE for lang in langs})
     f.AttributeFactory(service=service, taxonomy_term=term)
     f.ServiceAreaFactory(service=service, name=HOSTILE)
