@@ -15,17 +15,16 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
 
 from .geo import haversine_km
 from .geodata import names
 from .geodata.tables import ALL_PROVINCES, MARITIMES, Place, in_canada, tables
+from .models import GeocodeFix
 from .provinces import POSTAL_LETTER_PROVINCES, province_code
-
-if TYPE_CHECKING:
-    from .models import GeocodeFix
 
 logger = logging.getLogger(__name__)
 
@@ -246,10 +245,6 @@ def _fixes() -> dict[str, GeoPoint]:
     if cached is not None and now - cached[0] < _FIX_TTL_S:
         return cached[1]
     with _fix_lock:
-        from django.db.models.signals import post_delete, post_save
-
-        from .models import GeocodeFix
-
         if not _signals_connected:
             post_save.connect(_on_fix_change, sender=GeocodeFix, dispatch_uid="core.geocode.fix_saved")
             post_delete.connect(_on_fix_change, sender=GeocodeFix, dispatch_uid="core.geocode.fix_deleted")
@@ -277,8 +272,6 @@ def remember_fix(
     label: str = "",
 ) -> GeocodeFix:
     """Record a coordinator's placement of an address; it wins over every lookup from now on."""
-    from .models import GeocodeFix
-
     lat, lon = float(latitude), float(longitude)
     if not (math.isfinite(lat) and math.isfinite(lon) and in_canada(lat, lon)):
         raise ValueError(f"({latitude}, {longitude}) is not in Canada")

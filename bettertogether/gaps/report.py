@@ -12,11 +12,14 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from matplotlib.figure import Figure  # the object API, not pyplot: no global state, safe in a threaded server
 
+from bettertogether.core.languages import language_name
 from bettertogether.positions.aggregate import dict_of_pairs, province_name
 
 from .coverage import ANY, Analysis, CategoryCoverage
 from .inputs import Result, category_label
+from .outlines import OUTLINE_ATTRIBUTION, available, province_outlines
 
 LMIA_ATTRIBUTION = "Contains information licensed under the Open Government Licence – Canada."
 # The licence's own French wording, for French reports.
@@ -228,11 +231,6 @@ BAND_COLOURS = ("#1a9850", "#fee08b", "#fc8d59", "#d73027")
 def map_png(data: dict[str, Any], category: str, *, width_in: float = 7.0, height_in: float = 5.2) -> bytes:
     """Places coloured by distance to the nearest service of `category`, services as triangles, province
     outlines underneath when the outline package is installed. Plain lat/lon frame, equirectangular."""
-    # The object API, not pyplot: no global figure state, safe in a threaded server.
-    from matplotlib.figure import Figure
-
-    from .outlines import province_outlines
-
     radius = data["radius_km"]
     placed = [p for p in data["places"] if p["latitude"] is not None]
     services = [s for s in data.get("services", []) if category == ANY or category in s["categories"]]
@@ -326,8 +324,6 @@ def lmia_attribution() -> str:
 
 
 def _language_name(code: str) -> str:
-    from bettertogether.core.languages import language_name
-
     return language_name(code) if code else ""
 
 
@@ -339,7 +335,7 @@ def pdf_bytes(result: Result) -> bytes:
 def pdf_document(result: Result) -> Any:
     """The briefing laid out in pages by WeasyPrint from gaps/report_pdf.html. Nothing is fetched:
     the map is an inline PNG and the fetcher refuses every URL that is not data:."""
-    from weasyprint import HTML, default_url_fetcher
+    from weasyprint import HTML, default_url_fetcher  # noqa: PLC0415  (needs pango, see pdf_available)
 
     def fetcher(url: str, timeout: int = 10, ssl_context: Any = None) -> Any:
         if not url.startswith("data:"):
@@ -351,8 +347,6 @@ def pdf_document(result: Result) -> Any:
     context["map_data_uri"] = "data:image/png;base64," + base64.b64encode(
         map_png(data, result.filters.category)
     ).decode("ascii")
-    from .outlines import OUTLINE_ATTRIBUTION, available
-
     context["outline_attribution"] = OUTLINE_ATTRIBUTION if available() else ""
     html = render_to_string("gaps/report_pdf.html", context)
     return HTML(string=html, url_fetcher=fetcher, base_url=None).render()
@@ -361,7 +355,7 @@ def pdf_document(result: Result) -> Any:
 def pdf_available() -> tuple[bool, str]:
     """Whether WeasyPrint and its system libraries (pango) load here, and why not."""
     try:
-        import weasyprint  # noqa: F401
+        import weasyprint  # noqa: F401, PLC0415  (pango may be missing: the other pages still load)
     except (ImportError, OSError) as exc:
         return False, f"WeasyPrint cannot load ({exc}); install libpango-1.0-0 libpangoft2-1.0-0"
     return True, ""

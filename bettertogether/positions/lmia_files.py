@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from python_calamine import CalamineWorkbook
+
 from .lmia_values import column_letter
 from .workbook_bounds import WorkbookRefused, check_workbook
 
@@ -124,8 +126,6 @@ def _delimiter(text: str) -> str:
 
 
 def _read_workbook(data: bytes, file_name: str) -> list[list[object]]:
-    from python_calamine import CalamineWorkbook
-
     try:
         check_workbook(data)  # before calamine: it would lay out any declared size, however large
     except WorkbookRefused as exc:

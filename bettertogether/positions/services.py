@@ -32,7 +32,18 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import DateField, JSONField, Q, QuerySet
 from django.utils import timezone
 
-from .lmia import OUTSIDE_CANADA, LmiaFormatError, LmiaRecord, ParsedFile, RowError, parse_lmia, size_message
+from bettertogether.core.geocode import geocode_address, prefetch_postal_codes, remember_fix
+
+from .lmia import (
+    OUTSIDE_CANADA,
+    LmiaFormatError,
+    LmiaRecord,
+    ParsedFile,
+    RowError,
+    iter_files,
+    parse_lmia,
+    size_message,
+)
 from .models import ApprovedPosition, ImportRun
 from .periods import parse_period
 
@@ -147,8 +158,6 @@ def import_lmia_files(
     `period` overrides the period of every file. `skip_loaded_periods` (start-up import) turns a period
     conflict into a quiet skip instead of a failure.
     """
-    from .lmia import iter_files
-
     reports = []
     geocode_cache: dict[tuple[str, str], Any] = {}  # employers recur from quarter to quarter
     for path in iter_files(paths):
@@ -458,10 +467,6 @@ def _once_per_value(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 def _geocoder() -> Callable[[str, str], Any] | None:
-    try:
-        from bettertogether.core.geocode import geocode_address
-    except ImportError:  # the geocoder is optional for parsing; rows then stay unplaced
-        return None
     return geocode_address
 
 
@@ -487,8 +492,6 @@ def _prefetch_postal_codes(addresses: Iterable[str]) -> None:
     """Let the geocoder read the file's postal codes in batches. Only a speed-up: on failure the geocoder
     reads them one by one, and reports its own failures per address."""
     try:
-        from bettertogether.core.geocode import prefetch_postal_codes
-
         prefetch_postal_codes(addresses)
     except Exception:
         logger.exception("prefetching postal codes failed")
@@ -618,8 +621,6 @@ def place_address(address: str, province: str, latitude: float, longitude: float
     """A coordinator places an address: the fix is remembered for later imports and every row with that
     address and province is moved there. Returns the number of rows updated. Raises ValueError for a
     point outside Canada or an empty address."""
-    from bettertogether.core.geocode import remember_fix
-
     with transaction.atomic():
         remember_fix(address, province, latitude, longitude, user)
         return ApprovedPosition.objects.filter(address=address, province=province).update(

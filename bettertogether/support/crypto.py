@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -81,8 +82,6 @@ class EncryptedTextField(models.TextField[str, str]):
 
 def encrypted_fields() -> list[tuple[type[models.Model], str]]:
     """(model, field name) of every encrypted field in the project."""
-    from django.apps import apps
-
     return [
         (model, field.name)
         for model in apps.get_models()

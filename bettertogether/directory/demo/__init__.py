@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .loader import load_directory
+from .users import DemoUsersRefused, load_users
+
 
 def load(log: Callable[[str], None]) -> None:
-    from .loader import load_directory
-    from .users import DemoUsersRefused, load_users
-
     counts = load_directory()
     log(
         "directory: {created} created, {updated} updated, {unchanged} unchanged".format(

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import translation
 
+from bettertogether.core.geocode import geocode
 from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
@@ -79,10 +80,6 @@ def _geocode(place: PlaceData) -> tuple[float | None, float | None, str]:
     """Coordinates of a place from the offline geocoder: the postal code if known, else the town."""
     if place.location_type != "physical":
         return None, None, ""  # a PO box says nothing about where to go
-    try:
-        from bettertogether.core.geocode import geocode
-    except ImportError:  # geocoder not installed: store the address without a point
-        return None, None, ""
     point = None
     if place.postal_code:
         point = geocode(place.postal_code, province=place.province)

@@ -34,7 +34,7 @@ def _point(lat: float, lon: float, label: str, province: str):
 
 @pytest.fixture
 def fake_geocode(monkeypatch):
-    monkeypatch.setattr("bettertogether.core.geocode.geocode", _kentville_geocode)
+    monkeypatch.setattr("bettertogether.directory.search.geocode", _kentville_geocode)
 
 
 def _html(response) -> str:
