@@ -205,6 +205,23 @@ def _cyclic_gc_paused() -> Iterator[None]:
         gc.enable()
 
 
+def _already_imported(sha256: str, file_name: str, path: str, size: int) -> RunReport | None:
+    """A skip report when a file with these bytes was imported before."""
+    previous = ImportRun.objects.filter(sha256=sha256, status=ImportRun.Status.OK).first()
+    if previous is None:
+        return None
+    return RunReport(
+        file_name=file_name,
+        path=path,
+        status="skipped",
+        message=f"already imported (run #{previous.pk}, {previous.file_name})",
+        sha256=sha256,
+        size=size,
+        period=previous.period,
+        run_id=previous.pk,
+    )
+
+
 @_cyclic_gc_paused()
 def import_lmia_bytes(
     data: bytes | None,
@@ -228,18 +245,9 @@ def import_lmia_bytes(
         return _fail(file_name, path, b"", str(error), dry_run, user, size=size, errors=error.messages)
 
     sha256 = hashlib.sha256(data).hexdigest()
-    previous = ImportRun.objects.filter(sha256=sha256, status=ImportRun.Status.OK).first()
-    if previous is not None:
-        return RunReport(
-            file_name=file_name,
-            path=path,
-            status="skipped",
-            message=f"already imported (run #{previous.pk}, {previous.file_name})",
-            sha256=sha256,
-            size=size,
-            period=previous.period,
-            run_id=previous.pk,
-        )
+    already = _already_imported(sha256, file_name, path, size)
+    if already is not None:
+        return already
 
     try:
         parsed = parse_lmia(data, file_name=file_name, period=period, max_bytes=limit)
@@ -248,19 +256,17 @@ def import_lmia_bytes(
 
     report = _summarize(parsed, file_name, path, sha256, size)
     report.warnings = list(parsed.warnings)
-    try:
-        conflicts = _overlapping_runs(parsed)
-        if conflicts and not replace:
-            raise PeriodConflict(
-                f"{file_name}: period {parsed.period.label} is already loaded from "
-                + ", ".join(f"{r.file_name} (run #{r.pk}, {r.period})" for r in conflicts)
-                + "; a period is loaded once. Use --replace to replace it with this file."
-            )
-    except PeriodConflict as exc:
+    conflicts = _overlapping_runs(parsed)
+    if conflicts and not replace:
+        conflict = (
+            f"{file_name}: period {parsed.period.label} is already loaded from "
+            + ", ".join(f"{r.file_name} (run #{r.pk}, {r.period})" for r in conflicts)
+            + "; a period is loaded once. Use --replace to replace it with this file."
+        )
         if skip_loaded_periods:
-            report.status, report.message = "skipped", str(exc).split("; ")[0]
+            report.status, report.message = "skipped", conflict.split("; ")[0]
             return report
-        return _fail(file_name, path, data, str(exc), dry_run, user, sha256=sha256, errors=[str(exc)], report=report)
+        return _fail(file_name, path, data, conflict, dry_run, user, sha256=sha256, errors=[conflict], report=report)
 
     # Geocode only what will be written (or checked): a refused period costs no geocoding.
     rows = _geocode(parsed.records, report, file_name, progress, geocode_cache)

@@ -4,14 +4,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-import django_stubs_ext
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_proxies, env_str
-
-# Django's generic classes (ModelForm[Model], ModelAdmin[Model], ...) accept type parameters at run time.
-django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "bettertogether"
