@@ -12,7 +12,6 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from matplotlib.figure import Figure  # the object API, not pyplot: no global state, safe in a threaded server
 
 from bettertogether.core.languages import language_name
 from bettertogether.positions.aggregate import dict_of_pairs, province_name
@@ -231,6 +230,9 @@ BAND_COLOURS = ("#1a9850", "#fee08b", "#fc8d59", "#d73027")
 def map_png(data: dict[str, Any], category: str, *, width_in: float = 7.0, height_in: float = 5.2) -> bytes:
     """Places coloured by distance to the nearest service of `category`, services as triangles, province
     outlines underneath when the outline package is installed. Plain lat/lon frame, equirectangular."""
+    # The object API, not pyplot: no global figure state, safe in a threaded server.
+    from matplotlib.figure import Figure  # noqa: PLC0415  (a second or more to load: only when a map is drawn)
+
     radius = data["radius_km"]
     placed = [p for p in data["places"] if p["latitude"] is not None]
     services = [s for s in data.get("services", []) if category == ANY or category in s["categories"]]
