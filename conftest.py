@@ -11,6 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 pytest_plugins = ["bettertogether.core.tests.browser.harness"]
@@ -66,7 +70,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if "postgres" not in item.keywords:
         return
-    from django.db import connection
 
     if connection.vendor != "postgresql":
         message = f"needs PostgreSQL, the database is {connection.vendor} (set DATABASE_URL=postgres://…)"
@@ -79,8 +82,6 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def _default_language() -> Iterator[None]:
     """Start and end each test in the default language: LocaleMiddleware leaves the language of a
     test-client request active in the thread, and the next test's reverse() would follow it."""
-    from django.utils import translation
-
     translation.deactivate()
     yield
     translation.deactivate()
@@ -89,8 +90,6 @@ def _default_language() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
     """Each test starts with an empty cache: rate-limit counts live there."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -100,8 +99,6 @@ def _empty_cache() -> Iterator[None]:
 def _compiled_catalogues() -> None:
     """Pages read the compiled .mo catalogues: compile those older than their .po (after a merge or
     a checkout) before any test renders a page, as `make messages` does."""
-    from django.core.management import call_command
-
     call_command("compile_translations", verbosity=0)
 
 
@@ -114,8 +111,6 @@ def shared_data() -> Path:
 def _reset_language():
     """Each test starts and ends in the default language: a test that renders /tl/ must not
     leave Tagalog active for the next one (Django keeps the active language per thread)."""
-    from django.utils import translation
-
     translation.deactivate()
     yield
     translation.deactivate()

@@ -99,17 +99,17 @@ def _postal_codes() -> list[str]:
 
 
 def _child_main(name: str) -> None:
-    import django  # noqa: PLC0415
+    import django
 
     django.setup()
-    from django.core.management import call_command  # noqa: PLC0415
-    from django.db import connection  # noqa: PLC0415
-    from django.db.models import Count  # noqa: PLC0415
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.models import Count
 
-    from bettertogether.core.geocode import geocode  # noqa: PLC0415
-    from bettertogether.directory import hsds_io  # noqa: PLC0415
-    from bettertogether.directory.models import TaxonomyTerm  # noqa: PLC0415
-    from bettertogether.directory.search import search_services  # noqa: PLC0415
+    from bettertogether.core.geocode import geocode
+    from bettertogether.directory import hsds_io
+    from bettertogether.directory.models import TaxonomyTerm
+    from bettertogether.directory.search import search_services
 
     with open(os.devnull, "w") as quiet:
         call_command("migrate", verbosity=0, skip_checks=True, stdout=quiet)

@@ -202,7 +202,7 @@ class Tally:
 
 def _client(port: int, paths: dict[str, str], deadline: float, tally: Tally, seed: int, stop: threading.Event) -> None:
     names = list(paths)
-    rng = random.Random(seed)  # noqa: S311 (not for security: spreads the clients over the endpoints)
+    rng = random.Random(seed)  # not for security: spreads the clients over the endpoints
     connection: http.client.HTTPConnection | None = None
     while time.monotonic() < deadline and not stop.is_set():
         name = rng.choice(names)

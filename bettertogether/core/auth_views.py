@@ -4,11 +4,12 @@ rate-limited sign-in and reset requests)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -16,6 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic.edit import FormView
 
 from . import ratelimit
+from .models import User
 
 LOGIN_SCOPE = "auth.login"
 LOGIN_LIMIT = 10
@@ -26,7 +28,10 @@ RESET_WINDOW = dt.timedelta(hours=1)
 SITE_NAME = "Better Together"
 
 
-def refused(view: FormView, *, status: int) -> HttpResponse:
+_Form = TypeVar("_Form", bound=BaseForm)
+
+
+def refused(view: FormView[_Form], *, status: int) -> HttpResponse:
     """The form page again, saying the client is limited. The form is NOT bound to what was sent:
     rendering a bound form validates it, and validating a sign-in checks the password. What was
     typed comes back as initial values (the password never)."""
@@ -98,7 +103,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response["Referrer-Policy"] = "strict-origin"
         return response
 
-    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+    def form_valid(self, form: SetPasswordForm[User]) -> HttpResponse:
         user = form.save()  # the new password hash invalidates the token: the link works once
         # Whoever holds the mailbox proved the account is theirs: lift a lockout on it.
         axes_reset(username=user.get_username())

@@ -128,7 +128,7 @@ def verify(folder: Path) -> dict[str, Any]:
     """The manifest of a sound backup; BackupError naming the first problem otherwise."""
     folder = Path(folder)
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         files: dict[str, dict[str, Any]] = manifest["files"]
         vendor = manifest["database"]
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -35,7 +35,8 @@ def haversine_km_many(lat: float, lon: float, lats: ArrayLike, lons: ArrayLike) 
     p2 = np.radians(np.asarray(lats, dtype=np.float64))
     dl = np.radians(np.asarray(lons, dtype=np.float64) - lon)
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    distances: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return distances
 
 
 def _xyz(lats: ArrayLike, lons: ArrayLike) -> np.ndarray:

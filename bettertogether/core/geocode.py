@@ -15,17 +15,16 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
 
 from .geo import haversine_km
 from .geodata import names
 from .geodata.tables import ALL_PROVINCES, MARITIMES, Place, in_canada, tables
+from .models import GeocodeFix
 from .provinces import POSTAL_LETTER_PROVINCES, province_code
-
-if TYPE_CHECKING:
-    from .models import GeocodeFix
 
 logger = logging.getLogger(__name__)
 
@@ -246,10 +245,6 @@ def _fixes() -> dict[str, GeoPoint]:
     if cached is not None and now - cached[0] < _FIX_TTL_S:
         return cached[1]
     with _fix_lock:
-        from django.db.models.signals import post_delete, post_save
-
-        from .models import GeocodeFix
-
         if not _signals_connected:
             post_save.connect(_on_fix_change, sender=GeocodeFix, dispatch_uid="core.geocode.fix_saved")
             post_delete.connect(_on_fix_change, sender=GeocodeFix, dispatch_uid="core.geocode.fix_deleted")
@@ -277,8 +272,6 @@ def remember_fix(
     label: str = "",
 ) -> GeocodeFix:
     """Record a coordinator's placement of an address; it wins over every lookup from now on."""
-    from .models import GeocodeFix
-
     lat, lon = float(latitude), float(longitude)
     if not (math.isfinite(lat) and math.isfinite(lon) and in_canada(lat, lon)):
         raise ValueError(f"({latitude}, {longitude}) is not in Canada")
@@ -326,29 +319,7 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
     warnings = result.warnings
     prov = row_province or parsed.province
 
-    fsa_ok = False
-    if parsed.kind:
-        fsa, code = parsed.fsa, parsed.code
-        if code and names.is_placeholder(code):
-            warnings.append(f"placeholder postal code {code}")
-        elif not names.valid_fsa(fsa):
-            warnings.append(f"invalid postal code {fsa}")
-        else:
-            result.fsa = fsa
-            if code and names.valid_code(code):
-                result.postal_code = code
-            elif code:
-                warnings.append(f"impossible postal code {code}; FSA {fsa} used")
-            elif parsed.kind == "truncated":
-                warnings.append(f"postal code truncated; FSA {fsa} used")
-            elif parsed.kind == "malformed":
-                warnings.append(f"malformed postal code; FSA {fsa} used")
-            if prov and prov not in POSTAL_LETTER_PROVINCES.get(fsa[0], ()):
-                warnings.append(f"postal code {result.postal_code or fsa} contradicts province {prov}")
-            if tables().fsa(fsa) is None:
-                warnings.append(f"FSA {fsa} does not exist")
-            else:
-                fsa_ok = True
+    fsa_ok = _read_postal_code(parsed, prov, result)
 
     fixes = _fixes() if use_fixes else None
     if fixes:  # the key costs more than the lookup: skip it while no address was ever fixed
@@ -358,23 +329,7 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
             return result
 
     search_provinces = (prov,) if prov else ()
-    point: GeoPoint | None = None
-    if result.postal_code:
-        point = _code_point(result.postal_code)
-    if point is None and fsa_ok:
-        fsa_info = tables().fsa(result.fsa)
-        assert fsa_info is not None
-        if result.fsa[1] == "0":
-            # Rural: a town written in the address is better than a centroid that can be 100 km off,
-            # but only when it lies in the FSA's area (the nearest of its homonyms).
-            place_province = prov or fsa_info.province
-            for candidate in parsed.places:
-                near = _nearest_place(candidate, place_province, fsa_info.latitude, fsa_info.longitude)
-                if near is not None and near[1] <= RURAL_PLACE_MAX_KM:
-                    point = _place_point(near[0])
-                    break
-        if point is None:
-            point = _fsa_point(result.fsa)
+    point = _postal_point(result, parsed, prov, fsa_ok)
     if point is not None and point.precision != "place" and parsed.places:
         near = _nearest_place(parsed.places[0], prov or point.province or "", point.latitude, point.longitude)
         if near is not None and near[1] > RURAL_PLACE_MAX_KM:
@@ -387,6 +342,55 @@ def geocode_address(address: str, province: str | None, *, use_fixes: bool = Tru
                 break
     result.point = point
     return result
+
+
+def _read_postal_code(parsed: _Parsed, prov: str | None, result: AddressGeocode) -> bool:
+    """Keep the address's postal code (or only its FSA) on `result`, with a warning for each doubt.
+    True when the FSA exists."""
+    if not parsed.kind:
+        return False
+    warnings = result.warnings
+    fsa, code = parsed.fsa, parsed.code
+    if code and names.is_placeholder(code):
+        warnings.append(f"placeholder postal code {code}")
+        return False
+    if not names.valid_fsa(fsa):
+        warnings.append(f"invalid postal code {fsa}")
+        return False
+    result.fsa = fsa
+    if code and names.valid_code(code):
+        result.postal_code = code
+    elif code:
+        warnings.append(f"impossible postal code {code}; FSA {fsa} used")
+    elif parsed.kind == "truncated":
+        warnings.append(f"postal code truncated; FSA {fsa} used")
+    elif parsed.kind == "malformed":
+        warnings.append(f"malformed postal code; FSA {fsa} used")
+    if prov and prov not in POSTAL_LETTER_PROVINCES.get(fsa[0], ()):
+        warnings.append(f"postal code {result.postal_code or fsa} contradicts province {prov}")
+    if tables().fsa(fsa) is None:
+        warnings.append(f"FSA {fsa} does not exist")
+        return False
+    return True
+
+
+def _postal_point(result: AddressGeocode, parsed: _Parsed, prov: str | None, fsa_ok: bool) -> GeoPoint | None:
+    """The point of the full postal code, else (an FSA that exists) of a town of the address in the
+    rural FSA's area, else of the FSA."""
+    point = _code_point(result.postal_code) if result.postal_code else None
+    if point is not None or not fsa_ok:
+        return point
+    fsa_info = tables().fsa(result.fsa)
+    assert fsa_info is not None
+    if result.fsa[1] == "0":
+        # Rural: a town written in the address is better than a centroid that can be 100 km off,
+        # but only when it lies in the FSA's area (the nearest of its homonyms).
+        place_province = prov or fsa_info.province
+        for candidate in parsed.places:
+            near = _nearest_place(candidate, place_province, fsa_info.latitude, fsa_info.longitude)
+            if near is not None and near[1] <= RURAL_PLACE_MAX_KM:
+                return _place_point(near[0])
+    return _fsa_point(result.fsa)
 
 
 def prefetch_postal_codes(addresses: Iterable[str]) -> None:

@@ -26,6 +26,8 @@ import os
 import re
 from typing import Any
 
+from django.conf import settings
+
 REDACTED = "[redacted]"
 
 # Paths whose segments are secrets: a reset link's user id and token (and the page Django moves
@@ -46,8 +48,6 @@ def _key() -> bytes:
     secret = os.environ.get("SECRET_KEY", "")
     if not secret:
         try:
-            from django.conf import settings
-
             secret = str(settings.SECRET_KEY)
         except Exception:  # settings not configured (gunicorn's master before the app loads)
             secret = ""

@@ -39,7 +39,7 @@ def _format(kind: str, value: Any) -> str:
     if kind == "int":
         return str(value)
     if kind in ("date", "time"):
-        return value.isoformat()
+        return str(value.isoformat())
     if kind == "datetime":
         return iso_datetime(value)
     return str(value)

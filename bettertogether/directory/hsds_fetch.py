@@ -59,6 +59,26 @@ def _safe_member(info: zipfile.ZipInfo) -> PurePosixPath:
     return path
 
 
+def _wanted_members(bundle: zipfile.ZipFile, name: str, max_bytes: int) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The package's CSV and JSON members with their safe paths, once every member passed the bounds."""
+    members = [i for i in bundle.infolist() if not i.is_dir()]
+    if len(members) > MAX_MEMBERS:
+        raise HSDSImportError([f"{name}: {len(members)} files, more than {MAX_MEMBERS}"])
+    total = sum(i.file_size for i in members)
+    if total > max_bytes:
+        raise HSDSImportError([f"{name}: {total} bytes uncompressed, more than the limit of {max_bytes}"])
+    wanted = []
+    for info in members:
+        path = _safe_member(info)
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024 * 1024:
+            raise HSDSImportError([f"zip member {info.filename!r}: compressed more than {MAX_RATIO} to 1"])
+        if path.suffix.lower() in (".csv", ".json"):
+            wanted.append((info, path))
+    if not wanted:
+        raise HSDSImportError([f"{name}: no datapackage.json, CSV or JSON file inside"])
+    return wanted
+
+
 def extract_zip(archive: Path, target: Path, max_bytes: int) -> Path:
     """Extract the package's members into target after checking every bound; return the package root."""
     size = archive.stat().st_size
@@ -69,21 +89,7 @@ def extract_zip(archive: Path, target: Path, max_bytes: int) -> Path:
     except (zipfile.BadZipFile, OSError) as exc:
         raise HSDSImportError([f"{archive.name}: not a zip archive ({exc})"]) from None
     with bundle:
-        members = [i for i in bundle.infolist() if not i.is_dir()]
-        if len(members) > MAX_MEMBERS:
-            raise HSDSImportError([f"{archive.name}: {len(members)} files, more than {MAX_MEMBERS}"])
-        total = sum(i.file_size for i in members)
-        if total > max_bytes:
-            raise HSDSImportError([f"{archive.name}: {total} bytes uncompressed, more than the limit of {max_bytes}"])
-        wanted = []
-        for info in members:
-            path = _safe_member(info)
-            if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024 * 1024:
-                raise HSDSImportError([f"zip member {info.filename!r}: compressed more than {MAX_RATIO} to 1"])
-            if path.suffix.lower() in (".csv", ".json"):
-                wanted.append((info, path))
-        if not wanted:
-            raise HSDSImportError([f"{archive.name}: no datapackage.json, CSV or JSON file inside"])
+        wanted = _wanted_members(bundle, archive.name, max_bytes)
         tops = {p.parts[0] for _, p in wanted}
         strip = len(tops) == 1 and all(len(p.parts) > 1 for _, p in wanted)
         for info, path in wanted:

@@ -43,6 +43,8 @@ from .hsds_tables import (
     STASHED,
     TABLE,
     TABLES,
+    Col,
+    Mapping,
     Table,
     content_language,
     has_extra,
@@ -175,47 +177,7 @@ class _Importer:
                 continue
             kwargs: dict[str, Any] = {"id": key}
             hsds_extra = {c: row.values[c] for c in unmodelled if row.values.get(c)}
-            skip = False
-            for col in mapping.cols:
-                text = row.values.get(col.column, "")
-                if col.kind == "fk":
-                    target = mapping.parents[col.column]
-                    ref = None
-                    if text:
-                        try:
-                            ref = uuid.UUID(text)
-                        except ValueError:
-                            ref = None
-                    if ref is not None and ref in self.known(target):
-                        kwargs[f"{col.field}_id"] = ref
-                    elif col.required_parent:
-                        self.refuse(f"{table.path} row {row.line}: skipped, {col.column} {text!r} not found")
-                        skip = True
-                        break
-                    else:
-                        kwargs[f"{col.field}_id"] = None
-                        if text:
-                            if keeps_extra:
-                                hsds_extra[col.column] = text
-                            else:
-                                self.warn(f"{table.path} row {row.line}: {col.column} {text!r} not found, left empty")
-                    continue
-                try:
-                    value = parse_cell(col.kind if col.kind != "tr" else "text", text)
-                except ValueError as exc:
-                    self.error(table, row, col.column, str(exc))
-                    continue
-                limit = field_max_length(model, col.field)
-                if isinstance(value, str) and limit and len(value) > limit:
-                    self.error(table, row, col.column, f"longer than {limit} characters")
-                    continue
-                if col.kind == "tr":
-                    kwargs[col.field] = kwargs[f"{col.field}_en"] = value or ""
-                elif value is None and col.kind == "text":
-                    kwargs[col.field] = ""
-                else:
-                    kwargs[col.field] = value
-            if skip:
+            if not self._read_row(mapping, table, row, kwargs, hsds_extra if keeps_extra else None):
                 continue
             self._check_choices(resource, table, row, kwargs)
             if resource == "service_at_location" and not self._unique_pair(table, row, kwargs):
@@ -226,6 +188,61 @@ class _Importer:
                 kwargs["updated_at"] = dt.datetime.now(dt.UTC)
             objects.append(new_instance(model, kwargs))
         self.objects[resource] = objects
+
+    def _read_row(
+        self, mapping: Mapping, table: Table, row: Row, kwargs: dict[str, Any], extra: dict[str, str] | None
+    ) -> bool:
+        """The row's cells into `kwargs` (bad cells are errors; unknown parents kept in `extra` when the
+        model keeps extras); False when the row is skipped."""
+        model = mapping.model
+        for col in mapping.cols:
+            text = row.values.get(col.column, "")
+            if col.kind == "fk":
+                if not self._link_parent(mapping, col, table, row, kwargs, extra):
+                    return False
+                continue
+            try:
+                value = parse_cell(col.kind if col.kind != "tr" else "text", text)
+            except ValueError as exc:
+                self.error(table, row, col.column, str(exc))
+                continue
+            limit = field_max_length(model, col.field)
+            if isinstance(value, str) and limit and len(value) > limit:
+                self.error(table, row, col.column, f"longer than {limit} characters")
+                continue
+            if col.kind == "tr":
+                kwargs[col.field] = kwargs[f"{col.field}_en"] = value or ""
+            elif value is None and col.kind == "text":
+                kwargs[col.field] = ""
+            else:
+                kwargs[col.field] = value
+        return True
+
+    def _link_parent(
+        self, mapping: Mapping, col: Col, table: Table, row: Row, kwargs: dict[str, Any], extra: dict[str, str] | None
+    ) -> bool:
+        """The row's reference to a parent already known; False when a required parent is missing."""
+        text = row.values.get(col.column, "")
+        target = mapping.parents[col.column]
+        ref = None
+        if text:
+            try:
+                ref = uuid.UUID(text)
+            except ValueError:
+                ref = None
+        if ref is not None and ref in self.known(target):
+            kwargs[f"{col.field}_id"] = ref
+        elif col.required_parent:
+            self.refuse(f"{table.path} row {row.line}: skipped, {col.column} {text!r} not found")
+            return False
+        else:
+            kwargs[f"{col.field}_id"] = None
+            if text:
+                if extra is not None:
+                    extra[col.column] = text
+                else:
+                    self.warn(f"{table.path} row {row.line}: {col.column} {text!r} not found, left empty")
+        return True
 
     def _unique_pair(self, table: Table, row: Row, kwargs: dict[str, Any]) -> bool:
         """service_at_location is unique per (service, location): a second row for a pair is dropped."""
@@ -541,8 +558,8 @@ class _Importer:
             for resource, (targets, changed) in self.updates.items():
                 model = MAPPINGS[resource].model
                 meta, connection = model._meta, connections[model._default_manager.db]
-                quote, pk = connection.ops.quote_name, cast(djm.Field, meta.pk)
-                columns = [cast(djm.Field, meta.get_field(t)).column for t in targets]
+                quote, pk = connection.ops.quote_name, meta.pk
+                columns = [cast(djm.Field[Any, Any], meta.get_field(t)).column for t in targets]
                 assignments = ", ".join(f"{quote(c)} = %s" for c in columns)
                 sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"  # noqa: S608 - names only
                 params = [

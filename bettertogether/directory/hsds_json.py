@@ -126,6 +126,20 @@ def _add(
         out.error(f"{where}: a {table} without an 'id'")
         return ""
     key = key.strip()
+    row = _own_values(out, table, obj, where)
+    if parent is not None:
+        _link(row, table, parent)
+    for name, value in obj.items():
+        if name not in NESTED or name in columns or value is None:
+            continue
+        _add_nested(out, (table, key), row, NESTED[name], value, f"{where}.{name}", depth)
+    _merge(out, table, key, row, where)
+    return key
+
+
+def _own_values(out: Flattened, table: str, obj: dict[str, Any], where: str) -> dict[str, str]:
+    """The object's values of the table's columns; names neither a column nor nested are noted as ignored."""
+    columns = TABLE[table].columns
     row: dict[str, str] = {}
     for name, value in obj.items():
         if name in columns:
@@ -136,27 +150,27 @@ def _add(
                 row[name] = text
         elif name not in NESTED:
             out.ignored.add(f"{table}.{name}")
-    if parent is not None:
-        _link(row, table, parent)
-    for name, value in obj.items():
-        if name not in NESTED or name in columns or value is None:
-            continue
-        child = NESTED[name]
-        if isinstance(value, dict):  # one-to-one: the child names nothing, the parent names it
-            child_id = _add(out, child, value, f"{where}.{name}", None, depth + 1)
-            link = "taxonomy_id" if child == "taxonomy" else f"{child}_id"
-            if child_id and link in columns and not row.get(link):
-                row[link] = child_id
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, dict):
-                    _add(out, child, item, f"{where}.{name}[{index}]", (table, key), depth + 1)
-                else:
-                    out.error(f"{where}.{name}[{index}]: not a JSON object")
-        else:
-            out.error(f"{where}.{name}: not a JSON object or list")
-    _merge(out, table, key, row, where)
-    return key
+    return row
+
+
+def _add_nested(
+    out: Flattened, owner: tuple[str, str], row: dict[str, str], child: str, value: Any, where: str, depth: int
+) -> None:
+    """Add what an object nests under one name: one child object (the owner's row names it) or a list of
+    children (each names its owner)."""
+    if isinstance(value, dict):  # one-to-one: the child names nothing, the parent names it
+        child_id = _add(out, child, value, where, None, depth + 1)
+        link = "taxonomy_id" if child == "taxonomy" else f"{child}_id"
+        if child_id and link in TABLE[owner[0]].columns and not row.get(link):
+            row[link] = child_id
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                _add(out, child, item, f"{where}[{index}]", owner, depth + 1)
+            else:
+                out.error(f"{where}[{index}]: not a JSON object")
+    else:
+        out.error(f"{where}: not a JSON object or list")
 
 
 def _link(row: dict[str, str], table: str, parent: tuple[str, str]) -> None:

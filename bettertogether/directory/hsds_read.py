@@ -103,12 +103,19 @@ def read_table(
 
 def parse_cell(kind: str, text: str) -> Any:
     """The typed value of a cell, or raise ValueError with a reason."""
-    value: Any
     if text == "":
         return None
     character = find_control(text, multiline=True)  # NUL (PostgreSQL refuses it), bidi overrides…
     if character:
         raise ValueError(f"contains a control character ({character})")
+    if kind in ("int", "float", "decimal"):
+        return _parse_number(kind, text)
+    if kind in ("date", "time", "datetime"):
+        return _parse_moment(kind, text)
+    return text
+
+
+def _parse_number(kind: str, text: str) -> int | float | Decimal:
     if kind == "int":
         number = float(text)
         if not number.is_integer() or not 0 <= number <= 32767:
@@ -119,14 +126,17 @@ def parse_cell(kind: str, text: str) -> Any:
         if number != number or number in (float("inf"), float("-inf")):
             raise ValueError(f"not a finite number: {text!r}")
         return number
-    if kind == "decimal":
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"not a number: {text!r}") from None
-        if not value.is_finite() or abs(value) >= Decimal("1e8"):
-            raise ValueError(f"not an amount: {text!r}")
-        return value.quantize(Decimal("0.01"))
+    try:  # decimal
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+    if not value.is_finite() or abs(value) >= Decimal("1e8"):
+        raise ValueError(f"not an amount: {text!r}")
+    return value.quantize(Decimal("0.01"))
+
+
+def _parse_moment(kind: str, text: str) -> Any:
+    value: Any
     if kind == "date":
         value = parse_date(text[:10]) if len(text) >= 10 else None
         if value is None or len(text) not in (10,) and "T" not in text:
@@ -137,19 +147,17 @@ def parse_cell(kind: str, text: str) -> Any:
         if value is None:
             raise ValueError(f"not a time (HH:MM:SS): {text!r}")
         return value
-    if kind == "datetime":
-        value = parse_datetime(text[:-1] + "+00:00" if text.endswith("Z") else text)
-        if value is None:
-            raise ValueError(f"not a date-time (ISO 8601): {text!r}")
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    return text
+    value = parse_datetime(text[:-1] + "+00:00" if text.endswith("Z") else text)  # datetime
+    if value is None:
+        raise ValueError(f"not a date-time (ISO 8601): {text!r}")
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 @functools.cache
 def field_max_length(model: type[djm.Model], name: str) -> int | None:
     try:
         return model._meta.get_field(name).max_length  # type: ignore[union-attr]
-    except Exception:  # noqa: BLE001 - a non-field attribute has no limit
+    except Exception:  # a non-field attribute has no limit
         return None
 
 

@@ -69,7 +69,7 @@ class TranslatedFieldsMixin:
         return groups
 
 
-class ServiceForm(TranslatedFieldsMixin, forms.ModelForm):
+class ServiceForm(TranslatedFieldsMixin, forms.ModelForm[Service]):
     categories = forms.MultipleChoiceField(label=_("Categories"), required=False, widget=forms.CheckboxSelectMultiple)
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"), required=False, widget=forms.CheckboxSelectMultiple
@@ -207,7 +207,7 @@ def hours_initial(service: Service) -> list[dict[str, Any]]:
     ]
 
 
-class OrganizationForm(TranslatedFieldsMixin, forms.ModelForm):
+class OrganizationForm(TranslatedFieldsMixin, forms.ModelForm[Organization]):
     """An organization's names and description per language, its contacts; whether it is a program
     partner only for those who edit everything (`partner_choice=False` hides it)."""
 
@@ -239,7 +239,7 @@ class OrganizationForm(TranslatedFieldsMixin, forms.ModelForm):
         pass
 
 
-class LocationForm(TranslatedFieldsMixin, forms.ModelForm):
+class LocationForm(TranslatedFieldsMixin, forms.ModelForm[Location]):
     class Meta:
         model = Location
         fields = _translated(LOCATION_TEXT_FIELDS)
@@ -253,7 +253,7 @@ class LocationForm(TranslatedFieldsMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] or "" for name in self.Meta.fields}
 
 
-class AddressForm(forms.ModelForm):
+class AddressForm(forms.ModelForm[Address]):
     state_province = forms.ChoiceField(label=_("Province"), choices=[("", "—"), *Province.choices], required=False)
     regeocode = forms.BooleanField(
         label=_("Place it on the map again from the postal code or town"), required=False, initial=True

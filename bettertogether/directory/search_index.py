@@ -71,7 +71,7 @@ def _stamp() -> tuple[Any, ...]:
     tables = [model._meta.db_table for model in (m.Service, m.ServiceAtLocation, m.Attribute, m.Location)]
     counts = ", ".join(f"(SELECT COUNT(*) FROM {qn})" for qn in map(connection.ops.quote_name, tables))  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {counts}")  # noqa: S608 - table names only
+        cursor.execute(f"SELECT {counts}")  # table names only
         row = cursor.fetchone()
     return tuple(row)
 
@@ -126,7 +126,7 @@ class DirectoryIndex:
         names = self.names(lang)
         with self._lock:
             if lang not in self._name_order:
-                from .search import fold
+                from .search import fold  # noqa: PLC0415  (the search <-> search_index cycle, being untied)
 
                 keys = [(fold(name) or "", str(sid)) for name, sid in zip(names, self.ids, strict=True)]
                 self._name_order[lang] = np.array(sorted(range(self.size), key=keys.__getitem__), dtype=np.int64)
@@ -150,7 +150,7 @@ class DirectoryIndex:
         organization's names, and its categories' names."""
         with self._lock:
             if lang not in self._texts:
-                from .search import fold
+                from .search import fold  # noqa: PLC0415  (the search <-> search_index cycle, being untied)
 
                 fields = ["name_en", "alternate_name", "description_en"]
                 fields += ["organization__name_en", "organization__alternate_name"]

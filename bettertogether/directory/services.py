@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from bettertogether.core.geocode import geocode
 from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 
 from . import permissions
@@ -344,8 +345,6 @@ def record_change(
 
 
 def _geocode_address(address: Address) -> tuple[float | None, float | None, str]:
-    from bettertogether.core.geocode import geocode
-
     point = None
     if address.postal_code:
         point = geocode(address.postal_code, province=address.state_province or None)

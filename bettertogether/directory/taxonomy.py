@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from .models import Taxonomy, TaxonomyTerm
+
 # Fixed namespace of every id the platform derives (taxonomy terms, demo records). Never change it.
 BT_NAMESPACE = uuid.UUID("6f1c2a52-3b8e-5d47-9c0a-2e6b7d5f8a41")
 
@@ -538,8 +540,6 @@ ALL_SLUGS: frozenset[str] = frozenset(t.slug for t, _ in all_terms())
 @transaction.atomic
 def ensure_taxonomy() -> dict[str, uuid.UUID]:
     """Create or update the taxonomy and its terms; return slug → term id. Running twice changes nothing."""
-    from .models import Taxonomy, TaxonomyTerm
-
     Taxonomy.objects.update_or_create(
         id=TAXONOMY_ID,
         defaults={

@@ -16,7 +16,8 @@ from django.db.models import Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from bettertogether.core.languages import MANY_LANGUAGES, SPOKEN_LANGUAGES
+from bettertogether.core.geodata.tables import tables
+from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPOKEN_LANGUAGES
 from bettertogether.directory import door as directory
 from bettertogether.positions.door import OUTSIDE_CANADA, FilterError, PositionFilters, places
 
@@ -157,8 +158,6 @@ def services_for() -> tuple[list[ServicePoint], int]:
 def towns_for(provinces: Iterable[str]) -> list[Candidate]:
     """Every named place of the provinces (the geocoder's place names from postal codes), as candidate
     sites: a new service may well go to a town that has no approved positions itself."""
-    from bettertogether.core.geodata.tables import tables
-
     out: list[Candidate] = []
     for province in provinces:
         for homonyms in tables().places(province).values():

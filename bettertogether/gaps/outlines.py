@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import shapely
+
+from bettertogether.core.basemap import province_geometries
+
 OUTLINE_ATTRIBUTION = "Province outlines: geoBoundaries (CC BY 4.0), via coord2loc-can."
 
 
 def _provinces() -> tuple[Any, ...]:
-    try:
-        from bettertogether.core.basemap import province_geometries
-    except ImportError:  # the outline packages are not installed
-        return ()
     return tuple(geometry for _code, geometry in province_geometries())
 
 
@@ -26,8 +26,6 @@ def province_outlines(west: float, south: float, east: float, north: float) -> l
     geometries = _provinces()
     if not geometries:
         return []
-    import shapely
-
     tolerance = max(0.002, (east - west) / 400)
     rings: list[tuple[list[float], list[float]]] = []
     for geometry in geometries:

@@ -13,10 +13,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from bettertogether.core.languages import language_name
 from bettertogether.positions.door import dict_of_pairs, province_name
 
 from .coverage import ANY, Analysis, CategoryCoverage
 from .inputs import Result, category_label
+from .outlines import OUTLINE_ATTRIBUTION, available, province_outlines
 
 LMIA_ATTRIBUTION = "Contains information licensed under the Open Government Licence – Canada."
 # The licence's own French wording, for French reports.
@@ -229,9 +231,7 @@ def map_png(data: dict[str, Any], category: str, *, width_in: float = 7.0, heigh
     """Places coloured by distance to the nearest service of `category`, services as triangles, province
     outlines underneath when the outline package is installed. Plain lat/lon frame, equirectangular."""
     # The object API, not pyplot: no global figure state, safe in a threaded server.
-    from matplotlib.figure import Figure
-
-    from .outlines import province_outlines
+    from matplotlib.figure import Figure  # noqa: PLC0415  (a second or more to load: only when a map is drawn)
 
     radius = data["radius_km"]
     placed = [p for p in data["places"] if p["latitude"] is not None]
@@ -326,8 +326,6 @@ def lmia_attribution() -> str:
 
 
 def _language_name(code: str) -> str:
-    from bettertogether.core.languages import language_name
-
     return language_name(code) if code else ""
 
 
@@ -339,7 +337,7 @@ def pdf_bytes(result: Result) -> bytes:
 def pdf_document(result: Result) -> Any:
     """The briefing laid out in pages by WeasyPrint from gaps/report_pdf.html. Nothing is fetched:
     the map is an inline PNG and the fetcher refuses every URL that is not data:."""
-    from weasyprint import HTML, default_url_fetcher
+    from weasyprint import HTML, default_url_fetcher  # noqa: PLC0415  (needs pango, see pdf_available)
 
     def fetcher(url: str, timeout: int = 10, ssl_context: Any = None) -> Any:
         if not url.startswith("data:"):
@@ -351,8 +349,6 @@ def pdf_document(result: Result) -> Any:
     context["map_data_uri"] = "data:image/png;base64," + base64.b64encode(
         map_png(data, result.filters.category)
     ).decode("ascii")
-    from .outlines import OUTLINE_ATTRIBUTION, available
-
     context["outline_attribution"] = OUTLINE_ATTRIBUTION if available() else ""
     html = render_to_string("gaps/report_pdf.html", context)
     return HTML(string=html, url_fetcher=fetcher, base_url=None).render()
@@ -361,7 +357,7 @@ def pdf_document(result: Result) -> Any:
 def pdf_available() -> tuple[bool, str]:
     """Whether WeasyPrint and its system libraries (pango) load here, and why not."""
     try:
-        import weasyprint  # noqa: F401
+        import weasyprint  # noqa: F401, PLC0415  (pango may be missing: the other pages still load)
     except (ImportError, OSError) as exc:
         return False, f"WeasyPrint cannot load ({exc}); install libpango-1.0-0 libpangoft2-1.0-0"
     return True, ""

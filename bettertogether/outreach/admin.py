@@ -6,7 +6,7 @@ from .models import Event, Resource, ResourceVersion
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(TranslationAdmin[Event]):
     list_display = ("title", "kind", "organization", "province", "starts_at", "registered_count", "attended_count")
     list_filter = ("kind", "province", "is_published", "is_cancelled")
     search_fields = ("title", "place_name", "address")
@@ -15,7 +15,7 @@ class EventAdmin(TranslationAdmin):
     # Registrations hold personal data: they are managed through the organizer pages, not listed here.
 
 
-class ResourceVersionInline(admin.TabularInline):
+class ResourceVersionInline(admin.TabularInline[ResourceVersion, Resource]):
     model = ResourceVersion
     form = ResourceVersionForm
     extra = 1
@@ -23,7 +23,7 @@ class ResourceVersionInline(admin.TabularInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(TranslationAdmin):
+class ResourceAdmin(TranslationAdmin[Resource]):
     list_display = ("title", "kind", "publisher", "provinces", "is_published")
     list_filter = ("kind", "is_published")
     search_fields = ("title", "summary", "publisher")

@@ -53,7 +53,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(forms.ModelForm[Event]):
     online_url = forms.URLField(label=_("Online link"), required=False, max_length=500, assume_scheme="https")
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"), choices=_choice_list, required=False, widget=forms.CheckboxSelectMultiple
@@ -119,7 +119,7 @@ class WalkInForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
 
 
-class ResourceVersionForm(forms.ModelForm):
+class ResourceVersionForm(forms.ModelForm[ResourceVersion]):
     """Used by the admin: checks the file's type by content and its size, and keeps a clean name."""
 
     url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
@@ -160,13 +160,13 @@ def _province_choices() -> list[tuple[str, Any]]:
     return [(p.value, p.label) for p in MARITIMES] + [(p.value, p.label) for p in Province if p not in MARITIMES]
 
 
-class TopicField(forms.ModelMultipleChoiceField):
+class TopicField(forms.ModelMultipleChoiceField[TaxonomyTerm]):
     def label_from_instance(self, obj: Any) -> str:
         # A child topic is shown under its parent's name so two "Other" terms can be told apart.
         return f"{obj.parent.name} › {obj.name}" if obj.parent_id else str(obj.name)
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(forms.ModelForm[Resource]):
     """A resource's own fields for the manage pages; its language versions are ResourceVersionFormSet."""
 
     source_url = forms.URLField(label=_("Source"), required=False, max_length=500, assume_scheme="https")
@@ -240,7 +240,7 @@ class ResourceManageVersionForm(ResourceVersionForm):
     stored: dict[str, Any] | None = None
 
 
-class BaseResourceVersionFormSet(BaseInlineFormSet):
+class BaseResourceVersionFormSet(BaseInlineFormSet[ResourceVersion, Resource, ResourceVersionForm]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Snapshot now: cleaning a posted row writes the new values into its instance.

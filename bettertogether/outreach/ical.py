@@ -68,7 +68,8 @@ def build_calendar(
             vevent.add("organizer", f"mailto:{event.organization.email}", parameters={"CN": event.organization.name})
         vevent.add("last-modified", event.updated_at.astimezone(UTC))
         cal.add_component(vevent)
-    return cal.to_ical()
+    calendar: bytes = cal.to_ical()
+    return calendar
 
 
 def _location(event: Event) -> str:

@@ -9,7 +9,7 @@ from bettertogether.core.languages import CONTENT_LANGUAGES
 from bettertogether.core.provinces import Province
 from bettertogether.directory.door import TaxonomyTerm
 
-from .models import Event, EventKind, Resource, ResourceKind, ResourceVersion
+from .models import Event, EventKind, EventQuerySet, Resource, ResourceKind, ResourceVersion
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class EventFilters:
 
 
 def public_events(filters: EventFilters, *, past: bool = False, now: datetime | None = None) -> QuerySet[Event]:
-    events = Event.objects.public().select_related("organization")
+    events: EventQuerySet = Event.objects.public().select_related("organization")
     events = events.past(now) if past else events.upcoming(now)
     if filters.province:
         events = events.filter(province=filters.province)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.provinces import Province
 
+from .uploads import extension_of
+
 
 class EventKind(models.TextChoices):
     INFORMATION_SESSION = "information_session", _("Information session")
@@ -202,8 +204,6 @@ class Resource(models.Model):  # type: ignore[django-manager-missing]  # modeltr
 
 def resource_upload_to(instance: "ResourceVersion", filename: str) -> str:
     """A random stored name: the uploader's file name never reaches the file system."""
-    from .uploads import extension_of
-
     return f"resources/{uuid.uuid4().hex}{extension_of(filename)}"
 
 

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from bettertogether.core.geocode import geocode
+
 from .models import Attendance, Event, Registration
 from .reach import person_key
 
@@ -220,10 +222,6 @@ def save_event(event: Event, *, geocode_address: bool = True) -> Event:
 
 
 def _geocode(address: str, province: str) -> tuple[float, float] | None:
-    try:
-        from bettertogether.core.geocode import geocode
-    except ImportError:  # the geocoder is optional for events
-        return None
     point = geocode(address, province=province or None)
     if point is None:
         return None

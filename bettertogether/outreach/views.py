@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -42,7 +43,8 @@ def event_list(request: HttpRequest, past: bool = False) -> HttpResponse:
 
 
 def _public_event(pk: object) -> Event:
-    return get_object_or_404(Event.objects.public().select_related("organization"), pk=pk)
+    events: QuerySet[Event] = Event.objects.public().select_related("organization")
+    return get_object_or_404(events, pk=pk)
 
 
 @require_GET

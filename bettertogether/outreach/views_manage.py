@@ -5,7 +5,7 @@ Another organization's event answers 404 (not 403) so its existence does not lea
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -13,6 +13,8 @@ from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+
+from bettertogether.core.models import User
 
 from . import services
 from .forms import EventForm, WalkInForm
@@ -57,7 +59,7 @@ def manage_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         if event is None:
-            saved.created_by = request.user
+            saved.created_by = cast(User, request.user)  # organizer_required let only signed-in people in
         services.save_event(saved)
         return redirect("outreach:manage")
     return render(request, "outreach/manage_edit.html", {"form": form, "event": event})

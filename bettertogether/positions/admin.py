@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +43,7 @@ class PositionsPermissionsMixin:
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
+class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin[ImportRun]):
     change_list_template = "admin/positions/importrun/change_list.html"
     list_display = ("file_name", "period", "status", "rows", "positions", "lmias", "started_at", "created_by")
     list_filter = ("status", "variant")
@@ -103,7 +103,7 @@ class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
     def errors_list(self, obj: ImportRun) -> str:
         return _message_list(obj.errors)
 
-    def get_urls(self) -> list:
+    def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view
         return [
             path("upload/", view(self.upload_view), name="positions_importrun_upload"),
@@ -179,7 +179,7 @@ def _message_list(messages_: list[str]) -> str:
 
 
 @admin.register(ApprovedPosition)
-class ApprovedPositionAdmin(PositionsPermissionsMixin, admin.ModelAdmin):
+class ApprovedPositionAdmin(PositionsPermissionsMixin, admin.ModelAdmin[ApprovedPosition]):
     list_display = ("employer", "place", "province", "period", "stream", "noc_code", "positions", "geo_precision")
     list_filter = ("period", "province", "stream", "geo_precision", "noc_broad")
     search_fields = ("employer", "address", "noc_title", "noc_code")

@@ -112,28 +112,8 @@ class PositionFilters:
         if first and last and last < first:
             errors.append(_("The period ends (%(to)s) before it starts (%(from)s).") % {"to": last, "from": first})
 
-        raw_provinces = [p.strip().upper() for p in _values(query, "province") for p in p.split(",") if p.strip()]
-        provinces: tuple[str, ...]
-        if "ALL" in raw_provinces:
-            provinces = ()
-        elif raw_provinces:
-            bad = [p for p in raw_provinces if p not in PROVINCE_CODES]
-            if bad:
-                errors.append(_("Unknown province: %(value)s.") % {"value": ", ".join(bad)[:MAX_TEXT]})
-            provinces = tuple(p for p in PROVINCE_CODES if p in raw_provinces)
-        else:
-            provinces = () if given else DEFAULT_PROVINCES
-
-        streams = []
-        for value in _values(query, "stream"):
-            value = " ".join(value.split())
-            if not value:
-                continue
-            canonical = canonical_stream(value)
-            if canonical is None:
-                errors.append(_("Unknown stream: %(value)s.") % {"value": value[:MAX_TEXT]})
-            elif canonical not in streams:
-                streams.append(canonical)
+        provinces = _provinces(query, given, errors)
+        streams = _streams(query, errors)
 
         noc = _one(query, "noc")
         occupation = " ".join(_one(query, "occupation").split())
@@ -207,6 +187,32 @@ def default_period() -> tuple[str, str]:
     year, quarter = last.year, (last.month - 1) // 3 + 1
     first = (year, 1) if quarter == 4 else (year - 1, quarter + 1)
     return f"{first[0]}Q{first[1]}", f"{year}Q{quarter}"
+
+
+def _provinces(query: Mapping[str, Any], given: bool, errors: list[str]) -> tuple[str, ...]:
+    raw_provinces = [p.strip().upper() for p in _values(query, "province") for p in p.split(",") if p.strip()]
+    if "ALL" in raw_provinces:
+        return ()
+    if raw_provinces:
+        bad = [p for p in raw_provinces if p not in PROVINCE_CODES]
+        if bad:
+            errors.append(_("Unknown province: %(value)s.") % {"value": ", ".join(bad)[:MAX_TEXT]})
+        return tuple(p for p in PROVINCE_CODES if p in raw_provinces)
+    return () if given else DEFAULT_PROVINCES
+
+
+def _streams(query: Mapping[str, Any], errors: list[str]) -> list[str]:
+    streams: list[str] = []
+    for value in _values(query, "stream"):
+        value = " ".join(value.split())
+        if not value:
+            continue
+        canonical = canonical_stream(value)
+        if canonical is None:
+            errors.append(_("Unknown stream: %(value)s.") % {"value": value[:MAX_TEXT]})
+        elif canonical not in streams:
+            streams.append(canonical)
+    return streams
 
 
 def _values(query: Mapping[str, Any], key: str) -> list[str]:

@@ -104,7 +104,8 @@ class Portal:
             raise PortalError(f"{url}: the answer is not JSON (is --portal a CKAN action API?)") from None
         if not isinstance(data, dict) or not data.get("success") or not isinstance(data.get("result"), dict):
             raise PortalError(f"{url}: not a CKAN package_show answer")
-        return data["result"]
+        result: dict[str, Any] = data["result"]
+        return result
 
     def download(self, url: str, dest: Path, *, max_bytes: int) -> Path:
         """Download to `dest` through a temporary file: an interrupted download leaves nothing behind."""
@@ -206,27 +207,11 @@ def _title_period(path: Path) -> Period | None:
 # The fetch
 
 
-def fetch_lmia(
-    period_from: str | None = DEFAULT_FROM,
-    period_to: str | None = None,
-    *,
-    portal: Portal | None = None,
-    dest: Path | str | None = None,
-    log: Log = lambda message: None,
-) -> FetchReport:
-    """Download the English lists of the quarters in [period_from, period_to] (open-ended when `period_to` is
-    None) into `dest` and import them. Raises PortalError when the portal cannot be used, ValueError for a
-    bad period; import failures are in the report (`ok` is False)."""
-    first = parse_period(period_from or DEFAULT_FROM)
-    last = parse_period(period_to) if period_to else None
-    if last is not None and last.end < first.start:
-        raise ValueError(f"the range ends ({last.label}) before it starts ({first.label})")
-    portal = portal or Portal()
-    folder = Path(dest or settings.BT_LMIA_DIR)
-    report = FetchReport()
-    package = portal.package()
-    resources = [r for r in package.get("resources") or [] if isinstance(r, dict)]
-    report.resources = len(resources)
+def _choose_resources(
+    resources: list[dict[str, Any]], first: Period, last: Period | None, report: FetchReport, log: Log
+) -> None:
+    """The English spreadsheets in range and not loaded yet go to `report.in_range`; every other resource
+    goes to `report.skipped` with the reason."""
     for resource in resources:
         name = resource_file_name(resource)
         fmt = str(resource.get("format") or Path(name).suffix.lstrip(".")).lower()
@@ -248,6 +233,30 @@ def fetch_lmia(
         report.in_range.append(
             Resource(url=str(resource["url"]), file_name=name, period=period, name=str(resource.get("name") or ""))
         )
+
+
+def fetch_lmia(
+    period_from: str | None = DEFAULT_FROM,
+    period_to: str | None = None,
+    *,
+    portal: Portal | None = None,
+    dest: Path | str | None = None,
+    log: Log = lambda message: None,
+) -> FetchReport:
+    """Download the English lists of the quarters in [period_from, period_to] (open-ended when `period_to` is
+    None) into `dest` and import them. Raises PortalError when the portal cannot be used, ValueError for a
+    bad period; import failures are in the report (`ok` is False)."""
+    first = parse_period(period_from or DEFAULT_FROM)
+    last = parse_period(period_to) if period_to else None
+    if last is not None and last.end < first.start:
+        raise ValueError(f"the range ends ({last.label}) before it starts ({first.label})")
+    portal = portal or Portal()
+    folder = Path(dest or settings.BT_LMIA_DIR)
+    report = FetchReport()
+    package = portal.package()
+    resources = [r for r in package.get("resources") or [] if isinstance(r, dict)]
+    report.resources = len(resources)
+    _choose_resources(resources, first, last, report, log)
 
     folder.mkdir(parents=True, exist_ok=True)
     to_import: list[Path] = []

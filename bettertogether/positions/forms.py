@@ -1,8 +1,10 @@
 from pathlib import Path
+from typing import cast
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +30,7 @@ class LmiaUploadForm(forms.Form):
     )
     dry_run = forms.BooleanField(label=_("Check only (write nothing)"), required=False)
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in ALLOWED_SUFFIXES:
             raise ValidationError(_("Only .xlsx and .csv files can be imported."))
@@ -38,10 +40,10 @@ class LmiaUploadForm(forms.Form):
                 _("The file is %(size)s; the limit is %(limit)s."),
                 params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             )
-        return upload
+        return cast(UploadedFile, upload)  # what a FileField cleans to
 
-    def clean_period(self):
-        value = self.cleaned_data["period"].strip()
+    def clean_period(self) -> str:
+        value: str = self.cleaned_data["period"].strip()
         if value:
             try:
                 parse_period(value)

@@ -16,7 +16,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,11 +41,13 @@ from .lmia_values import (
     OUTSIDE_CANADA,
     SUMMARY_EMPLOYERS,
     AddressParts,
+    address_doubts,
     canonical_stream,
     clean,
     clean_keep_padding,
     column_letter,
     normalize_header,
+    occupation_of,
     parse_count,
     period_from_name,
     period_from_title,
@@ -292,27 +293,13 @@ def parse_rows(
     file_name: str,
     period: str | Period | None = None,
 ) -> ParsedFile:
-    header_index = find_header(rows)
-    if header_index is None:
-        raise ImportFailed(
-            [RowError(None, None, "no header row found (expected columns such as Employer and Address)")], file_name
-        )
+    header_index, columns, warnings = _read_header(rows, file_name)
     header = rows[header_index]
-    columns, unknown = map_columns(header)
-    warnings: list[str] = []
-    if unknown:
-        warnings.append(f"ignored columns: {', '.join(unknown)}")
-    if "positions" not in columns:
-        raise ImportFailed(
-            [RowError(header_index + 1, None, "no positions column (e.g. 'Approved Positions')")], file_name
-        )
 
     title = " ".join(clean(c) for row in rows[:header_index] for c in row if clean(c) and len(clean(c)) > 1)
     resolved = _resolve_period(period, title, file_name, warnings)
 
-    width = len(header)
-    while width and clean(header[width - 1]) == "":
-        width -= 1
+    width = _header_width(header)
     body = _data_rows(rows, header_index, columns)
     # Blank-means-same-as-above ended with 2019Q2 (variant C); from 2019Q3 a blank province is an error.
     sparse = (
@@ -329,14 +316,10 @@ def parse_rows(
     problems: list[RowError] = []
     names = {key: f"{column_letter(i)} ({clean(header[i])})" for key, i in columns.items()}
     previous: dict[str, str] = {}
-    section: str | None = None
+    # The first heading comes before the first header row.
+    section = _last_heading(rows[:header_index]) if variant.province_from_sections else None
     text_keys = [key for key in columns if key not in ("lmias", "positions")]
     reach = max(columns.values()) + 1  # a shorter row (CSV) is padded with blank cells
-
-    if variant.province_from_sections:
-        # The first heading comes before the first header row.
-        for row in rows[:header_index]:
-            section = _section_heading(row) or section
 
     for row_number, row in body:
         count = _cell(row, columns["positions"])
@@ -354,27 +337,11 @@ def parse_rows(
         texts = {key: clean(values[key]) for key in text_keys}
         if texts.get("employer", "").lower() in SUMMARY_EMPLOYERS and not texts.get("address"):
             continue  # 'Other employers' / 'Total' summary rows (2014)
-        extra = [i for i in range(width, len(row)) if clean(row[i])]
-        if extra:
-            problems.append(
-                RowError(
-                    row_number,
-                    column_letter(extra[0]),
-                    f"{len(header)}-column header but a value in column {column_letter(extra[0])} "
-                    f"({clean(row[extra[0]])[:40]!r}): shifted or extra column?",
-                )
-            )
+        shifted = _shifted_column(row_number, row, width, len(header))
+        if shifted is not None:
+            problems.append(shifted)
             continue
-        for key in variant.forward_fill:
-            if key in texts:
-                if texts[key] == "":
-                    texts[key] = previous.get(key, "")
-                    if key == "stream":
-                        values["stream"] = previous.get("stream_original", "")
-                else:
-                    previous[key] = texts[key]
-                    if key == "stream":
-                        previous["stream_original"] = str(values["stream"])
+        _forward_fill(variant.forward_fill, texts, values, previous)
         record = _record(row_number, texts, values, section, resolved, noc_version, names, problems)
         if record is not None:
             records.append(record)
@@ -394,6 +361,68 @@ def parse_rows(
         has_lmias="lmias" in columns,
         has_stream="stream" in columns,
     )
+
+
+def _read_header(rows: list[list[object]], file_name: str) -> tuple[int, dict[str, int], list[str]]:
+    """The header row's index, its known columns (key → index) and a warning naming the others."""
+    header_index = find_header(rows)
+    if header_index is None:
+        raise ImportFailed(
+            [RowError(None, None, "no header row found (expected columns such as Employer and Address)")], file_name
+        )
+    columns, unknown = map_columns(rows[header_index])
+    warnings: list[str] = []
+    if unknown:
+        warnings.append(f"ignored columns: {', '.join(unknown)}")
+    if "positions" not in columns:
+        raise ImportFailed(
+            [RowError(header_index + 1, None, "no positions column (e.g. 'Approved Positions')")], file_name
+        )
+    return header_index, columns, warnings
+
+
+def _last_heading(rows: list[list[object]]) -> str | None:
+    section = None
+    for row in rows:
+        section = _section_heading(row) or section
+    return section
+
+
+def _header_width(header: list[object]) -> int:
+    """The header's width without its trailing blank cells."""
+    width = len(header)
+    while width and clean(header[width - 1]) == "":
+        width -= 1
+    return width
+
+
+def _shifted_column(row_number: int, row: list[object], width: int, header_size: int) -> RowError | None:
+    """A value right of the header's last column: the row is shifted, or has an extra column."""
+    extra = [i for i in range(width, len(row)) if clean(row[i])]
+    if not extra:
+        return None
+    return RowError(
+        row_number,
+        column_letter(extra[0]),
+        f"{header_size}-column header but a value in column {column_letter(extra[0])} "
+        f"({clean(row[extra[0]])[:40]!r}): shifted or extra column?",
+    )
+
+
+def _forward_fill(
+    keys: Sequence[str], texts: dict[str, str], values: dict[str, object], previous: dict[str, str]
+) -> None:
+    """A blank cell of these columns means the same as the row above (the stream's original spelling too)."""
+    for key in keys:
+        if key in texts:
+            if texts[key] == "":
+                texts[key] = previous.get(key, "")
+                if key == "stream":
+                    values["stream"] = previous.get("stream_original", "")
+            else:
+                previous[key] = texts[key]
+                if key == "stream":
+                    previous["stream_original"] = str(values["stream"])
 
 
 def _resolve_period(given: str | Period | None, title: str, file_name: str, warnings: list[str]) -> Period:
@@ -417,7 +446,7 @@ def _resolve_period(given: str | Period | None, title: str, file_name: str, warn
     return detected
 
 
-def _data_rows(rows: list[list[object]], header_index: int, columns: dict[str, int]) -> list[tuple[int, list]]:
+def _data_rows(rows: list[list[object]], header_index: int, columns: dict[str, int]) -> list[tuple[int, list[object]]]:
     """(physical row number, cells) for every non-blank row between the header and the 'Notes:' block."""
     out = []
     for index in range(header_index + 1, len(rows)):
@@ -463,25 +492,36 @@ def _noc_version(
     return 2011
 
 
-class _Occupation(NamedTuple):
-    code: str
-    title: str
-    version: int | None
-    problem: str = ""  # makes the row an error
-    warning: str = ""
+def _row_province(
+    row_number: int, texts: dict[str, str], section: str | None, names: dict[str, str], problems: list[RowError]
+) -> str | None:
+    """The row's province: its own cell, or the section heading above it (variant A)."""
+    if "province" in texts:
+        province = province_of(texts["province"]) if texts["province"] else None
+        if province is None:
+            message = f"unknown province {texts['province'][:60]!r}" if texts["province"] else "province is empty"
+            problems.append(RowError(row_number, names["province"], message))
+        return province
+    if section is None:
+        problems.append(RowError(row_number, None, "data row before any province heading"))
+    return section
 
 
-@lru_cache(maxsize=16_384)  # a file names a few thousand occupations over thousands of rows
-def _occupation(text: str, noc_version: int | None) -> _Occupation:
-    """'7611 - Construction trades helpers' → NOC code (zero-padded to the version's width) and title."""
-    if text.lower() in BLANK_CELLS:
-        return _Occupation("", "", None)
-    match = NOC_CELL.match(text)
-    if not match:
-        return _Occupation("", text, None, warning="occupation without a NOC code")
-    width = 5 if noc_version == 2021 else 4
-    problem = f"NOC code {match[1]!r} has more than {width} digits" if len(match[1]) > width else ""
-    return _Occupation(match[1].zfill(width), match[2].strip(), noc_version, problem)
+def _counts(
+    row_number: int, values: dict[str, object], names: dict[str, str], problems: list[RowError]
+) -> dict[str, int | None]:
+    """The row's numbers of LMIAs and positions (None when the file has no such column)."""
+    counts: dict[str, int | None] = {"lmias": None, "positions": None}
+    for key in ("lmias", "positions"):
+        if key in values:
+            try:
+                counts[key] = parse_count(values[key])
+            except ValueError as exc:
+                problems.append(RowError(row_number, names[key], str(exc)))
+                continue
+            if key == "positions" and counts[key] is None:
+                problems.append(RowError(row_number, names[key], "no number of positions"))
+    return counts
 
 
 def _record(
@@ -497,15 +537,7 @@ def _record(
     before = len(problems)
     warnings: list[str] = []
 
-    if "province" in texts:
-        province = province_of(texts["province"]) if texts["province"] else None
-        if province is None:
-            message = f"unknown province {texts['province'][:60]!r}" if texts["province"] else "province is empty"
-            problems.append(RowError(row_number, names["province"], message))
-    else:
-        province = section
-        if province is None:
-            problems.append(RowError(row_number, None, "data row before any province heading"))
+    province = _row_province(row_number, texts, section, names, problems)
 
     stream_original = clean_keep_padding(values.get("stream"))
     stream = ""
@@ -515,22 +547,13 @@ def _record(
             warnings.append(f"unknown stream {texts['stream']!r}")
         stream = canonical or texts["stream"]
 
-    occupation = _occupation(texts.get("occupation", ""), noc_version)
+    occupation = occupation_of(texts.get("occupation", ""), noc_version)
     if occupation.problem:
         problems.append(RowError(row_number, names["occupation"], occupation.problem))
     if occupation.warning:
         warnings.append(occupation.warning)
 
-    counts: dict[str, int | None] = {"lmias": None, "positions": None}
-    for key in ("lmias", "positions"):
-        if key in values:
-            try:
-                counts[key] = parse_count(values[key])
-            except ValueError as exc:
-                problems.append(RowError(row_number, names[key], str(exc)))
-                continue
-            if key == "positions" and counts[key] is None:
-                problems.append(RowError(row_number, names[key], "no number of positions"))
+    counts = _counts(row_number, values, names, problems)
 
     if len(problems) > before:
         return None
@@ -546,11 +569,7 @@ def _record(
         address = ""
     parts = split_address(address) if address else AddressParts("", "", "", None)
     if province != OUTSIDE_CANADA:
-        letter_provinces = POSTAL_LETTER_PROVINCES.get(parts.fsa[:1], ()) if parts.fsa else ()
-        if parts.fsa and province not in letter_provinces:
-            warnings.append(f"postal code {parts.postal_code or parts.fsa} is not in {province}")
-        if parts.province and parts.province != province:
-            warnings.append(f"address says {parts.province}, row says {province}")
+        warnings.extend(address_doubts(parts, province))
     lmias = counts.get("lmias")
     return LmiaRecord(
         period=period.label,

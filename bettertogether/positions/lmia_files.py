@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import cast
 
+from python_calamine import CalamineWorkbook
+
 from bettertogether.core.imports import ImportFailed, ImportProblem
 
 from .lmia_values import column_letter
@@ -109,8 +111,6 @@ def _delimiter(text: str) -> str:
 
 
 def _read_workbook(data: bytes, file_name: str) -> list[list[object]]:
-    from python_calamine import CalamineWorkbook
-
     try:
         check_workbook(data)  # before calamine: it would lay out any declared size, however large
     except WorkbookRefused as exc:

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bettertogether.core.periods import Period, parse_period
-from bettertogether.core.provinces import province_code
+from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES, province_code
 from bettertogether.core.text import strip_control
 
 OUTSIDE_CANADA = "XX"  # province code of the "head office outside Canada" section
@@ -195,31 +196,36 @@ def parse_count(value: object) -> int | None:
         return int(value)  # the usual case, fast
     if type(value) is float and value.is_integer() and 0 <= value <= MAX_COUNT:
         return int(value)
-    if value is None:
+    number = _whole_number(value)
+    if number is None:
         return None
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a whole number")
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError(f"{value:g} is not a whole number")
-        number = int(value)
-    else:
-        text = clean(value)
-        if text == "":
-            return None
-        if _INT.match(text):
-            number = int(text)
-        elif _INT_GROUPED.match(text):
-            number = int(text.replace(",", ""))
-        else:
-            raise ValueError(f"{text[:40]!r} is not a whole number")
     if number < 0:
         raise ValueError(f"{number} is negative")
     if number > MAX_COUNT:
         raise ValueError(f"{number} is implausibly large (a row never approves more than {MAX_COUNT:,})")
     return number
+
+
+def _whole_number(value: object) -> int | None:
+    """A cell as a whole number, None when blank; raises ValueError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"{value:g} is not a whole number")
+        return int(value)
+    text = clean(value)
+    if text == "":
+        return None
+    if _INT.match(text):
+        return int(text)
+    if _INT_GROUPED.match(text):
+        return int(text.replace(",", ""))
+    raise ValueError(f"{text[:40]!r} is not a whole number")
 
 
 def column_letter(index: int) -> str:
@@ -278,3 +284,35 @@ def clean_keep_padding(value: object) -> str:
     if value is None:
         return ""
     return str(value)[:120]
+
+
+class Occupation(NamedTuple):
+    code: str
+    title: str
+    version: int | None
+    problem: str = ""  # makes the row an error
+    warning: str = ""
+
+
+@lru_cache(maxsize=16_384)  # a file names a few thousand occupations over thousands of rows
+def occupation_of(text: str, noc_version: int | None) -> Occupation:
+    """'7611 - Construction trades helpers' → NOC code (zero-padded to the version's width) and title."""
+    if text.lower() in BLANK_CELLS:
+        return Occupation("", "", None)
+    match = NOC_CELL.match(text)
+    if not match:
+        return Occupation("", text, None, warning="occupation without a NOC code")
+    width = 5 if noc_version == 2021 else 4
+    problem = f"NOC code {match[1]!r} has more than {width} digits" if len(match[1]) > width else ""
+    return Occupation(match[1].zfill(width), match[2].strip(), noc_version, problem)
+
+
+def address_doubts(parts: AddressParts, province: str) -> list[str]:
+    """Warnings when the address's postal code or province disagree with the row's province."""
+    doubts = []
+    letter_provinces = POSTAL_LETTER_PROVINCES.get(parts.fsa[:1], ()) if parts.fsa else ()
+    if parts.fsa and province not in letter_provinces:
+        doubts.append(f"postal code {parts.postal_code or parts.fsa} is not in {province}")
+    if parts.province and parts.province != province:
+        doubts.append(f"address says {parts.province}, row says {province}")
+    return doubts

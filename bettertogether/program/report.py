@@ -48,7 +48,7 @@ def csv_rows(data: dict[str, Any]) -> Iterator[list[Any]]:
 def pdf_bytes(data: dict[str, Any], trend: Trend | None = None) -> bytes:
     """The results as a printable PDF. Nothing is fetched: the template has no external resource and
     the fetcher refuses every URL."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415  (needs pango, see pdf_available)
 
     def fetcher(url: str, timeout: int = 10, ssl_context: Any = None) -> Any:
         raise ValueError(f"refused to fetch {url[:60]}")

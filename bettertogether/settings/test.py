@@ -6,7 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 # A fixed, published field-encryption key: for tests and local demos only.
 os.environ.setdefault("BT_FIELD_KEYS", "Z2_0yh5wCjzCbsZCSpI1PW0dcw1bFHNkNU1DZ0NvWmk=")
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 from .base import STORAGES
 
 DEBUG = False

@@ -15,7 +15,7 @@ from .permissions import can_handle_kept_messages
 
 
 @admin.register(KeptMessage)
-class KeptMessageAdmin(admin.ModelAdmin):
+class KeptMessageAdmin(admin.ModelAdmin[KeptMessage]):
     list_display = ("created_at", "language", "attempts", "last_error", "last_attempt_at")
     readonly_fields = ("created_at", "name", "reply_to", "message", "language", "attempts", "last_error")
     fields = readonly_fields

@@ -14,7 +14,7 @@ if admin.site.is_registered(TOTPDevice):
 
 
 @admin.register(CaseDeskMember)
-class CaseDeskMemberAdmin(admin.ModelAdmin):
+class CaseDeskMemberAdmin(admin.ModelAdmin[CaseDeskMember]):
     list_display = ("user", "is_supervisor")
     list_filter = ("is_supervisor",)
     raw_id_fields = ("user",)
@@ -22,7 +22,7 @@ class CaseDeskMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(SealedTOTPDevice)
-class SealedTOTPDeviceAdmin(admin.ModelAdmin):
+class SealedTOTPDeviceAdmin(admin.ModelAdmin[SealedTOTPDevice]):
     """An administrator deletes the authenticator of a case worker who lost their phone; they set
     up a new one at their next sign-in. The secret is never shown, and devices are never made here."""
 

@@ -8,4 +8,4 @@ class SupportConfig(AppConfig):
     verbose_name = _("Helplines and case desk")
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401  (field-key check; sign-in auditing)
+        from . import checks, signals  # noqa: F401, PLC0415  (field-key check; sign-in auditing: models are ready now)

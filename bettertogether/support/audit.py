@@ -11,6 +11,8 @@ from typing import Any
 
 from django.db.models import Model
 
+from bettertogether.core.ratelimit import client_address
+
 from .models import AccessLog
 
 
@@ -24,8 +26,6 @@ class Actor:
 
 def actor_from(request: Any) -> Actor:
     """Build the Actor in a view; services never see the request."""
-    from bettertogether.core.ratelimit import client_address
-
     return Actor(user=request.user, ip_address=client_address(request) or None)
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -64,7 +65,7 @@ def generate_key() -> str:
     return Fernet.generate_key().decode("ascii")
 
 
-class EncryptedTextField(models.TextField):
+class EncryptedTextField(models.TextField[str, str]):
     """A text field stored as a Fernet token. Python sees plaintext; the database never does."""
 
     def get_prep_value(self, value: Any) -> Any:
@@ -81,8 +82,6 @@ class EncryptedTextField(models.TextField):
 
 def encrypted_fields() -> list[tuple[type[models.Model], str]]:
     """(model, field name) of every encrypted field in the project."""
-    from django.apps import apps
-
     return [
         (model, field.name)
         for model in apps.get_models()

@@ -30,7 +30,7 @@ def province_choices() -> list[tuple[str, Any]]:
     return maritimes + [(p.value, p.label) for p in Province if p not in MARITIMES]
 
 
-class OrganizationChoiceField(forms.ModelChoiceField):
+class OrganizationChoiceField(forms.ModelChoiceField[Organization]):
     def __init__(self, exclude_id: Any = None, **kwargs: Any) -> None:
         queryset = Organization.objects.order_by("name")
         if exclude_id is not None:

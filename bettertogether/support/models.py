@@ -12,7 +12,7 @@ import time
 import uuid
 from base64 import b32encode
 from binascii import unhexlify
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
@@ -71,10 +71,13 @@ class ContactOutcome(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class OrgQuerySet(models.QuerySet):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class OrgQuerySet(models.QuerySet[_M]):
     """Rows owned by one organization through `organization` (or through their case)."""
 
-    def visible_to(self, user: User) -> models.QuerySet:
+    def visible_to(self, user: User) -> models.QuerySet[_M]:
         """The rows this person may read (design.md §2; the rules are listed in permissions.py)."""
         model = self.model
         org_id = access.organization_id_of(user)
@@ -282,7 +285,7 @@ class EmergencyRequest(CaseChild):
         ordering = ["-created_at"]
 
 
-class AccessLogQuerySet(OrgQuerySet):
+class AccessLogQuerySet(OrgQuerySet["AccessLog"]):
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("The access log is append-only.")
 
@@ -348,7 +351,7 @@ def validate_totp_key(value: str) -> None:
 
 # models.Model and models.Manager are named (they are in the bases already) so that type checking,
 # which sees django-otp untyped, knows these classes as a model and its manager.
-class SealedTOTPDeviceManager(DeviceManager, models.Manager):
+class SealedTOTPDeviceManager(DeviceManager, models.Manager["SealedTOTPDevice"]):
     pass
 
 

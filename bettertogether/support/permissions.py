@@ -12,7 +12,7 @@ Another organization's object is not found (404), so its existence does not leak
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from django.db.models import Model, QuerySet
 
@@ -63,9 +63,12 @@ def can_receive_referral(user: User, referral: Model) -> bool:
     return is_case_worker(user) and getattr(referral, "to_organization_id", None) == organization_id_of(user)
 
 
-def visible(queryset: QuerySet[Any], user: User) -> QuerySet[Any]:
+_M = TypeVar("_M", bound=Model)
+
+
+def visible(queryset: QuerySet[_M], user: User) -> QuerySet[_M]:
     """The rows of a case-desk queryset this person may read (the querysets' own `visible_to`)."""
-    return cast(OrgQuerySet, queryset).visible_to(user)
+    return cast("OrgQuerySet[_M]", queryset).visible_to(user)
 
 
 def received_referrals(user: User) -> QuerySet[Referral]:

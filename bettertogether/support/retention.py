@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from .models import Case, CaseNote, FollowUp
+from .services import anonymize_case
 
 DEFAULT_RETENTION_DAYS = 365
 
@@ -28,8 +29,6 @@ def expired_cases(now: datetime) -> QuerySet[Case]:
 
 
 def purge(now: datetime, dry_run: bool = False) -> dict[str, int]:
-    from .services import anonymize_case
-
     cases = list(expired_cases(now).only("pk", "organization_id"))
     ids = [case.pk for case in cases]
     result = {

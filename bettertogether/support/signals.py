@@ -8,22 +8,20 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bettertogether.core.ratelimit import client_address
 from bettertogether.core.users import User
 
-from . import permissions
+from . import audit, permissions
+from .models import AccessLog
 
 
 @receiver(user_logged_in, dispatch_uid="support.audit_login")
 def audit_case_worker_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     if request is None or not permissions.is_case_worker(user):
         return
-    from bettertogether.core.ratelimit import client_address
-
-    from . import audit
-
     audit.record(
         audit.Actor(user=user, ip_address=client_address(request) or None),
-        audit.AccessLog.Action.LOGIN,
+        AccessLog.Action.LOGIN,
         detail="password",
         organization_id=permissions.organization_id_of(user),
     )

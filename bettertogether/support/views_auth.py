@@ -20,9 +20,9 @@ from django_otp import match_token, verify_token
 from . import audit, permissions
 from .forms import ReauthForm, TokenForm
 from .guard import REAUTH_KEY, case_desk, has_confirmed_device, safe_next
-from .models import SealedTOTPDevice
+from .models import AccessLog, SealedTOTPDevice
 
-Action = audit.AccessLog.Action
+Action = AccessLog.Action
 
 
 def _qr_data_uri(url: str) -> str:

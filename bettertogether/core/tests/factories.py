@@ -10,8 +10,10 @@ from typing import Any
 import factory
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from bettertogether.core.roles import Role
+from bettertogether.support.models import SealedTOTPDevice
 
 PASSWORD = "test-password-2024"
 # As support.permissions.SECOND_FACTOR_ROLES (core does not import support).
@@ -78,10 +80,6 @@ def sign_in(client: Any, user: Any) -> Any:
     authenticator, verified in the session)."""
     client.force_login(user)
     if user.role in SECOND_FACTOR_ROLES or user.is_staff or user.is_superuser:
-        from django_otp import DEVICE_ID_SESSION_KEY
-
-        from bettertogether.support.models import SealedTOTPDevice
-
         device, _ = SealedTOTPDevice.objects.get_or_create(user=user, defaults={"name": "test", "confirmed": True})
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from bettertogether.directory.models import Organization
 from bettertogether.directory.tests.factories import OrganizationFactory
@@ -55,8 +56,6 @@ def test_restore_drill_brings_back_the_database_and_the_uploads(media: Path, tmp
     assert (media / "resources" / "guide.pdf").read_bytes() == b"%PDF-1.4 guide\n"
     assert not (media / "later.txt").exists()
     # The restored site works: a page that reads the database answers.
-    from django.test import Client
-
     assert Client().get("/en/").status_code == 200
 
 

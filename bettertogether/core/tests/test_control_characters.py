@@ -9,6 +9,7 @@ import pytest
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.test import Client
+from django.utils import translation
 
 from bettertogether.core.tests.factories import CoordinatorFactory, PartnerStaffFactory
 from bettertogether.core.text import find_control, strip_control
@@ -80,8 +81,6 @@ def test_the_suggestion_form_refuses_control_characters():
 
 
 def test_the_message_is_translated():
-    from django.utils import translation
-
     with translation.override("fr"):
         form = ContactForm(data={"name": f"Ana{RLO}", "message": "Bonjour"})
         assert "caractère de contrôle invisible" in " ".join(form.errors["name"])

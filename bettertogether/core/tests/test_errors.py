@@ -13,6 +13,7 @@ import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client, RequestFactory
 from django.utils import translation
 
@@ -178,8 +179,6 @@ def test_healthz_reports_each_part_and_is_not_cached(client: Client, db) -> None
 
 
 def test_healthz_says_when_a_migration_is_pending(client: Client, db) -> None:
-    from django.db.migrations.recorder import MigrationRecorder
-
     MigrationRecorder.Migration.objects.filter(app="core").order_by("-id").first().delete()
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["migrations"] == "pending"

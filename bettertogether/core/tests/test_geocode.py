@@ -1,5 +1,6 @@
 import io
 import sys
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +9,8 @@ from hypothesis import strategies as st
 
 from bettertogether.core import geocode as gc
 from bettertogether.core.geo import haversine_km
+from bettertogether.core.geodata import tables as tables_module
+from bettertogether.core.geodata.tables import tables
 from bettertogether.core.models import GeocodeFix
 
 KENTVILLE = (45.08, -64.50)
@@ -246,8 +249,6 @@ def test_geocode_command(monkeypatch):
 
 
 def test_postal_codes_read_in_batches_are_those_read_one_by_one(monkeypatch):
-    from bettertogether.core.geodata.tables import tables
-
     codes = ["M5V3L9", "H2X1Y4", "V6B1A1", "A1C5M2", "T2P9Z9", "B4N1A1"]  # T2P 9Z9 does not exist
     monkeypatch.setattr(tables(), "_other_codes", {})
     one_by_one = [tables().code(code) for code in codes]
@@ -260,10 +261,6 @@ def test_postal_codes_read_in_batches_are_those_read_one_by_one(monkeypatch):
 
 
 def test_tables_are_built_once_across_threads(monkeypatch):
-    import threading
-
-    from bettertogether.core.geodata import tables as tables_module
-
     built = []
     real = tables_module.Tables
 

@@ -8,11 +8,14 @@ import re
 from unittest import mock
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import trans_real
 
 from bettertogether.core.auth_views import RESET_LIMIT
 from bettertogether.core.tests.factories import PASSWORD, CaseWorkerFactory
@@ -113,7 +116,7 @@ def test_link_works_once(client: Client, staff) -> None:
 
 def test_link_expires_after_one_hour(client: Client, staff) -> None:
     link = link_for(staff)
-    now = dt.datetime.now()
+    now = dt.datetime.now()  # noqa: DTZ005  (the token generator's own clock, _now(), is naive)
     with mock.patch.object(PasswordResetTokenGenerator, "_now", return_value=now + dt.timedelta(minutes=59)):
         assert 'name="new_password1"' in client.get(link).content.decode()
     with mock.patch.object(PasswordResetTokenGenerator, "_now", return_value=now + dt.timedelta(minutes=61)):
@@ -154,9 +157,6 @@ def test_login_page_links_to_the_reset_page(client: Client) -> None:
 @pytest.fixture(scope="module")
 def compiled() -> None:
     # The pages read the .mo files: compile what changed, then reload them.
-    from django.core.management import call_command
-    from django.utils.translation import trans_real
-
     call_command("compile_translations", verbosity=0)
     trans_real._translations = {}  # type: ignore[attr-defined]
     trans_real._default = None  # type: ignore[attr-defined]
@@ -182,8 +182,6 @@ def test_reset_pages_are_translated_csp_safe_and_set_only_the_csrf_cookie(
 
 
 def test_a_completed_reset_lifts_a_lockout(client: Client, staff) -> None:
-    from axes.models import AccessAttempt
-
     AccessAttempt.objects.create(
         username=staff.username,
         ip_address="198.51.100.7",

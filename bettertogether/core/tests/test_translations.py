@@ -13,12 +13,20 @@ from pathlib import Path
 
 import polib
 import pytest
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.template.defaultfilters import filesizeformat
 from django.test import Client
 from django.utils import translation
-from django.utils.translation import to_locale
+from django.utils.dateformat import format as date_format
+from django.utils.translation import to_locale, trans_real
 
-from bettertogether.core.languages import SITE_LANGUAGES, UNREVIEWED_LANGUAGES
+from bettertogether.core.languages import SITE_LANGUAGES, UNREVIEWED_LANGUAGES, language_name
+from bettertogether.core.provinces import Province
+from bettertogether.directory.tests import factories as directory
+from bettertogether.outreach.tests import factories as outreach
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 # Every page in these (staff pages too).
@@ -174,9 +182,6 @@ def test_catalogue_is_complete(path: Path) -> None:
 
 
 def test_provinces_and_spoken_languages_come_out_translated() -> None:
-    from bettertogether.core.languages import language_name
-    from bettertogether.core.provinces import Province
-
     expected = {"fr": ("Nouvelle-Écosse", "Espagnol"), "es": ("Nueva Escocia", "Español"), "tl": (None, "Espanyol")}
     for lang, (province, spoken) in expected.items():
         with translation.override(lang):
@@ -187,10 +192,6 @@ def test_provinces_and_spoken_languages_come_out_translated() -> None:
 
 def test_django_dates_sizes_and_form_errors_speak_tagalog(compiled: None) -> None:
     # Django ships no Tagalog catalogue: core/django_strings.py brings these into ours.
-    from django import forms
-    from django.template.defaultfilters import filesizeformat
-    from django.utils.dateformat import format as date_format
-
     with translation.override("tl"):
         assert date_format(dt.date(2030, 1, 7), "l j F Y") == "Lunes 7 Enero 2030"
         assert date_format(dt.date(2030, 1, 7), "D j M Y") == "Lun 7 Ene 2030"
@@ -262,8 +263,6 @@ def english_ui_strings(lang: str) -> set[str]:
 def compiled() -> None:
     # The pages read the .mo files: compile what changed (as `make messages` does), then reload.
     call_command("compile_translations", verbosity=0)
-    from django.utils.translation import trans_real
-
     trans_real._translations = {}  # type: ignore[attr-defined]
     trans_real._default = None  # type: ignore[attr-defined]
 
@@ -272,9 +271,6 @@ def compiled() -> None:
 def listed() -> dict[str, str]:
     """One event, resource and service, so lists show dates, provinces, kinds and languages; their
     ids for the detail pages."""
-    from bettertogether.directory.tests import factories as directory
-    from bettertogether.outreach.tests import factories as outreach
-
     starts = dt.datetime(2030, 1, 7, 10, 0, tzinfo=dt.UTC)  # a Monday
     event = outreach.EventFactory(
         title="—", description="—", place_name="—", address="", starts_at=starts, languages=["es"]
@@ -368,10 +364,6 @@ def test_public_pages_ask_only_for_translated_strings(
 )
 def test_password_errors_speak_the_page_language(lang: str, phrase: str) -> None:
     # Django ships no Tagalog: our catalogue must carry the validators' messages.
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-    from django.utils import translation
-
     with translation.override(lang), pytest.raises(ValidationError) as raised:
         validate_password("12345")
     assert phrase in " ".join(raised.value.messages)

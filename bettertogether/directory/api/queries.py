@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from bettertogether.core.geo import haversine_km_many
 from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
 from ..models import Attribute, Language, Location, Service, ServiceArea, ServiceAtLocation
@@ -98,8 +99,6 @@ def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
 
 def locations_within(lat: float, lon: float, km: float) -> dict[uuid.UUID, float]:
     """Location id -> km for the located places within km (bounding box on the indexed columns first)."""
-    from bettertogether.core.geo import haversine_km_many  # noqa: PLC0415 - numpy import only when used
-
     box = _bbox(lat, lon, km)
     rows: list[tuple[uuid.UUID, float, float]] = list(
         Location.objects.filter(latitude__range=box["lat"], longitude__range=box["lon"]).values_list(  # type: ignore[arg-type]

@@ -4,15 +4,17 @@ Responses themselves are built by directory.hsds (one mapping for the API and th
 classes describe their envelope and errors for drf-spectacular.
 """
 
+from typing import Any
+
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 
-class ErrorSerializer(serializers.Serializer):
+class ErrorSerializer(serializers.Serializer[dict[str, Any]]):
     detail = serializers.CharField()
 
 
-class PageSerializer(serializers.Serializer):
+class PageSerializer(serializers.Serializer[dict[str, Any]]):
     contents = serializers.ListField(child=serializers.DictField())
     total_items = serializers.IntegerField()
     total_pages = serializers.IntegerField()

@@ -25,6 +25,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from bettertogether.core.geocode import geocode
 from bettertogether.core.throttling import ClientRateThrottle
 
 from .. import hsds
@@ -81,8 +82,6 @@ class HSDSThrottle(ClientRateThrottle):
 
 
 def _geocode(postcode: str) -> Any:
-    from bettertogether.core.geocode import geocode  # noqa: PLC0415 - loads the postal-code index lazily
-
     return geocode(postcode)
 
 

@@ -34,7 +34,7 @@ def web_url(value: str | None) -> str:
 def options(field: BoundField) -> str:
     """The <option>s of a select, escaped; much cheaper than rendering the widget's templates."""
     current = str(field.value() or "")
-    selected = mark_safe(" selected")  # noqa: S308 - a constant attribute, no content
+    selected = mark_safe(" selected")  # a constant attribute, no content
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',

@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from bettertogether.directory import models
+from bettertogether.directory import hsds_io, models
+from bettertogether.directory.demo.loader import load_directory
 
 from . import factories
 from .test_hsds_support import assert_page, assert_valid
@@ -224,9 +225,6 @@ def test_platform_openapi_document(client: Client) -> None:
 
 
 def test_demo_directory_validates_and_round_trips(client: Client, tmp_path: Any) -> None:
-    from bettertogether.directory import hsds_io
-    from bettertogether.directory.demo.loader import load_directory
-
     load_directory()
     services = list(models.Service.objects.values_list("id", flat=True))
     assert len(services) >= 25

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
@@ -25,8 +26,6 @@ schemathesis.experimental.OPEN_API_3_1.enable()
 
 
 def _wsgi_app() -> Any:
-    from django.core.wsgi import get_wsgi_application  # noqa: PLC0415
-
     return get_wsgi_application()
 
 

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 
 from bettertogether.directory import hsds_io, models
 from bettertogether.directory.hsds_tables import MAPPINGS
+from bettertogether.directory.search_index import get_index
 
 from . import factories
 from .test_hsds_io import rows, wipe
@@ -330,8 +331,6 @@ def test_a_translation_import_refreshes_the_search_index(
     tmp_path: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
     """The import writes with raw UPDATEs: no signal fires and no row count changes, so it says so itself."""
-    from bettertogether.directory.search_index import get_index
-
     service = factories.ServiceFactory(name="Clinic")
     service.name_fr = "Clinique"
     service.save()

@@ -185,7 +185,7 @@ def serve() -> Iterator[Callable[[Handler], str]]:
 
     def start(handle: Handler) -> str:
         class RequestHandler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            def do_GET(self) -> None:  # the http.server API
                 handle(self)
 
             def log_message(self, *args: Any) -> None:
@@ -272,6 +272,58 @@ def _query_page(handler: BaseHTTPRequestHandler) -> int:
     return int(parse_qs(urlsplit(handler.path).query).get("page", ["1"])[0])
 
 
+_GOOD = {"id": "0c8a4c3e-2b8f-4f7e-9a57-3d8b0c1e5f99", "name": "Elsewhere", "description": "x", "services": []}
+
+
+def _misbehave_in_transport(handler: BaseHTTPRequestHandler, behaviour: str, page: int) -> bool:
+    """Stall, trickle, page without end or redirect away; False for the behaviours that answer badly."""
+    good = _GOOD
+    if behaviour == "stall":
+        time.sleep(2)
+        return True
+    if behaviour == "trickle":
+        handler.send_response(200)
+        handler.send_header("Content-Length", "1000")
+        handler.end_headers()
+        for _ in range(30):
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(0.1)
+        return True
+    if behaviour == "endless":  # ever more pages, each within the rules
+        _send(handler, _paged([good] * 50, page, 10_000, 500_000))
+        return True
+    if behaviour == "redirect":
+        handler.send_response(302)
+        handler.send_header("Location", "ftp://127.0.0.1/directory.json")
+        handler.end_headers()
+        return True
+    return False
+
+
+def _send_bad_answer(handler: BaseHTTPRequestHandler, behaviour: str, page: int) -> None:
+    good = _GOOD
+    if behaviour == "http_error":
+        _send(handler, {"detail": "boom"}, 500)
+    elif behaviour == "not_json":
+        handler.send_response(200)
+        handler.end_headers()
+        handler.wfile.write(b"<html>")
+    elif behaviour == "not_a_page":
+        _send(handler, [good])
+    elif behaviour == "more_pages":  # says 3 pages, the second is empty
+        _send(handler, _paged([good] if page == 1 else [], page, 3, 3))
+    elif behaviour == "changing_total":
+        _send(handler, _paged([good], page, 2 if page == 1 else 5, 2 if page == 1 else 5))
+    elif behaviour == "huge_total":
+        _send(handler, _paged([good], page, 10**9, 10**9))
+    elif behaviour == "wrong_page":
+        _send(handler, _paged([good], 1, 2, 2))
+    elif behaviour == "invalid_objects":
+        items = [good, {"name": "no id"}] if "organizations" in handler.path else []
+        _send(handler, _paged(items, 1, 1, len(items)))
+
+
 @pytest.mark.parametrize(
     ("behaviour", "message"),
     [
@@ -292,49 +344,11 @@ def _query_page(handler: BaseHTTPRequestHandler) -> int:
 def test_a_bad_api_gives_a_clear_error_and_imports_nothing(serve: Any, behaviour: str, message: str) -> None:
     factories.full_service()
     counts = _everything()
-    good = {"id": "0c8a4c3e-2b8f-4f7e-9a57-3d8b0c1e5f99", "name": "Elsewhere", "description": "x", "services": []}
 
     def handle(handler: BaseHTTPRequestHandler) -> None:
         page = _query_page(handler)
-        if behaviour == "stall":
-            time.sleep(2)
-            return
-        if behaviour == "trickle":
-            handler.send_response(200)
-            handler.send_header("Content-Length", "1000")
-            handler.end_headers()
-            for _ in range(30):
-                handler.wfile.write(b" ")
-                handler.wfile.flush()
-                time.sleep(0.1)
-            return
-        if behaviour == "endless":  # ever more pages, each within the rules
-            _send(handler, _paged([good] * 50, page, 10_000, 500_000))
-            return
-        if behaviour == "redirect":
-            handler.send_response(302)
-            handler.send_header("Location", "ftp://127.0.0.1/directory.json")
-            handler.end_headers()
-            return
-        if behaviour == "http_error":
-            _send(handler, {"detail": "boom"}, 500)
-        elif behaviour == "not_json":
-            handler.send_response(200)
-            handler.end_headers()
-            handler.wfile.write(b"<html>")
-        elif behaviour == "not_a_page":
-            _send(handler, [good])
-        elif behaviour == "more_pages":  # says 3 pages, the second is empty
-            _send(handler, _paged([good] if page == 1 else [], page, 3, 3))
-        elif behaviour == "changing_total":
-            _send(handler, _paged([good], page, 2 if page == 1 else 5, 2 if page == 1 else 5))
-        elif behaviour == "huge_total":
-            _send(handler, _paged([good], page, 10**9, 10**9))
-        elif behaviour == "wrong_page":
-            _send(handler, _paged([good], 1, 2, 2))
-        elif behaviour == "invalid_objects":
-            items = [good, {"name": "no id"}] if "organizations" in handler.path else []
-            _send(handler, _paged(items, 1, 1, len(items)))
+        if not _misbehave_in_transport(handler, behaviour, page):
+            _send_bad_answer(handler, behaviour, page)
 
     url = serve(handle)
     started = time.monotonic()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from bettertogether.core.auth_views import LOGIN_LIMIT
 from bettertogether.core.tests.factories import (
     AdministratorFactory,
     CaseWorkerFactory,
@@ -311,8 +312,6 @@ def test_hostile_strings_are_escaped_in_manage_pages(client, db):
 
 
 def test_sign_in_attempts_are_rate_limited(client, world):
-    from bettertogether.core.auth_views import LOGIN_LIMIT
-
     user = world["partner"]
     for _ in range(LOGIN_LIMIT):
         response = client.post("/en/accounts/login/", {"username": user.username, "password": "wrong"})

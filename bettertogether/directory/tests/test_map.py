@@ -1,8 +1,10 @@
 """/api/map/services.geojson: located services only, same filters as the list, text kept as data."""
 
 import json
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from bettertogether.directory.models import Service
@@ -92,10 +94,6 @@ def test_hostile_strings_stay_data(client: Client) -> None:
 
 
 def test_map_script_uses_text_content_only() -> None:
-    from pathlib import Path
-
-    from django.conf import settings
-
     source = (Path(settings.PACKAGE_DIR) / "static" / "js" / "map.js").read_text()
     assert "innerHTML" not in source
     assert "textContent" in source

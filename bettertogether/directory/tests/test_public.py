@@ -3,10 +3,16 @@
 import datetime as dt
 import gzip
 import re
+from dataclasses import fields
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
+from bettertogether.core import geocode as g
+from bettertogether.directory import hours
 from bettertogether.directory.models import Accessibility, Service
 from bettertogether.directory.tests import factories as f
 
@@ -22,10 +28,6 @@ def _kentville_geocode(query: str, province: str | None = None):
 
 
 def _point(lat: float, lon: float, label: str, province: str):
-    from dataclasses import fields
-
-    from bettertogether.core import geocode as g
-
     names = {fld.name for fld in fields(g.GeoPoint)}
     values = {"latitude": lat, "longitude": lon, "precision": "place", "label": label, "province": province}
     return g.GeoPoint(**{k: v for k, v in values.items() if k in names})
@@ -33,7 +35,7 @@ def _point(lat: float, lon: float, label: str, province: str):
 
 @pytest.fixture
 def fake_geocode(monkeypatch):
-    monkeypatch.setattr("bettertogether.core.geocode.geocode", _kentville_geocode)
+    monkeypatch.setattr("bettertogether.directory.search.geocode", _kentville_geocode)
 
 
 def _html(response) -> str:
@@ -117,8 +119,6 @@ def test_pagination_links_keep_filters(client: Client) -> None:
 
 
 def test_open_now_shown_and_filtered(client: Client, monkeypatch) -> None:
-    from bettertogether.directory import hours
-
     monday = dt.datetime(2026, 11, 23, 10, tzinfo=hours.LOCAL_TZ)
     monkeypatch.setattr(hours, "local_now", lambda: monday)
     f.ScheduleFactory(service__name="Weekday office")
@@ -218,7 +218,7 @@ def _hostile_service() -> Service:
     Accessibility.objects.create(location=location, **{f"description_{lang}": HOSTILE for lang in langs})
     f.PhoneFactory(service=service, number=HOSTILE, **{f"description_{lang}": HOSTILE for lang in langs})
     f.ScheduleFactory(service=service, **{f"description_{lang}": HOSTILE for lang in langs})
-    f.HolidayClosureFactory(service=service, name=HOSTILE, date=dt.date.today() + dt.timedelta(days=1))
+    f.HolidayClosureFactory(service=service, name=HOSTILE, date=timezone.localdate() + dt.timedelta(days=1))
     term = f.TaxonomyTermFactory(code="helpline", **{f"name_{lang}": HOSTILE for lang in langs})
     f.AttributeFactory(service=service, taxonomy_term=term)
     f.ServiceAreaFactory(service=service, name=HOSTILE)
@@ -269,10 +269,6 @@ def test_first_html_response_fits_14_kb_gzipped_with_30_results(client: Client) 
 
 
 def test_whole_list_page_fits_100_kb_gzipped(client: Client) -> None:
-    from pathlib import Path
-
-    from django.conf import settings
-
     for i in range(30):
         f.located_service(45 + i / 50, -64.5, name=f"Service with a long enough name {i}")
     html = client.get("/en/services/").content

@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 
+import numpy as np
 import pytest
 from django.utils import translation
 
@@ -18,8 +19,6 @@ MONDAY_10 = dt.datetime(2026, 11, 23, 10, tzinfo=LOCAL_TZ)
 
 
 def _brute_force_order(services: list[tuple[Service, float, float]], lat: float, lon: float) -> list[str]:
-    import numpy as np
-
     d = haversine_many(lat, lon, np.array([s[1] for s in services]), np.array([s[2] for s in services]))
     return [services[i][0].name for i in np.argsort(d, kind="stable")]
 

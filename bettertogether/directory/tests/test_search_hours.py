@@ -74,7 +74,7 @@ def test_naive_and_utc_moments_are_read_as_local_time() -> None:
     # 13:30 UTC on a Monday in November is 09:30 in Halifax (UTC-4).
     assert is_open(lines, [], dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)) is True
     assert is_open(lines, [], dt.datetime(2026, 11, 23, 12, 30, tzinfo=dt.UTC)) is False
-    assert is_open(lines, [], dt.datetime(2026, 11, 23, 10, 0)) is True
+    assert is_open(lines, [], dt.datetime(2026, 11, 23, 10, 0)) is True  # noqa: DTZ001  (naive on purpose)
 
 
 def test_weekly_hours_table() -> None:

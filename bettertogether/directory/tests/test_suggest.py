@@ -1,4 +1,5 @@
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
@@ -7,7 +8,7 @@ from django.utils import timezone
 
 from bettertogether.core import ratelimit
 from bettertogether.core.tests.factories import CoordinatorFactory, PartnerStaffFactory, sign_in
-from bettertogether.directory import services
+from bettertogether.directory import retention, services
 from bettertogether.directory.manage_forms import fill_token
 from bettertogether.directory.models import ChangeLog, Service, Suggestion
 from bettertogether.directory.suggest_views import RATE_LIMIT, RATE_SCOPE, RATE_WINDOW
@@ -189,10 +190,6 @@ def test_hostile_suggestion_is_escaped_in_the_public_form_and_queue(client, db):
 
 
 def test_reviewed_comments_are_blanked_after_retention(service):
-    from datetime import timedelta
-
-    from bettertogether.directory import retention
-
     old = Suggestion.objects.create(service=service, field="other", proposed_value="x", comment="I am Ana, 902-555-01")
     services.reject_suggestion(old.pk, by=CoordinatorFactory())
     pending = Suggestion.objects.create(service=service, field="other", proposed_value="y", comment="keep me")

@@ -20,5 +20,5 @@ def km(value: float | None) -> str:
 
 
 @register.filter
-def get(mapping: dict, key: str) -> object:
+def get(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key) if isinstance(mapping, dict) else None

@@ -13,13 +13,12 @@ import pytest
 from bettertogether.directory.models import Attribute, Language, ServiceAtLocation, TaxonomyTerm
 from bettertogether.directory.taxonomy import ensure_taxonomy
 from bettertogether.directory.tests.factories import LocationFactory, ServiceFactory
+from bettertogether.gaps.report import pdf_available
 from bettertogether.positions.models import ApprovedPosition, ImportRun
 
 
 def pdf_missing_reason() -> str:
     """Why PDF tests cannot run here ('' when they can). BT_REQUIRE_PDF=1 (CI) makes a missing pango a failure."""
-    from bettertogether.gaps.report import pdf_available
-
     ok, reason = pdf_available()
     if ok:
         return ""

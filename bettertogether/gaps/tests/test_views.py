@@ -15,9 +15,11 @@ from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES, sign_in
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.gaps import report
-from bettertogether.gaps.inputs import GapFilters, analyse
+from bettertogether.gaps.coverage import Place, ServicePoint
+from bettertogether.gaps.inputs import GapFilters, analyse, towns_for
 from bettertogether.positions.models import ImportRun
 
+from . import brute
 from .conftest import pdf_missing_reason
 
 pytestmark = pytest.mark.django_db
@@ -179,11 +181,6 @@ def _text_boxes(box: Any) -> Any:
 
 
 def test_towns_as_candidate_sites(coordinator: Any, world: None) -> None:
-    from bettertogether.gaps.coverage import Place, ServicePoint
-    from bettertogether.gaps.inputs import towns_for
-
-    from . import brute
-
     data = coordinator.get(f"/en/gaps/data.json?{QUERY}&candidates=towns").json()
     assert data["candidate_kind"] == "towns" and data["candidates"] > 300  # Nova Scotia's named places
     first = data["suggestions"]["health"][0]

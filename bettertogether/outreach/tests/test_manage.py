@@ -5,6 +5,7 @@ from django.test import Client
 
 from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import sign_in
+from bettertogether.directory.models import Membership
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.outreach import permissions, services
 from bettertogether.outreach.models import Event
@@ -33,8 +34,6 @@ def world():
 
 
 def _member(role, organization):
-    from bettertogether.directory.models import Membership
-
     user = UserFactory(role=role)
     Membership.objects.create(user=user, organization=organization)
     return user

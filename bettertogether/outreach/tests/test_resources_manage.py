@@ -15,7 +15,7 @@ from bettertogether.directory.tests.factories import OrganizationFactory, Taxono
 from bettertogether.outreach import permissions
 from bettertogether.outreach.models import Resource, ResourceVersion
 
-from .factories import LinkVersionFactory, ResourceFactory, UserFactory, coordinator, partner_staff
+from .factories import EventFactory, LinkVersionFactory, ResourceFactory, UserFactory, coordinator, partner_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +95,6 @@ def test_permission_matrix(client: Client, world: dict[str, Any], role: str) -> 
 
 
 def test_events_and_resources_areas_answer_alike(client: Client, world: dict[str, Any]) -> None:
-    from .factories import EventFactory
-
     their_event = EventFactory(organization=world["theirs"])
     sign_in(client, world["users"]["partner"])
     assert client.get(f"/en/events/manage/{their_event.pk}/").status_code == 404

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from bettertogether.positions.aggregate import PositionFilters, available_quarters, summarize
+from bettertogether.positions.aggregate import PositionFilters, available_quarters, summarize, top_communities
 
 from .factories import ApprovedPositionFactory, ImportRunFactory
 
@@ -81,8 +81,6 @@ def test_available_quarters_cover_the_loaded_files_and_the_default_period():
 
 
 def test_spellings_of_one_community_are_merged():
-    from bettertogether.positions.aggregate import top_communities
-
     groups = [("Cap-Pelé", "NB", 5), ("Cap-Pele", "NB", 3), ("CAP PELE", "NB", 1), ("Cap-Pelé", "NS", 2)]
     assert top_communities(groups) == [("Cap-Pelé, NB", 9), ("Cap-Pelé, NS", 2)]
     assert top_communities([(f"Town {i}", "PE", i) for i in range(20)], top=3) == [

@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command, execute_from_command_line
 from django.db import connections
 
+from bettertogether.positions.management.commands import import_lmia
+from bettertogether.positions.management.commands.import_lmia import Command
 from bettertogether.positions.models import ApprovedPosition, ImportRun
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -181,8 +183,6 @@ def test_startup_is_quiet_and_never_fails(tmp_path, capsys):
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch):
-    from bettertogether.positions.management.commands.import_lmia import Command
-
     class Terminal(StringIO):
         def isatty(self):
             return True
@@ -198,8 +198,6 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
 
 
 def test_startup_survives_an_unexpected_error(monkeypatch, capsys, tmp_path):
-    from bettertogether.positions.management.commands import import_lmia
-
     def broken(*args, **kwargs):
         raise RuntimeError("database is locked")
 

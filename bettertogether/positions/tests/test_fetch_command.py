@@ -61,7 +61,7 @@ def portal(shared_data):
     requested: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             path = urlsplit(self.path).path
             requested.append(path)
             if path == "/api/3/action/package_show":
@@ -182,7 +182,7 @@ def test_an_oversized_download_is_refused_and_leaves_nothing(portal, tmp_path, s
 
 def test_a_portal_answering_nonsense_fails_clearly(tmp_path):
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             body = b"<html>maintenance</html>"
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))

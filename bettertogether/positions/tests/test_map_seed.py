@@ -1,6 +1,7 @@
 """Exactness on the real seed-period files: the page, the GeoJSON and the CSV give the lists' own totals."""
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -92,7 +93,5 @@ def test_page_totals(client):
 
 
 def test_page_fits_the_first_response_budget(client):
-    import gzip
-
     body = client.get("/en/positions/").content
     assert len(gzip.compress(body)) <= 14 * 1024, len(gzip.compress(body))

@@ -11,9 +11,11 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.program.models import Amendment, Denominator, Milestone, SubAgreement, Visit
+from bettertogether.program.report import pdf_available
 from bettertogether.staff.home import home_for
 from bettertogether.support.tests.factories import member, signed_in
 
@@ -96,12 +98,9 @@ def test_csv_has_a_row_per_indicator_with_its_definition(coordinator: Client, or
 
 
 def test_pdf_is_rendered_and_reads_back(coordinator: Client) -> None:
-    from bettertogether.program.report import pdf_available
-
     ok, reason = pdf_available()
     if not ok:
         pytest.skip(reason)
-    from pypdf import PdfReader
 
     Denominator.objects.create(
         province="PE", period_from="2021Q3", period_to="2022Q2", value=2000, source="IRCC permits"

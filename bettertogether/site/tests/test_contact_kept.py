@@ -8,6 +8,7 @@ import datetime as dt
 import socket
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.utils import timezone, translation
@@ -127,8 +128,6 @@ def test_administrators_read_send_again_and_clear_kept_messages(client: Client, 
     assert KeptMessage.objects.get(pk=first.pk).attempts == 2
 
     mail_up(settings)
-    from django.core import mail
-
     response = admin.post("/admin/site/keptmessage/", action, follow=True)
     assert "1 message sent." in response.content.decode()
     assert [m.body.endswith(MESSAGE) for m in mail.outbox] == [True]

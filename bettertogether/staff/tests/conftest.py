@@ -6,6 +6,8 @@ from django.utils import translation
 
 from bettertogether.support.tests.conftest import desk, orgs  # noqa: F401  (shared fixtures)
 
+from .factories import populate
+
 
 @pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
@@ -17,6 +19,4 @@ def english() -> Iterator[None]:
 def world(desk: Any, orgs: Any) -> dict[str, Any]:  # noqa: F811
     """Two organizations with listings, events, resources and helpline contacts in different
     numbers, so that a count of the other organization's rows is recognisable on a page."""
-    from .factories import populate
-
     return populate(orgs, desk)

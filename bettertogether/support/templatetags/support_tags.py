@@ -3,6 +3,8 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
+from bettertogether.core.languages import language_name
+
 from .. import labels
 from ..statistics import SUPPRESS_MAX
 
@@ -20,7 +22,7 @@ def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, "")
 
 
-register.filter("language_name", labels.language_name)
+register.filter("language_name", language_name)
 register.filter("topic_name", labels.topic_name)
 register.filter("topic_names", labels.topic_names)
 register.filter("province_name", labels.province_name)

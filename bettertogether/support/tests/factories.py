@@ -9,6 +9,7 @@ from typing import Any
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
 
 from bettertogether.core.tests.factories import ROLE_FACTORIES
@@ -74,7 +75,9 @@ def fill_case(worker: Any, *, to_org: Organization | None = None) -> dict[str, A
         ),
     )
     note = services.add_note(actor, case, SECRET_NOTE)
-    follow_up = services.add_follow_up(actor, case, "Call back about the claim", dt.date.today() - dt.timedelta(days=2))
+    follow_up = services.add_follow_up(
+        actor, case, "Call back about the claim", timezone.localdate() - dt.timedelta(days=2)
+    )
     services.record_service(actor, case, "legal", "Helped file the claim")
     objects: dict[str, Any] = {"case": case, "note": note, "follow_up": follow_up}
     if to_org is not None:

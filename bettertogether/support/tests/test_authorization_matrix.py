@@ -9,9 +9,12 @@ to an area answers 403; anonymous visitors are sent to sign in.
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, reverse
 
+from bettertogether.support import models
 from bettertogether.support import urls as support_urls
+from bettertogether.support.models import Case, FollowUp, Referral
 
 from .factories import member, signed_in
 
@@ -91,8 +94,6 @@ def _url(pattern: URLPattern, objects: dict[str, Any]) -> str:
 
 def _client(role: str, orgs: dict[str, Any], desk: dict[str, Any]) -> Any:
     if role == "anonymous":
-        from django.test import Client
-
         return Client()
     if role == "case_worker":
         return signed_in(desk["own_worker"])
@@ -141,8 +142,6 @@ WRITE_DATA = {
 
 
 def _counts() -> dict[str, int]:
-    from bettertogether.support import models
-
     names = ["Case", "CaseNote", "FollowUp", "ServiceProvided", "Consent", "Referral", "EmergencyRequest"]
     return {name: getattr(models, name).objects.count() for name in names}
 
@@ -150,8 +149,6 @@ def _counts() -> dict[str, int]:
 @pytest.mark.parametrize("name", sorted(WRITE_DATA))
 def test_writes_to_another_organization_are_not_found(name: str, orgs: dict[str, Any], desk: dict[str, Any]) -> None:
     """POSTs pass the same gate as GETs: another organization's object is not found, nothing changes."""
-    from bettertogether.support.models import Case, FollowUp, Referral
-
     pattern = next(p for p in patterns() if p.name == name)
     client = signed_in(desk["own_worker"])
     before = (

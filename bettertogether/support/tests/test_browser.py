@@ -14,7 +14,7 @@ from bettertogether.core.tests.browser.harness import axe_violations, network, v
 from bettertogether.core.tests.factories import PASSWORD
 from bettertogether.support.models import Case, EmergencyRequest, Referral
 
-from .factories import SECRET_EMPLOYER, SECRET_NAME, SECRET_NOTE, device_for, member, organization, token
+from .factories import SECRET_EMPLOYER, SECRET_NAME, SECRET_NOTE, device_for, fill_case, member, organization, token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -108,8 +108,6 @@ def _sign_in_with_code(page: Any, worker: Any, next_url: str) -> None:
 
 @pytest.mark.parametrize("name", ["case-detail", "case-list", "helpline-new", "case-new"])
 def test_case_desk_pages_have_no_axe_violations(new_page: Any, name: str) -> None:
-    from .factories import fill_case
-
     own, third = organization("Own Centre"), organization("Third")
     worker = member("case_worker", own)
     case = fill_case(worker, to_org=third)["case"]

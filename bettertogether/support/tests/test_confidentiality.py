@@ -3,9 +3,11 @@ referral receivers and funder approvers see only what they may."""
 
 import logging
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.urls import reverse
 
@@ -35,7 +37,7 @@ def _raw_dump() -> str:
     chunks = []
     with connection.cursor() as cursor:
         for table in _support_tables():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             chunks.extend(repr(row) for row in cursor.fetchall())
     return "\n".join(chunks)
 
@@ -194,8 +196,6 @@ def test_supervisor_sees_who_read_the_case(orgs: dict[str, Any], desk: dict[str,
 
 
 def test_emergency_justification_must_not_name_the_worker(desk: dict[str, Any]) -> None:
-    from decimal import Decimal
-
     case = desk["own"]["case"]
     actor = Actor(desk["own_worker"])
     for text in (f"For {SECRET_NAME}", f"Fired by {SECRET_EMPLOYER.upper()}", f"Call {SECRET_CONTACT}"):
@@ -204,8 +204,6 @@ def test_emergency_justification_must_not_name_the_worker(desk: dict[str, Any]) 
 
 
 def test_no_email_leaves_the_case_desk(desk: dict[str, Any]) -> None:
-    from django.core import mail
-
     client = signed_in(desk["own_worker"])
     client.get(reverse("support:case-detail", args=[desk["own"]["case"].pk]))
     assert mail.outbox == []

@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt
 from cryptography.fernet import Fernet
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
+from bettertogether.core.auth_views import LOGIN_LIMIT
 from bettertogether.core.tests.factories import PASSWORD
 from bettertogether.support.guard import REAUTH_KEY
 from bettertogether.support.middleware import SESSION_KEY as LAST_SEEN
@@ -50,8 +52,6 @@ def test_lockout_after_repeated_failures(orgs: dict[str, Any]) -> None:
 
 
 def test_rate_limiter_answers_first_for_one_client(orgs: dict[str, Any]) -> None:
-    from bettertogether.core.auth_views import LOGIN_LIMIT
-
     worker = member("case_worker", orgs["own"])
     client = Client()
     for _ in range(LOGIN_LIMIT):
@@ -143,8 +143,6 @@ def test_export_needs_password_and_code_again(desk: dict[str, Any]) -> None:
     refused = client.post(reverse("support:reauth"), {"password": "wrong", "token": token(device, steps_ahead=1)})
     assert refused.status_code == 200
     # A wrong password here counts towards the lockout like one at the sign-in page.
-    from axes.models import AccessAttempt
-
     assert AccessAttempt.objects.filter(username=worker.username, failures_since_start=1).exists()
     ok = client.post(
         reverse("support:reauth"), {"password": PASSWORD, "token": token(device, steps_ahead=1), "next": export}

@@ -2,8 +2,9 @@
 
 import csv
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from bettertogether.core.geocode import geocode_address, province_of
 
@@ -11,10 +12,10 @@ from bettertogether.core.geocode import geocode_address, province_of
 class Command(BaseCommand):
     help = "Read addresses on stdin (one a line) and write address,latitude,longitude,precision as CSV."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--province", help="province of every address (code or name), e.g. NS")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         province = options.get("province")
         if province and province_of(province) is None:
             raise CommandError(f"Unknown province: {province}")

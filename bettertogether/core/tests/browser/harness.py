@@ -29,6 +29,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -152,8 +154,6 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium, one per test session."""
-    from playwright.sync_api import sync_playwright
-
     assert CHROMIUM, "browser tests need Chromium (the root conftest skips them otherwise)"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -249,7 +249,6 @@ def page_figures(record_property: Callable[[str, Any], None]) -> Callable[[str, 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if not _FIGURES:
         return
-    from django.conf import settings
 
     out = Path(settings.DATA_DIR) / "page-weights.json"
     try:

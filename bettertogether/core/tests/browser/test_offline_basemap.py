@@ -12,6 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from bettertogether.directory.models import Service
+
 from .harness import PHONE, network, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,8 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def pages() -> dict[str, str]:
-    from bettertogether.directory.models import Service
-
     call_command("load_demo", verbosity=0)
     service = Service.objects.order_by("name").first()
     assert service is not None

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from bettertogether.core.languages import SITE_LANGUAGES
+from bettertogether.directory.models import Service
 
 from .harness import PHONE, axe_violations, first_html_gzip_bytes, network, page_weight, visit
 
@@ -39,8 +40,6 @@ OTHER_PUBLIC_PAGES = ["program:overview", "site:rights", "outreach:events", "out
 @pytest.fixture
 def demo() -> dict[str, Any]:
     """The demo directory, and the paths of the pages under test (English)."""
-    from bettertogether.directory.models import Service
-
     call_command("load_demo", verbosity=0)
     service = Service.objects.exclude(phones=None).order_by("name").first() or Service.objects.order_by("name").first()
     assert service is not None, "load_demo created no service"
