@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bettertogether.core.geodata.tables import tables
-from bettertogether.core.languages import CONTENT_LANGUAGES, MANY_LANGUAGES, SPOKEN_LANGUAGES
+from bettertogether.core.languages import MANY_LANGUAGES, SPOKEN_LANGUAGES
 from bettertogether.directory import door as directory
 from bettertogether.positions.door import OUTSIDE_CANADA, FilterError, PositionFilters, places
 

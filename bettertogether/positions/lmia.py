@@ -17,11 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from bettertogether.core.imports import ImportFailed
 from bettertogether.core.periods import Period, parse_period
-from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
 from .lmia_files import (
     DEFAULT_MAX_BYTES,

@@ -12,7 +12,7 @@ Another organization's object is not found (404), so its existence does not leak
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
 from django.db.models import Model, QuerySet
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from bettertogether.core.periods import Period
-from bettertogether.core.users import User
+from bettertogether.core.users import User, signed_in
 
 from . import permissions
 from .models import Case, EmergencyRequest, FollowUp, HelplineContact
@@ -62,7 +62,9 @@ def case_work(user: User, *, now: dt.datetime | None = None) -> CaseWork:
     cases = Case.objects.visible_to(user).filter(status="open", anonymized_at__isnull=True)
     emergencies = EmergencyRequest.objects.visible_to(user)
     return CaseWork(
-        my_open_cases=cases.filter(assigned_to=user).count() if permissions.can_use_cases(user) else 0,
+        my_open_cases=cases.filter(assigned_to=user).count()
+        if signed_in(user) and permissions.can_use_cases(user)
+        else 0,
         open_cases=cases.count(),
         overdue_follow_ups=FollowUp.objects.visible_to(user)
         .filter(done_at__isnull=True, due_on__lt=timezone.localdate(now))
