@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+
+from bettertogether.core.users import User
 
 from . import permissions
 from .calls_models import Application, Call, Criterion, Review
@@ -41,7 +42,7 @@ def _totals(reviews: Iterable[Review], weights: Mapping[int, int]) -> list[Decim
     ]
 
 
-def ranked(call: Call, user: Any) -> list[Ranked]:
+def ranked(call: Call, user: User) -> list[Ranked]:
     """The call's screened-eligible applications, best weighted total first (then by name), as
     `user` may see them: an application on which `user` declared a conflict shows no figure."""
     weights = {c.pk: c.weight for c in call.criteria.all()}

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from bettertogether.core.users import Account
 from bettertogether.outreach.door import check_upload, clean_filename
 
 from . import lifecycle, services
@@ -66,7 +67,7 @@ class CallInput:
     translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # field → language → text
 
 
-def create_call(data: CallInput, *, by: Any) -> Call:
+def create_call(data: CallInput, *, by: Account | None) -> Call:
     if data.closes_on < data.opens_on or data.projects_end < data.projects_start:
         raise CallRefused("dates")
     if data.projects_max < data.projects_min or not data.criteria or any(w <= 0 for _, w in data.criteria):
@@ -99,7 +100,7 @@ def create_call(data: CallInput, *, by: Any) -> Call:
         return call
 
 
-def set_reviewers(call_id: int, reviewer_ids: tuple[Any, ...], *, by: Any) -> Call:
+def set_reviewers(call_id: int, reviewer_ids: tuple[Any, ...], *, by: Account) -> Call:
     with transaction.atomic():
         call = Call.objects.select_for_update().get(pk=call_id)
         if call.status == CallStatus.DECIDED:
@@ -108,7 +109,7 @@ def set_reviewers(call_id: int, reviewer_ids: tuple[Any, ...], *, by: Any) -> Ca
         return call
 
 
-def move_call(call_id: int, target: str, *, by: Any) -> Call:
+def move_call(call_id: int, target: str, *, by: Account) -> Call:
     """Open, close or mark a call decided. A call is decided only when every submitted application
     has its outcome (not eligible, funded or not funded)."""
     with transaction.atomic():
@@ -131,7 +132,7 @@ def accepting(call: Call, *, today: dt.date | None = None) -> bool:
     return call.status in lifecycle.CALL_ACCEPTING and call.opens_on <= today <= call.closes_on
 
 
-def _move(application: Application, target: str, *, by: Any, reason: str = "") -> None:
+def _move(application: Application, target: str, *, by: Account, reason: str = "") -> None:
     lifecycle.check(lifecycle.APPLICATION_TRANSITIONS, application.status, target)
     ApplicationChange.objects.create(
         application=application, from_status=application.status, to_status=target, reason=reason, changed_by=by
@@ -140,7 +141,7 @@ def _move(application: Application, target: str, *, by: Any, reason: str = "") -
 
 
 def start_application(
-    call_id: int, organization_id: Any, *, title: str, by: Any, today: dt.date | None = None
+    call_id: int, organization_id: Any, *, title: str, by: Account, today: dt.date | None = None
 ) -> Application:
     """The organization's application to the call: its existing one, or a new draft."""
     with transaction.atomic():
@@ -173,7 +174,7 @@ def _editable(application_id: int, today: dt.date | None = None) -> Application:
 
 
 def save_application(
-    application_id: int, data: ApplicationInput, *, by: Any, today: dt.date | None = None
+    application_id: int, data: ApplicationInput, *, by: Account, today: dt.date | None = None
 ) -> Application:
     with transaction.atomic():
         application = _editable(application_id, today)
@@ -185,7 +186,7 @@ def save_application(
         return application
 
 
-def attach(application_id: int, fileobj: IO[bytes], filename: str, size: int, *, by: Any) -> Attachment:
+def attach(application_id: int, fileobj: IO[bytes], filename: str, size: int, *, by: Account) -> Attachment:
     """Attach a file after the resources library's own checks (type by content, size limit);
     raises django's ValidationError with the reason when the file is refused."""
     file_type = check_upload(fileobj, filename, size)
@@ -207,7 +208,7 @@ def attach(application_id: int, fileobj: IO[bytes], filename: str, size: int, *,
         return attachment
 
 
-def remove_attachment(attachment_id: int, *, by: Any) -> None:
+def remove_attachment(attachment_id: int, *, by: Account) -> None:
     with transaction.atomic():
         attachment = Attachment.objects.get(pk=attachment_id)
         _editable(attachment.application_id)
@@ -215,7 +216,7 @@ def remove_attachment(attachment_id: int, *, by: Any) -> None:
         attachment.delete()
 
 
-def submit_application(application_id: int, *, by: Any, today: dt.date | None = None) -> Application:
+def submit_application(application_id: int, *, by: Account, today: dt.date | None = None) -> Application:
     """Submit before the deadline (the end of the call's closing day); title, summary and amount needed."""
     with transaction.atomic():
         application = _editable(application_id, today)
@@ -227,7 +228,7 @@ def submit_application(application_id: int, *, by: Any, today: dt.date | None = 
         return application
 
 
-def screen(application_id: int, *, eligible: bool, reason: str, by: Any) -> Application:
+def screen(application_id: int, *, eligible: bool, reason: str, by: Account) -> Application:
     """A coordinator's eligibility screening; a refusal needs its reason."""
     if not eligible and not reason.strip():
         raise CallRefused("reason")
@@ -240,7 +241,7 @@ def screen(application_id: int, *, eligible: bool, reason: str, by: Any) -> Appl
         return application
 
 
-def _assigned_review(application: Application, reviewer: Any) -> Review:
+def _assigned_review(application: Application, reviewer: Account) -> Review:
     if not application.call.reviewers.filter(pk=reviewer.pk).exists():
         raise CallRefused("not_a_reviewer")
     if application.status not in lifecycle.APPLICATION_REVIEWABLE:
@@ -249,7 +250,7 @@ def _assigned_review(application: Application, reviewer: Any) -> Review:
     return review
 
 
-def save_review(application_id: int, *, reviewer: Any, scores: Mapping[int, int], comments: str) -> Review:
+def save_review(application_id: int, *, reviewer: Account, scores: Mapping[int, int], comments: str) -> Review:
     """Score every criterion of the call's rubric (0–5) with comments. The first review puts the
     application under review."""
     with transaction.atomic():
@@ -270,7 +271,7 @@ def save_review(application_id: int, *, reviewer: Any, scores: Mapping[int, int]
         return review
 
 
-def declare_conflict(application_id: int, *, reviewer: Any, note: str) -> Review:
+def declare_conflict(application_id: int, *, reviewer: Account, note: str) -> Review:
     """The reviewer declines for a conflict of interest; any score they gave is withdrawn."""
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("call").get(pk=application_id)
@@ -281,7 +282,7 @@ def declare_conflict(application_id: int, *, reviewer: Any, note: str) -> Review
         return review
 
 
-def decide(application_id: int, *, funded: bool, reason: str, by: Any, notify: bool = True) -> Application:
+def decide(application_id: int, *, funded: bool, reason: str, by: Account, notify: bool = True) -> Application:
     """Fund or decline an application under review of a closed call, with the reason, and tell the
     applicant by e-mail (the decision also shows on their application page)."""
     if not reason.strip():
@@ -325,7 +326,7 @@ def notify_decision(application_id: int) -> bool:
     return True
 
 
-def make_agreement(application_id: int, *, by: Any) -> SubAgreement:
+def make_agreement(application_id: int, *, by: Account) -> SubAgreement:
     """Turn a funded application into a draft sub-agreement for the call's project period."""
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("call").get(pk=application_id)

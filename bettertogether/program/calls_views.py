@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from bettertogether.core.users import signed_in_account
+
 from . import calls_services, lifecycle
 from .calls_forms import ApplicationForm, AttachmentForm, StartApplicationForm
 from .calls_models import Application, Attachment, CallStatus
@@ -89,7 +91,10 @@ def call_apply(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("program:call", slug=call.slug)
     try:
         application = calls_services.start_application(
-            call.pk, user_organization_id(request.user), title=form.cleaned_data["title"], by=request.user
+            call.pk,
+            user_organization_id(request.user),
+            title=form.cleaned_data["title"],
+            by=signed_in_account(request.user),
         )
     except calls_services.CallRefused as refused:
         messages.error(request, refusal(refused.code))
@@ -148,7 +153,7 @@ def application_save(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             calls_services.save_application(
-                application.pk, calls_services.ApplicationInput(**form.cleaned_data), by=request.user
+                application.pk, calls_services.ApplicationInput(**form.cleaned_data), by=signed_in_account(request.user)
             )
         except calls_services.CallRefused as refused:
             messages.error(request, refusal(refused.code))
@@ -170,7 +175,9 @@ def application_attach(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("program:application", pk=application.pk)
     upload = form.cleaned_data["file"]
     try:
-        calls_services.attach(application.pk, upload, upload.name or "", upload.size or 0, by=request.user)
+        calls_services.attach(
+            application.pk, upload, upload.name or "", upload.size or 0, by=signed_in_account(request.user)
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -189,7 +196,7 @@ def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_or_404(Attachment, pk=pk, application__in=applications_for(request.user))
     application = _own(request, attachment.application_id)
     try:
-        calls_services.remove_attachment(attachment.pk, by=request.user)
+        calls_services.remove_attachment(attachment.pk, by=signed_in_account(request.user))
     except (calls_services.CallRefused, lifecycle.TransitionRefused):
         messages.error(request, _("A submitted application can no longer be changed."))
     else:
@@ -202,7 +209,7 @@ def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     try:
-        calls_services.submit_application(application.pk, by=request.user)
+        calls_services.submit_application(application.pk, by=signed_in_account(request.user))
     except calls_services.CallRefused as refused:
         messages.error(request, refusal(refused.code))
     except lifecycle.TransitionRefused:

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bettertogether.core.users import signed_in_account
+
 from . import calls_ranking, calls_services, lifecycle
 from .calls_forms import CallForm, ConflictForm, DecisionForm, ReviewersForm, ScoreForm, ScreeningForm
 from .calls_models import Application, Call, CallStatus, Review
@@ -55,7 +57,7 @@ def call_new(request: HttpRequest) -> HttpResponse:
                     **{k: v for k, v in c.items() if k != "reviewers"},
                     reviewer_ids=tuple(c["reviewers"]),
                 ),
-                by=request.user,
+                by=signed_in_account(request.user),
             )
             messages.success(request, _("Call recorded as a draft. Open it when it is ready."))
             return redirect("program:call-applications", slug=call.slug)
@@ -70,7 +72,7 @@ def call_status(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         if not form.is_valid():
             raise lifecycle.TransitionRefused("unreadable")
-        calls_services.move_call(call.pk, form.cleaned_data["status"], by=request.user)
+        calls_services.move_call(call.pk, form.cleaned_data["status"], by=signed_in_account(request.user))
     except lifecycle.TransitionRefused:
         messages.error(request, _("This call cannot move to that status from its current one."))
     except calls_services.CallRefused as refused:
@@ -89,7 +91,9 @@ def call_reviewers(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, _("The reviewers could not be read; nothing was changed."))
     else:
         try:
-            calls_services.set_reviewers(call.pk, tuple(form.cleaned_data["reviewers"]), by=request.user)
+            calls_services.set_reviewers(
+                call.pk, tuple(form.cleaned_data["reviewers"]), by=signed_in_account(request.user)
+            )
         except calls_services.CallRefused:
             messages.error(request, _("A decided call keeps its reviewers."))
         else:
@@ -148,7 +152,7 @@ def application_screen(request: HttpRequest, pk: int) -> HttpResponse:
             application.pk,
             eligible=form.cleaned_data["outcome"] == "eligible",
             reason=form.cleaned_data["reason"],
-            by=request.user,
+            by=signed_in_account(request.user),
         )
     except calls_services.CallRefused as refused:
         messages.error(request, refusal(refused.code))
@@ -193,7 +197,10 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 calls_services.save_review(
-                    application.pk, reviewer=request.user, scores=form.scores(), comments=form.cleaned_data["comments"]
+                    application.pk,
+                    reviewer=signed_in_account(request.user),
+                    scores=form.scores(),
+                    comments=form.cleaned_data["comments"],
                 )
             except calls_services.CallRefused as refused:
                 messages.error(request, refusal(refused.code))
@@ -215,7 +222,9 @@ def application_conflict(request: HttpRequest, pk: int) -> HttpResponse:
     elif not form.is_valid():
         messages.error(request, _("Say briefly what the conflict is."))
     else:
-        calls_services.declare_conflict(application.pk, reviewer=request.user, note=form.cleaned_data["note"])
+        calls_services.declare_conflict(
+            application.pk, reviewer=signed_in_account(request.user), note=form.cleaned_data["note"]
+        )
         messages.success(request, _("Conflict of interest declared; you will not see this application's scores."))
     return redirect("program:application-review", pk=application.pk)
 
@@ -232,7 +241,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
             application.pk,
             funded=form.cleaned_data["decision"] == "funded",
             reason=form.cleaned_data["reason"],
-            by=request.user,
+            by=signed_in_account(request.user),
         )
     except calls_services.CallRefused as refused:
         messages.error(request, refusal(refused.code))
@@ -248,7 +257,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def application_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(applications_for(request.user), pk=pk)
     try:
-        agreement = calls_services.make_agreement(application.pk, by=request.user)
+        agreement = calls_services.make_agreement(application.pk, by=signed_in_account(request.user))
     except calls_services.CallRefused as refused:
         messages.error(request, refusal(refused.code))
         return redirect("program:application", pk=application.pk)

@@ -1,4 +1,5 @@
-"""Writes of the program office. Each owns its transaction and takes the acting user, never a request."""
+"""Writes of the program office. Each owns its transaction and takes the acting account (None only for
+the demo loader), never a request."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+
+from bettertogether.core.users import Account
 
 from . import figures, lifecycle
 from .models import (
@@ -39,7 +42,7 @@ class AgreementInput:
     reporting_schedule: str = ""
 
 
-def create_agreement(data: AgreementInput, *, by: Any) -> SubAgreement:
+def create_agreement(data: AgreementInput, *, by: Account | None) -> SubAgreement:
     if data.ends_on < data.starts_on:
         raise ValueError("an agreement cannot end before it starts")
     with transaction.atomic():
@@ -56,7 +59,7 @@ def create_agreement(data: AgreementInput, *, by: Any) -> SubAgreement:
         )
 
 
-def move_agreement(agreement_id: int, target: str, *, by: Any, reason: str = "") -> SubAgreement:
+def move_agreement(agreement_id: int, target: str, *, by: Account | None, reason: str = "") -> SubAgreement:
     """Move an agreement along its lifecycle; raises TransitionRefused for a move the table refuses."""
     with transaction.atomic():
         agreement = SubAgreement.objects.select_for_update().get(pk=agreement_id)
@@ -74,7 +77,7 @@ def amend_agreement(
     *,
     signed_on: dt.date,
     reason: str,
-    by: Any,
+    by: Account | None,
     ends_on: dt.date | None = None,
     amount: Decimal | None = None,
     deliverables: str | None = None,
@@ -118,7 +121,7 @@ def amend_agreement(
         return amendment
 
 
-def move_milestone(milestone_id: int, target: str, *, by: Any) -> Milestone:
+def move_milestone(milestone_id: int, target: str, *, by: Account | None) -> Milestone:
     with transaction.atomic():
         milestone = Milestone.objects.select_for_update().get(pk=milestone_id)
         lifecycle.check(lifecycle.MILESTONE_TRANSITIONS, milestone.status, target)
@@ -128,7 +131,7 @@ def move_milestone(milestone_id: int, target: str, *, by: Any) -> Milestone:
 
 
 def set_denominator(
-    province: str, period_from: str, period_to: str, *, value: int | None, source: str, by: Any
+    province: str, period_from: str, period_to: str, *, value: int | None, source: str, by: Account | None
 ) -> Denominator | None:
     """Enter (or, with value None, withdraw) a coordinator's denominator for a province and period."""
     with transaction.atomic():
@@ -156,7 +159,7 @@ class VisitInput:
     findings: str = ""
 
 
-def record_visit(agreement_id: int, data: VisitInput, *, by: Any) -> Visit:
+def record_visit(agreement_id: int, data: VisitInput, *, by: Account | None) -> Visit:
     with transaction.atomic():
         agreement = SubAgreement.objects.get(pk=agreement_id)
         return Visit.objects.create(
@@ -171,7 +174,7 @@ def record_visit(agreement_id: int, data: VisitInput, *, by: Any) -> Visit:
         )
 
 
-def add_action(visit_id: int, *, description: str, owner: str, due_on: dt.date, by: Any) -> FollowUpAction:
+def add_action(visit_id: int, *, description: str, owner: str, due_on: dt.date, by: Account | None) -> FollowUpAction:
     if not description.strip() or not owner.strip():
         raise ValueError("an action needs a description and an owner")
     with transaction.atomic():
@@ -180,7 +183,7 @@ def add_action(visit_id: int, *, description: str, owner: str, due_on: dt.date, 
         )
 
 
-def move_action(action_id: int, target: str, *, by: Any, today: dt.date | None = None) -> FollowUpAction:
+def move_action(action_id: int, target: str, *, by: Account | None, today: dt.date | None = None) -> FollowUpAction:
     with transaction.atomic():
         action = FollowUpAction.objects.select_for_update().get(pk=action_id)
         lifecycle.check(lifecycle.ACTION_TRANSITIONS, action.status, target)
@@ -191,7 +194,7 @@ def move_action(action_id: int, target: str, *, by: Any, today: dt.date | None =
 
 
 def schedule_report(
-    agreement_id: int, *, period_start: dt.date, period_end: dt.date, due_on: dt.date, by: Any
+    agreement_id: int, *, period_start: dt.date, period_end: dt.date, due_on: dt.date, by: Account | None
 ) -> PartnerReport:
     """Add a report to an agreement's schedule, its figures pre-filled from the platform."""
     if period_end < period_start:
@@ -225,7 +228,7 @@ class ReportRefused(ValueError):
         self.problems = problems
 
 
-def save_report(report_id: int, data: ReportInput, *, by: Any) -> PartnerReport:
+def save_report(report_id: int, data: ReportInput, *, by: Account | None) -> PartnerReport:
     """Save a draft (or a returned report): the platform's counts are refreshed; a value of the
     partner's own that differs from the platform's needs a reason."""
     with transaction.atomic():
@@ -251,7 +254,7 @@ def save_report(report_id: int, data: ReportInput, *, by: Any) -> PartnerReport:
         return report
 
 
-def submit_report(report_id: int, *, by: Any) -> PartnerReport:
+def submit_report(report_id: int, *, by: Account | None) -> PartnerReport:
     with transaction.atomic():
         report = PartnerReport.objects.select_for_update().get(pk=report_id)
         lifecycle.check(lifecycle.REPORT_TRANSITIONS, report.status, ReportStatus.SUBMITTED)
@@ -263,7 +266,7 @@ def submit_report(report_id: int, *, by: Any) -> PartnerReport:
         return report
 
 
-def review_report(report_id: int, *, accept: bool, note: str, by: Any) -> PartnerReport:
+def review_report(report_id: int, *, accept: bool, note: str, by: Account | None) -> PartnerReport:
     """Accept a submitted report, or return it for changes with a note saying what to change."""
     target = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
     if not accept and not note.strip():

@@ -12,18 +12,19 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from bettertogether.core.users import Account
 from bettertogether.directory.door import record_change
 from bettertogether.outreach.door import check_upload, clean_filename
 
 from .models import AdvocacyEntry, AgreementDocument, Evaluation, SubAgreement
 
 
-def _log(by: Any, action: str, obj: Any, changes: dict[str, Any], note: str = "") -> None:
+def _log(by: Account | None, action: str, obj: Any, changes: dict[str, Any], note: str = "") -> None:
     record_change(by, action, obj._meta.model_name, obj.pk, changes, note)
 
 
 def upload_document(
-    agreement_id: int, *, kind: str, title: str, fileobj: IO[bytes], filename: str, size: int, by: Any
+    agreement_id: int, *, kind: str, title: str, fileobj: IO[bytes], filename: str, size: int, by: Account
 ) -> AgreementDocument:
     """Keep a file of an agreement after the resources library's checks (type by content, size);
     raises ValidationError saying why a file is refused. Stored under a random name."""
@@ -53,7 +54,7 @@ def upload_document(
         return document
 
 
-def delete_document(document_id: int, *, by: Any) -> None:
+def delete_document(document_id: int, *, by: Account) -> None:
     """Remove a document and, once that is committed, its file."""
     with transaction.atomic():
         document = AgreementDocument.objects.select_for_update().get(pk=document_id)
@@ -63,7 +64,7 @@ def delete_document(document_id: int, *, by: Any) -> None:
         transaction.on_commit(lambda: default_storage.delete(name))
 
 
-def record_download(document: AgreementDocument, *, by: Any) -> None:
+def record_download(document: AgreementDocument, *, by: Account) -> None:
     """Who opened which agreement document, and when: documents are confidential."""
     _log(by, "agreement_document.download", document, {})
 
@@ -79,7 +80,7 @@ class EvaluationInput:
     event_id: Any = None
 
 
-def save_evaluation(data: EvaluationInput, *, by: Any, evaluation_id: int | None = None) -> Evaluation:
+def save_evaluation(data: EvaluationInput, *, by: Account | None, evaluation_id: int | None = None) -> Evaluation:
     if not (data.title.strip() and data.evaluator.strip() and data.findings.strip()):
         raise ValueError("an evaluation needs a title, an evaluator and its findings")
     with transaction.atomic():
@@ -110,7 +111,7 @@ class AdvocacyInput:
     organization_ids: tuple[Any, ...] = ()
 
 
-def save_advocacy(data: AdvocacyInput, *, by: Any, entry_id: int | None = None) -> AdvocacyEntry:
+def save_advocacy(data: AdvocacyInput, *, by: Account | None, entry_id: int | None = None) -> AdvocacyEntry:
     if data.kind not in AdvocacyEntry.Kind.values or not (data.body.strip() and data.subject.strip()):
         raise ValueError("an advocacy entry needs a kind, a body and a subject")
     with transaction.atomic():

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from bettertogether.core.periods import Period, parse_period
+from bettertogether.core.users import signed_in_account
 from bettertogether.positions.door import FilterError, PositionFilters, available_quarters
 
 from . import report
@@ -167,7 +168,12 @@ def denominator(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("program:results"))
     c = form.cleaned_data
     set_denominator(
-        c["province"], c["period_from"], c["period_to"], value=c["value"], source=c["source"], by=request.user
+        c["province"],
+        c["period_from"],
+        c["period_to"],
+        value=c["value"],
+        source=c["source"],
+        by=signed_in_account(request.user),
     )
     if c["value"] is None:
         messages.success(request, _("The denominator from the LMIA positions applies again."))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bettertogether.core.users import signed_in_account
 from bettertogether.directory.door import Organization
 
 from . import lifecycle, services
@@ -52,7 +53,7 @@ def agreement_new(request: HttpRequest) -> HttpResponse:
                 deliverables=c["deliverables"],
                 reporting_schedule=c["reporting_schedule"],
             ),
-            by=request.user,
+            by=signed_in_account(request.user),
         )
         messages.success(request, _("Sub-agreement recorded as a draft."))
         return redirect("program:agreement", pk=agreement.pk)
@@ -104,7 +105,10 @@ def agreement_status(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("program:agreement", pk=agreement_id)
     try:
         services.move_agreement(
-            agreement_id, form.cleaned_data["status"], by=request.user, reason=form.cleaned_data["reason"]
+            agreement_id,
+            form.cleaned_data["status"],
+            by=signed_in_account(request.user),
+            reason=form.cleaned_data["reason"],
         )
     except lifecycle.TransitionRefused:
         messages.error(request, _("This agreement cannot move to that status from its current one."))
@@ -125,7 +129,7 @@ def agreement_amend(request: HttpRequest, pk: int) -> HttpResponse:
                 agreement_id,
                 signed_on=c["signed_on"],
                 reason=c["reason"],
-                by=request.user,
+                by=signed_in_account(request.user),
                 ends_on=c["ends_on"],
                 amount=c["amount"],
             )
@@ -163,7 +167,7 @@ def milestone_status(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise lifecycle.TransitionRefused("unreadable")
-        services.move_milestone(milestone.pk, form.cleaned_data["status"], by=request.user)
+        services.move_milestone(milestone.pk, form.cleaned_data["status"], by=signed_in_account(request.user))
     except lifecycle.TransitionRefused:
         messages.error(request, _("This milestone cannot move to that status from its current one."))
     else:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bettertogether.core.users import signed_in_account
+
 from . import lifecycle, services
 from .forms import ActionForm, StatusForm, VisitForm
 from .models import ActionStatus
@@ -30,7 +32,9 @@ def visit_new(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(agreements_for(request.user), pk=pk)
     form = VisitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        visit = services.record_visit(agreement.pk, services.VisitInput(**form.cleaned_data), by=request.user)
+        visit = services.record_visit(
+            agreement.pk, services.VisitInput(**form.cleaned_data), by=signed_in_account(request.user)
+        )
         messages.success(request, _("Visit recorded. Add the actions it decided."))
         return redirect("program:visit", pk=visit.pk)
     return render(
@@ -67,7 +71,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     visit = get_object_or_404(visits_for(request.user), pk=pk)
     form = ActionForm(request.POST)
     if form.is_valid():
-        services.add_action(visit.pk, by=request.user, **form.cleaned_data)
+        services.add_action(visit.pk, by=signed_in_account(request.user), **form.cleaned_data)
         messages.success(request, _("Action added."))
     else:
         for errors in form.errors.values():
@@ -84,7 +88,7 @@ def action_status(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise lifecycle.TransitionRefused("unreadable")
-        services.move_action(action.pk, form.cleaned_data["status"], by=request.user)
+        services.move_action(action.pk, form.cleaned_data["status"], by=signed_in_account(request.user))
     except lifecycle.TransitionRefused:
         messages.error(request, _("This action cannot move to that status from its current one."))
     else:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bettertogether.core.users import signed_in_account
 from bettertogether.outreach.door import ALLOWED_EXTENSIONS, clean_filename, knowledge_sharing_choices
 
 from . import records, services_records
@@ -37,7 +38,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 fileobj=upload,
                 filename=upload.name or "",
                 size=upload.size or 0,
-                by=request.user,
+                by=signed_in_account(request.user),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -63,7 +64,7 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         handle = document.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    services_records.record_download(document, by=request.user)
+    services_records.record_download(document, by=signed_in_account(request.user))
     name = clean_filename(document.original_name, fallback="document")
     if not name.lower().endswith(file_type.extension):
         name += file_type.extension
@@ -79,7 +80,7 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 @only_for(can_keep_records)
 def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(documents_for(request.user), pk=pk)
-    services_records.delete_document(document.pk, by=request.user)
+    services_records.delete_document(document.pk, by=signed_in_account(request.user))
     messages.success(request, _("Document removed."))
     return redirect("program:agreement", pk=document.agreement_id)
 
@@ -131,7 +132,7 @@ def evaluation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
                 organization_ids=tuple(c["organizations"]),
                 event_id=uuid.UUID(c["event"]) if c["event"] else None,
             ),
-            by=request.user,
+            by=signed_in_account(request.user),
             evaluation_id=evaluation.pk if evaluation else None,
         )
         messages.success(request, _("Evaluation saved."))
@@ -190,7 +191,7 @@ def advocacy_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 outcome=c["outcome"],
                 organization_ids=tuple(c["organizations"]),
             ),
-            by=request.user,
+            by=signed_in_account(request.user),
             entry_id=entry.pk if entry else None,
         )
         messages.success(request, _("Advocacy entry saved."))

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bettertogether.core.users import signed_in_account
+
 from . import figures, lifecycle, services
 from .forms import ReportForm, ReviewForm, ScheduleReportForm
 from .models import PartnerReport, ReportStatus
@@ -24,7 +26,7 @@ def report_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(agreements_for(request.user), pk=pk)
     form = ScheduleReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        report = services.schedule_report(agreement.pk, by=request.user, **form.cleaned_data)
+        report = services.schedule_report(agreement.pk, by=signed_in_account(request.user), **form.cleaned_data)
         messages.success(request, _("Report scheduled; its figures are pre-filled from the platform."))
         return redirect("program:report", pk=report.pk)
     return render(
@@ -113,7 +115,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
                     challenges=c["challenges"],
                     lessons=c["lessons"],
                 ),
-                by=request.user,
+                by=signed_in_account(request.user),
             )
         except services.ReportRefused as refused:
             for key in refused.problems:
@@ -129,7 +131,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _writable_report(request, pk)
     try:
-        services.submit_report(report.pk, by=request.user)
+        services.submit_report(report.pk, by=signed_in_account(request.user))
     except lifecycle.TransitionRefused:
         messages.error(request, _("This report cannot be submitted now."))
     except ValueError:
@@ -149,7 +151,10 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("program:report", pk=report.pk)
     try:
         services.review_report(
-            report.pk, accept=form.cleaned_data["decision"] == "accept", note=form.cleaned_data["note"], by=request.user
+            report.pk,
+            accept=form.cleaned_data["decision"] == "accept",
+            note=form.cleaned_data["note"],
+            by=signed_in_account(request.user),
         )
     except lifecycle.TransitionRefused:
         messages.error(request, _("Only a submitted report can be reviewed."))
