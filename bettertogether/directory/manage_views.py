@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from bettertogether.core.users import User
+from bettertogether.core.users import User, signed_in_account
 
 from . import permissions, services
 from .manage_forms import (
@@ -90,7 +90,7 @@ def service_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
                 hours=[f.as_input() for f in hours.forms if f.cleaned_data],
             )
             try:
-                services.update_service(service.pk, edit, by=request.user)
+                services.update_service(service.pk, edit, by=signed_in_account(request.user))
             except services.InvalidChange as err:
                 form.add_error(None, str(err))
             else:
@@ -125,7 +125,7 @@ def location_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
                 regeocode=bool(address_form.cleaned_data.get("regeocode")),
             )
             try:
-                result = services.update_location(location.pk, edit, by=request.user)
+                result = services.update_location(location.pk, edit, by=signed_in_account(request.user))
             except services.InvalidChange as err:
                 form.add_error(None, str(err))
             else:
@@ -177,12 +177,12 @@ def suggestion_review(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and suggestion.status == Suggestion.Status.PENDING and form.is_valid():
         try:
             if "reject" in request.POST:
-                services.reject_suggestion(suggestion.pk, by=request.user)
+                services.reject_suggestion(suggestion.pk, by=signed_in_account(request.user))
                 messages.success(request, _("Suggestion rejected."))
             else:
                 services.approve_suggestion(
                     suggestion.pk,
-                    by=request.user,
+                    by=signed_in_account(request.user),
                     value=form.cleaned_data.get("value") or None,
                     phone_id=form.phone_uuid(),
                     status=form.cleaned_data.get("status") or None,

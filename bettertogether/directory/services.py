@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 
 from bettertogether.core.geocode import geocode
 from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
+from bettertogether.core.users import Account
 
 from . import permissions
 from .models import (
@@ -139,11 +140,11 @@ def _apply(obj: Any, values: Mapping[str, Any], allowed: frozenset[str], changes
             setattr(obj, name, value)
 
 
-def _log(by: Any, action: str, obj: Any, changes: Mapping[str, Any], note: str = "") -> None:
+def _log(by: Account | None, action: str, obj: Any, changes: Mapping[str, Any], note: str = "") -> None:
     record_change(by, action, type(obj).__name__.lower(), obj.pk, changes, note)
 
 
-def _verify(service: Service, by: Any, changes: dict[str, list[str]] | None = None) -> None:
+def _verify(service: Service, by: Account, changes: dict[str, list[str]] | None = None) -> None:
     """Checked today by `by`: this also settles any "needs verification" flag (its note stays for staff)."""
     service.assured_date = timezone.localdate()
     service.assured_by = by
@@ -252,7 +253,7 @@ def _sync_hours(service: Service, hours: Sequence[HoursInput], changes: dict[str
             changes[label] = [old.strip(), f"{item.byday} {new} {item.description}".strip()]
 
 
-def update_service(service_id: uuid.UUID, edit: ServiceEdit, *, by: Any) -> Service:
+def update_service(service_id: uuid.UUID, edit: ServiceEdit, *, by: Account) -> Service:
     """Apply an editor's changes to a service and mark it verified today by them."""
     with transaction.atomic():
         service = Service.objects.select_for_update().get(pk=service_id)
@@ -272,7 +273,7 @@ def update_service(service_id: uuid.UUID, edit: ServiceEdit, *, by: Any) -> Serv
     return service
 
 
-def create_organization(fields: Mapping[str, Any], *, by: Any) -> Organization:
+def create_organization(fields: Mapping[str, Any], *, by: Account) -> Organization:
     """A new organization (coordinators only), recorded in the change log."""
     with transaction.atomic():
         if not permissions.can_create_organization(by):
@@ -287,7 +288,7 @@ def create_organization(fields: Mapping[str, Any], *, by: Any) -> Organization:
     return organization
 
 
-def update_organization(organization_id: uuid.UUID, fields: Mapping[str, Any], *, by: Any) -> Organization:
+def update_organization(organization_id: uuid.UUID, fields: Mapping[str, Any], *, by: Account) -> Organization:
     """Change an organization's names, description and contacts; only coordinators change whether
     it is a program partner."""
     with transaction.atomic():
@@ -305,7 +306,7 @@ def update_organization(organization_id: uuid.UUID, fields: Mapping[str, Any], *
     return organization
 
 
-def create_service(organization_id: uuid.UUID, edit: ServiceEdit, *, by: Any) -> Service:
+def create_service(organization_id: uuid.UUID, edit: ServiceEdit, *, by: Account) -> Service:
     """A new service of an organization the editor may edit, then filled in as update_service does
     (so it is marked verified today by them)."""
     with transaction.atomic():
@@ -320,7 +321,7 @@ def create_service(organization_id: uuid.UUID, edit: ServiceEdit, *, by: Any) ->
         return update_service(service.pk, edit, by=by)
 
 
-def set_membership(user: Any, organization_id: uuid.UUID | None) -> None:
+def set_membership(user: Account, organization_id: uuid.UUID | None) -> None:
     """Make `user` a member of one organization (None: of none). Called by the services that create
     and change accounts, inside their transaction; they record the change."""
     if organization_id is None:
@@ -330,7 +331,7 @@ def set_membership(user: Any, organization_id: uuid.UUID | None) -> None:
 
 
 def record_change(
-    by: Any, action: str, object_type: str, object_id: Any, changes: Mapping[str, Any], note: str = ""
+    by: Account | None, action: str, object_type: str, object_id: Any, changes: Mapping[str, Any], note: str = ""
 ) -> None:
     """One change-log entry for a change another app made (accounts, invitations): one audit of
     every change, listed for coordinators."""
@@ -355,7 +356,7 @@ def _geocode_address(address: Address) -> tuple[float | None, float | None, str]
     return round(point.latitude, 6), round(point.longitude, 6), point.precision
 
 
-def update_location(location_id: uuid.UUID, edit: LocationEdit, *, by: Any) -> LocationResult:
+def update_location(location_id: uuid.UUID, edit: LocationEdit, *, by: Account) -> LocationResult:
     """Change a location and its address; re-geocode it when asked or when the address changed.
 
     The services offered there that the editor may edit are marked verified today.
@@ -408,7 +409,7 @@ def create_suggestion(service_id: uuid.UUID, *, field: str, proposed_value: str,
     return suggestion
 
 
-def _reviewable(suggestion_id: uuid.UUID, by: Any) -> Suggestion:
+def _reviewable(suggestion_id: uuid.UUID, by: Account) -> Suggestion:
     suggestion = Suggestion.objects.select_for_update().select_related("service").get(pk=suggestion_id)
     if not permissions.can_review_suggestion(by, suggestion):
         raise NotAllowed(gettext("You cannot review this suggestion."))
@@ -420,7 +421,7 @@ def _reviewable(suggestion_id: uuid.UUID, by: Any) -> Suggestion:
 def approve_suggestion(
     suggestion_id: uuid.UUID,
     *,
-    by: Any,
+    by: Account,
     value: str | None = None,
     phone_id: uuid.UUID | None = None,
     status: str | None = None,
@@ -470,7 +471,7 @@ def approve_suggestion(
     return suggestion
 
 
-def reject_suggestion(suggestion_id: uuid.UUID, *, by: Any) -> Suggestion:
+def reject_suggestion(suggestion_id: uuid.UUID, *, by: Account) -> Suggestion:
     with transaction.atomic():
         suggestion = _reviewable(suggestion_id, by)
         suggestion.status = Suggestion.Status.REJECTED

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bettertogether.core.users import signed_in_account
 from bettertogether.directory import door
 from bettertogether.support.door import SECOND_FACTOR_ROLES, case_desk, has_confirmed_device
 
@@ -185,7 +186,7 @@ def organization_new(request: HttpRequest) -> HttpResponse:
     form = door.OrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            organization = door.create_organization(form.model_fields(), by=request.user)
+            organization = door.create_organization(form.model_fields(), by=signed_in_account(request.user))
         except door.InvalidChange as error:
             form.add_error(None, str(error))
         else:
@@ -207,7 +208,7 @@ def organization_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     form = door.OrganizationForm(request.POST or None, instance=organization, partner_choice=partner_choice)
     if request.method == "POST" and form.is_valid():
         try:
-            door.update_organization(organization.pk, form.model_fields(), by=request.user)
+            door.update_organization(organization.pk, form.model_fields(), by=signed_in_account(request.user))
         except door.InvalidChange as error:
             form.add_error(None, str(error))
         else:
@@ -244,7 +245,7 @@ def service_new(request: HttpRequest, pk: Any) -> HttpResponse:
                 hours=[f.as_input() for f in hours.forms if f.cleaned_data],
             )
             try:
-                service = door.create_service(organization.pk, edit, by=request.user)
+                service = door.create_service(organization.pk, edit, by=signed_in_account(request.user))
             except door.InvalidChange as error:
                 form.add_error(None, str(error))
             else:
