@@ -78,7 +78,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 
         try:
             sent = services.invite(
-                request.user,
+                signed_in_account(request.user),
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 organization_id=form.organization_id(),
@@ -113,7 +113,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 def invitation_revoke(request: HttpRequest, pk: Any) -> HttpResponse:
     invitation = get_object_or_404(permissions.invitations_visible_to(request.user), pk=pk)
     try:
-        services.revoke(request.user, invitation.pk, reason=request.POST.get("reason", "")[:300])
+        services.revoke(signed_in_account(request.user), invitation.pk, reason=request.POST.get("reason", "")[:300])
     except services.OnboardingError as error:
         messages.error(request, str(error))
     else:
@@ -135,10 +135,10 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
             reason = form.cleaned_data["reason"]
             try:
                 if action == "deactivate":
-                    services.deactivate(request.user, account.pk, reason=reason)
+                    services.deactivate(signed_in_account(request.user), account.pk, reason=reason)
                     messages.success(request, _("Account closed. Its sessions have ended."))
                 else:
-                    services.reset_second_factor(request.user, account.pk, reason=reason)
+                    services.reset_second_factor(signed_in_account(request.user), account.pk, reason=reason)
                     messages.success(request, _("Second factor reset: they set up a new one at their next sign-in."))
             except services.OnboardingError as error:
                 form.add_error(None, str(error))

@@ -15,10 +15,8 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -27,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bettertogether.core.roles import ORGANIZATION_ROLES, Role
+from bettertogether.core.users import Account
 from bettertogether.directory import door
 from bettertogether.support.door import reset_second_factor as remove_authenticators
 
@@ -64,14 +63,13 @@ def _role_label(role: str) -> str:
 
 
 def _active_account_with(email: str) -> bool:
-    User = get_user_model()
-    return User.objects.filter(is_active=True, username__iexact=email).exists() or (
-        User.objects.filter(is_active=True, email__iexact=email).exists()
+    return Account.objects.filter(is_active=True, username__iexact=email).exists() or (
+        Account.objects.filter(is_active=True, email__iexact=email).exists()
     )
 
 
 def invite(
-    by: Any, *, email: str, role: str, organization_id: uuid.UUID | None, link_for: Callable[[str], str]
+    by: Account, *, email: str, role: str, organization_id: uuid.UUID | None, link_for: Callable[[str], str]
 ) -> InvitationSent:
     """Invite `email` to `role` (and, for partner roles, `organization_id`), and mail the link.
 
@@ -109,7 +107,7 @@ def invite(
     return InvitationSent(invitation=invitation, mailed=_mail(invitation, link_for(token), by))
 
 
-def _mail(invitation: Invitation, link: str, by: Any) -> bool:
+def _mail(invitation: Invitation, link: str, by: Account) -> bool:
     context = {
         "link": link,
         "hours": invitation_hours(),
@@ -150,12 +148,11 @@ def find_invitation(token_hash: str) -> Invitation | None:
     return invitation
 
 
-def accept(token_hash: str, *, password: str) -> Any:
+def accept(token_hash: str, *, password: str) -> Account:
     """Create (or bring back) the invited account with this password; the link then works no more.
 
     The password was checked by the form (Django's validators); the account signs in normally after.
     """
-    User = get_user_model()
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash).first()
         if invitation is None:
@@ -166,11 +163,11 @@ def accept(token_hash: str, *, password: str) -> Any:
         except TransitionRefused:
             raise OnboardingError(_("This invitation has already been used, has expired or was withdrawn.")) from None
         same_address = Q(username__iexact=invitation.email) | Q(email__iexact=invitation.email)
-        account = User.objects.select_for_update().filter(same_address).order_by("-is_active", "pk").first()
+        account = Account.objects.select_for_update().filter(same_address).order_by("-is_active", "pk").first()
         if account is not None and account.is_active:
             raise OnboardingError(_("An active account already uses this address."))
         if account is None:
-            account = User(username=invitation.email)  # a closed account keeps its username
+            account = Account(username=invitation.email)  # a closed account keeps its username
         administrator = invitation.role == Role.ADMINISTRATOR
         account.email = invitation.email
         account.role = invitation.role
@@ -193,7 +190,7 @@ def accept(token_hash: str, *, password: str) -> Any:
     return account
 
 
-def revoke(by: Any, invitation_id: uuid.UUID, *, reason: str = "") -> Invitation:
+def revoke(by: Account, invitation_id: uuid.UUID, *, reason: str = "") -> Invitation:
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation_id)
         if not permissions.can_revoke(by, invitation):
@@ -211,14 +208,14 @@ def revoke(by: Any, invitation_id: uuid.UUID, *, reason: str = "") -> Invitation
     return invitation
 
 
-def _managed_account(by: Any, account_id: int) -> Any:
-    account = get_user_model().objects.select_for_update().get(pk=account_id)
+def _managed_account(by: Account, account_id: int) -> Account:
+    account = Account.objects.select_for_update().get(pk=account_id)
     if not permissions.can_manage_account(by, account):
         raise NotAllowed(_("You cannot change this account."))
     return account
 
 
-def deactivate(by: Any, account_id: int, *, reason: str) -> Any:
+def deactivate(by: Account, account_id: int, *, reason: str) -> Account:
     """Close an account. Its sessions end at once: an inactive account is never signed in, and its
     password is made unusable, so even reopening it later would not revive an old session (the
     person is invited again to the same address, and chooses a new password)."""
@@ -235,7 +232,7 @@ def deactivate(by: Any, account_id: int, *, reason: str) -> Any:
     return account
 
 
-def reset_second_factor(by: Any, account_id: int, *, reason: str) -> int:
+def reset_second_factor(by: Account, account_id: int, *, reason: str) -> int:
     """Remove someone's authenticators (a lost phone); they set up a new one at their next staff page."""
     if not reason.strip():
         raise OnboardingError(_("Say why."))
