@@ -8,7 +8,6 @@ every count is scoped by that app to what they may see.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -107,8 +106,8 @@ def _helpline(user: User) -> Section:
     )
 
 
-def _cases(user: Any) -> Section:  # Any: django-otp gives the request's user is_verified()
-    if support_door.needs_second_factor(user) and not user.is_verified():
+def _cases(user: User) -> Section:
+    if support_door.needs_second_factor(user) and not support_door.second_factor_passed(user):
         # Even counts of cases wait for the second factor.
         return Section(
             key="cases",

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Model
+from django.http import HttpRequest
 
 from bettertogether.core.ratelimit import client_address
+from bettertogether.core.users import Account, signed_in
 
 from .models import AccessLog
 
@@ -20,13 +22,14 @@ from .models import AccessLog
 class Actor:
     """The signed-in person a service acts for, and the address they came from."""
 
-    user: Any
+    user: Account | None  # None: the system (anonymization), or nobody signed in
     ip_address: str | None = None
 
 
-def actor_from(request: Any) -> Actor:
+def actor_from(request: HttpRequest) -> Actor:
     """Build the Actor in a view; services never see the request."""
-    return Actor(user=request.user, ip_address=client_address(request) or None)
+    user = request.user
+    return Actor(user=user if signed_in(user) else None, ip_address=client_address(request) or None)
 
 
 def _case_id(obj: Model | None) -> Any:
@@ -55,10 +58,10 @@ def record(
     detail: str = "",
     organization_id: Any = None,
 ) -> AccessLog:
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    user = actor.user
     return AccessLog.objects.create(
         user=user,
-        username=getattr(user, "username", "") or "",
+        username=user.username if user is not None else "",
         action=action,
         object_type=(obj._meta.model_name or "") if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",

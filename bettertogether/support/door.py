@@ -2,8 +2,8 @@
 encryption other apps' models use: `EncryptedTextField`, `check_field_keys`).
 
 Figures: `case_statistics(period, org) -> CaseStatistics` (counts only; 1–5 withheld). Staff
-workspace: the worklists, the permission checks its menu and home use, the case desk's guard, the
-second-factor reset and the workflow types.
+workspace: the worklists, the permission checks its menu and home use, the case desk's guard,
+whether a request passed the second factor, the second-factor reset and the workflow types.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .permissions import (
     can_use_cases,
     can_use_helpline,
     needs_second_factor,
+    second_factor_passed,
 )
 from .services import reset_second_factor
 from .statistics import SUPPRESS_MAX, Breakdown, CaseStatistics, Count, case_statistics
@@ -55,6 +56,7 @@ __all__ = [
     "helpline_work",
     "needs_second_factor",
     "reset_second_factor",
+    "second_factor_passed",
     "review_work",
     "statistics_summary",
 ]

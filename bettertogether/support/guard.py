@@ -15,13 +15,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
+from bettertogether.core.users import Account, User
+
 from . import permissions
 from .models import SealedTOTPDevice
 
 REAUTH_KEY = "bt_reauth_at"
 
 
-def has_confirmed_device(user: Any) -> bool:
+def has_confirmed_device(user: Account) -> bool:
     return SealedTOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
@@ -37,7 +39,7 @@ def safe_next(request: HttpRequest, default: str) -> str:
 
 
 def case_desk(
-    allowed: Callable[[Any], bool], *, second_factor: bool = True
+    allowed: Callable[[User], bool], *, second_factor: bool = True
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Anonymous → sign-in page; a role without access → 403; a case worker without a verified
     second factor → set one up (or enter a code) first."""
@@ -45,12 +47,12 @@ def case_desk(
     def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user: Any = request.user
+            user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not allowed(user):
                 raise PermissionDenied
-            if second_factor and permissions.needs_second_factor(user) and not user.is_verified():
+            if second_factor and permissions.needs_second_factor(user) and not permissions.second_factor_passed(user):
                 name = "support:otp-verify" if has_confirmed_device(user) else "support:otp-setup"
                 return _with_next(name, request)
             response = view(request, *args, **kwargs)

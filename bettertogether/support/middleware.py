@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -16,6 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+
+from bettertogether.core.users import User
 
 from . import permissions
 from .guard import has_confirmed_device
@@ -30,7 +31,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user: Any = getattr(request, "user", None)
+        user: User | None = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(SESSION_KEY)
@@ -61,12 +62,12 @@ class SecondFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not any(p.match(request.path_info) for p in self.staff_paths):
             return self.get_response(request)
-        user: Any = getattr(request, "user", None)
+        user: User | None = getattr(request, "user", None)
         if (
             user is not None
             and user.is_authenticated
             and permissions.needs_second_factor(user)
-            and not user.is_verified()
+            and not permissions.second_factor_passed(user)
         ):
             name = "support:otp-verify" if has_confirmed_device(user) else "support:otp-setup"
             response: HttpResponse = redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")

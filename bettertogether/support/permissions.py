@@ -22,6 +22,7 @@ from bettertogether.core.users import User, signed_in
 from .access import is_case_worker as is_case_worker
 from .access import is_supervisor as is_supervisor
 from .access import organization_id_of as organization_id_of
+from .access import second_factor_passed as second_factor_passed
 from .models import EmergencyRequest, OrgQuerySet, Referral
 
 # Roles that read cases or change other people's data and accounts: a password alone opens none of it.

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bettertogether.core.users import Account
+
 from . import audit, workflows
 from .audit import Actor
 from .models import (
@@ -362,7 +364,7 @@ def anonymize_case(case: Case, now: dt.datetime) -> None:
     audit.record(SYSTEM, Action.ANONYMIZE, case)
 
 
-def reset_second_factor(user: Any) -> int:
+def reset_second_factor(user: Account) -> int:
     """Remove every authenticator of `user` (a lost phone): a session verified with one is verified
     no more, and their next staff page asks them to set up a new one. Returns how many went.
     Who asked and why is recorded by the caller (the staff workspace's change log)."""

@@ -9,14 +9,14 @@ from django.dispatch import receiver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bettertogether.core.ratelimit import client_address
-from bettertogether.core.users import User
+from bettertogether.core.users import Account
 
 from . import audit, permissions
 from .models import AccessLog
 
 
 @receiver(user_logged_in, dispatch_uid="support.audit_login")
-def audit_case_worker_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
+def audit_case_worker_login(sender: Any, request: Any, user: Account, **kwargs: Any) -> None:
     if request is None or not permissions.is_case_worker(user):
         return
     audit.record(

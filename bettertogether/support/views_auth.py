@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import time
-from typing import Any
 
 import segno
 from django.contrib import messages
@@ -16,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token, verify_token
+
+from bettertogether.core.users import signed_in_account
 
 from . import audit, permissions
 from .forms import ReauthForm, TokenForm
@@ -33,7 +34,7 @@ def _qr_data_uri(url: str) -> str:
 @require_http_methods(["GET", "POST"])
 @case_desk(permissions.needs_second_factor, second_factor=False)
 def otp_setup(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = signed_in_account(request.user)
     if has_confirmed_device(user):
         return redirect(f"{reverse('support:otp-verify')}?{request.GET.urlencode()}")
     device = SealedTOTPDevice.objects.filter(user=user, confirmed=False).first()
@@ -66,7 +67,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @case_desk(permissions.needs_second_factor, second_factor=False)
 def otp_verify(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = signed_in_account(request.user)
     if not has_confirmed_device(user):
         return redirect(f"{reverse('support:otp-setup')}?{request.GET.urlencode()}")
     form = TokenForm(request.POST or None)
@@ -91,7 +92,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 @case_desk(permissions.can_use_cases)
 def reauthenticate(request: HttpRequest) -> HttpResponse:
     """Password and a fresh code again, before an export (valid BT_REAUTH_SECONDS)."""
-    user: Any = request.user
+    user = signed_in_account(request.user)
     form = ReauthForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # Through authenticate() so that django-axes counts wrong passwords here too.
