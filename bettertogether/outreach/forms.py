@@ -2,14 +2,14 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.languages import SPOKEN_LANGUAGES
 from bettertogether.core.provinces import MARITIMES, Province
-from bettertogether.directory.door import TaxonomyTerm
+from bettertogether.directory.door import Organization, TaxonomyTerm
 
 from . import uploads
 from .models import Event, Resource, ResourceVersion
@@ -86,7 +86,7 @@ class EventForm(forms.ModelForm[Event]):
         ]
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
 
-    def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organizations: QuerySet[Organization] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title_en"].required = True
         fields: dict[str, Any] = dict(self.fields)  # concrete field classes, untyped in the stubs
@@ -209,7 +209,13 @@ class ResourceForm(forms.ModelForm[Resource]):
             "is_published",
         ]
 
-    def __init__(self, *args: Any, organizations: Any = None, fixed_organization: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organizations: QuerySet[Organization] | None = None,
+        fixed_organization: Organization | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = dict(self.fields)  # concrete field classes, untyped in the stubs
         fields["title_en"].required = True

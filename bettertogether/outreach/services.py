@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from bettertogether.core.geocode import geocode
+from bettertogether.core.users import Account
 
 from .models import Attendance, Event, Registration
 from .reach import person_key
@@ -153,7 +154,7 @@ def record_attendance(
     present_registration_ids: list[int],
     walk_ins: list[dict[str, str]] | None = None,
     anonymous_count: int | None = None,
-    recorded_by: Any = None,
+    recorded_by: Account | None = None,
 ) -> dict[str, int]:
     """Set who was present: registrations ticked on the list, walk-ins (hashed at once), a head count.
 

@@ -5,7 +5,7 @@ Another organization's event answers 404 (not 403) so its existence does not lea
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from bettertogether.core.models import User
+from bettertogether.core.users import signed_in_account
 
 from . import services
 from .forms import EventForm, WalkInForm
@@ -59,7 +59,7 @@ def manage_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         if event is None:
-            saved.created_by = cast(User, request.user)  # organizer_required let only signed-in people in
+            saved.created_by = signed_in_account(request.user)
         services.save_event(saved)
         return redirect("outreach:manage")
     return render(request, "outreach/manage_edit.html", {"form": form, "event": event})
@@ -80,7 +80,7 @@ def attendance(request: HttpRequest, pk: Any) -> HttpResponse:
             present_registration_ids=present,
             walk_ins=[f.cleaned_data for f in walk_ins if f.cleaned_data],
             anonymous_count=int(anonymous) if anonymous.isdigit() else None,
-            recorded_by=request.user,
+            recorded_by=signed_in_account(request.user),
         )
         event.refresh_from_db()
         walk_ins = WalkInFormSet(prefix="walkin")
