@@ -25,6 +25,7 @@ from .geodata import names
 from .geodata.tables import ALL_PROVINCES, MARITIMES, Place, in_canada, tables
 from .models import GeocodeFix
 from .provinces import POSTAL_LETTER_PROVINCES, province_code
+from .users import Account
 
 logger = logging.getLogger(__name__)
 
@@ -268,7 +269,7 @@ def remember_fix(
     province: str | None,
     latitude: float,
     longitude: float,
-    user: Any = None,
+    user: Account | None = None,
     label: str = "",
 ) -> GeocodeFix:
     """Record a coordinator's placement of an address; it wins over every lookup from now on."""
@@ -287,7 +288,7 @@ def remember_fix(
             "latitude": lat,
             "longitude": lon,
             "label": (label or names.clean_text(address))[:200],
-            "created_by": user if getattr(user, "pk", None) else None,
+            "created_by": user if user is not None and user.pk else None,
         },
     )
     clear_caches()

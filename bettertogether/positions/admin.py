@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bettertogether.core.imports import RunStatus
+from bettertogether.core.users import signed_in_account
 
 from .forms import LmiaUploadForm, PlaceAddressForm
 from .lmia_import import ImportOptions, RunReport, import_lmia_bytes
@@ -122,7 +123,7 @@ class ImportRunAdmin(PositionsPermissionsMixin, admin.ModelAdmin[ImportRun]):
                 period=form.cleaned_data["period"] or None,
                 replace=form.cleaned_data["replace"],
                 dry_run=form.cleaned_data["dry_run"],
-                user=request.user,
+                user=signed_in_account(request.user),
             )
             report = import_lmia_bytes(upload.read(), upload.name, choices)
             if report.status == RunStatus.FAILED:

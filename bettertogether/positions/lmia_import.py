@@ -26,6 +26,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from bettertogether.core.imports import ImportFailed, ImportProblem, ImportReport, RunStatus, cap, sha256_of
+from bettertogether.core.users import Account
 
 from .lmia import ParsedFile, iter_files, parse_lmia, size_message
 from .lmia_rows import GeocodeCache, ProgressCallback, insert_positions, place_rows
@@ -47,7 +48,7 @@ class ImportOptions:
     period: str | None = None
     replace: bool = False
     skip_loaded_periods: bool = False
-    user: Any = None
+    user: Account | None = None
     progress: ProgressCallback | None = None
 
 
@@ -227,8 +228,8 @@ def _create_run(
     return run
 
 
-def _user(user: Any) -> Any:
-    return user if getattr(user, "pk", None) else None
+def _user(user: Account | None) -> Account | None:
+    return user if user is not None and user.pk else None
 
 
 def _conflict_message(parsed: ParsedFile, file_name: str, conflicts: list[ImportRun]) -> str:

@@ -7,12 +7,12 @@ One reading of the queue for the staff page and the back office alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Min, Q, QuerySet, Sum
 
 from bettertogether.core.geocode import remember_fix
+from bettertogether.core.users import Account
 
 from .lmia import OUTSIDE_CANADA
 from .models import ApprovedPosition
@@ -29,7 +29,7 @@ def review_queue() -> QuerySet[ApprovedPosition]:
     )
 
 
-def place_address(address: str, province: str, latitude: float, longitude: float, user: Any = None) -> int:
+def place_address(address: str, province: str, latitude: float, longitude: float, user: Account | None = None) -> int:
     """A coordinator places an address: the fix is remembered for later imports and every row with that
     address and province is moved there. Returns the number of rows updated. Raises ValueError for a
     point outside Canada or an empty address."""

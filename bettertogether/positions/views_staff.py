@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from bettertogether.core.users import signed_in_account
+
 from .forms import PlaceAddressForm
 from .models import ImportRun
 from .permissions import can_manage_positions
@@ -53,7 +55,9 @@ def place_from_post(request: HttpRequest) -> bool:
         return False
     data = form.cleaned_data
     try:
-        count = place_address(data["address"], data["province"], data["latitude"], data["longitude"], request.user)
+        count = place_address(
+            data["address"], data["province"], data["latitude"], data["longitude"], signed_in_account(request.user)
+        )
     except ValueError as error:
         messages.error(request, str(error))
     else:
