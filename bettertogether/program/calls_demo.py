@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from bettertogether.core.users import Account
 from bettertogether.directory.door import Organization
 
 from . import calls_services as cs
@@ -154,7 +155,7 @@ def _apply(call: Call, org: Organization, applicant: Any) -> Application:
     return cs.submit_application(application.pk, by=applicant, today=CLOSES)
 
 
-def _review(call: Call, application: Application, reviewer: Any, scores: tuple[int, ...]) -> None:
+def _review(call: Call, application: Application, reviewer: Account, scores: tuple[int, ...]) -> None:
     criteria = list(call.criteria.all())
     cs.save_review(
         application.pk,

@@ -85,7 +85,7 @@ def accounts_visible_to(user: User) -> QuerySet[Any]:
     return User.objects.filter(membership__organization_id=org_id)
 
 
-def can_manage_account(user: User, account: Any) -> bool:
+def can_manage_account(user: User, account: Account) -> bool:
     """Deactivate, or reset the second factor of, someone else not above oneself."""
     return (
         can_onboard(user)
