@@ -56,7 +56,7 @@ __all__ = [
     "helpline_work",
     "needs_second_factor",
     "reset_second_factor",
-    "second_factor_passed",
     "review_work",
+    "second_factor_passed",
     "statistics_summary",
 ]
