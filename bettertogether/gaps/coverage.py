@@ -265,6 +265,57 @@ def _column(values: np.ndarray, missing: np.ndarray) -> list[Any]:
     return list(column.tolist())
 
 
+def coverage_matrix(
+    demand_lats: np.ndarray,
+    demand_lons: np.ndarray,
+    candidate_lats: np.ndarray,
+    candidate_lons: np.ndarray,
+    radius_km: float,
+    demand_provinces: Sequence[str] | None = None,
+    candidate_provinces: Sequence[str] | None = None,
+) -> sparse.csr_matrix:
+    """Which candidate reaches which demand point: a sparse candidate × point matrix of ones.
+
+    A pair counts when the great-circle distance is within `radius_km` and, with provinces for both
+    sides, the candidate and the point are in the same province.
+    """
+    shape = (len(candidate_lats), len(demand_lats))
+    if not len(demand_lats) or not len(candidate_lats):
+        return sparse.csr_matrix(shape, dtype=np.float64)
+    demand = cKDTree(_xyz(demand_lats, demand_lons))
+    sites = cKDTree(_xyz(candidate_lats, candidate_lons))
+    pairs = sites.sparse_distance_matrix(demand, _km_to_chord(radius_km) * (1 + 1e-12) + 1e-15, output_type="ndarray")
+    rows, cols, chords = pairs["i"], pairs["j"], pairs["v"]
+    if demand_provinces is not None and candidate_provinces is not None:
+        # Provinces as small integers: comparing millions of pairs as Python strings is slow.
+        _, codes = np.unique(np.asarray([*candidate_provinces, *demand_provinces], dtype=str), return_inverse=True)
+        same = codes[: len(candidate_lats)][rows] == codes[len(candidate_lats) :][cols]
+        rows, cols, chords = rows[same], cols[same], chords[same]
+    within = _chord_to_km(chords) <= radius_km  # the chord's slack is trimmed back to the exact radius
+    rows, cols = rows[within], cols[within]
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=shape)
+
+
+def greedy_picks(matrix: sparse.csr_matrix, weights: np.ndarray, k: int) -> list[tuple[int, int, int]]:
+    """Greedy maximum coverage over a `coverage_matrix`: up to k (candidate index, weight newly
+    covered, points newly covered). Points of weight 0 (already covered) count for nothing. Stops
+    early when no candidate covers anything more. Ties go to the lower candidate index."""
+    if matrix.shape[0] == 0 or matrix.shape[1] == 0 or k < 1:
+        return []
+    remaining = np.asarray(weights, dtype=np.float64).copy()
+    picks: list[tuple[int, int, int]] = []
+    for _ in range(k):
+        gains = matrix @ remaining
+        best = int(np.argmax(gains))
+        if gains[best] <= 0:
+            break
+        covered = matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]
+        newly = covered[remaining[covered] > 0]
+        picks.append((best, int(round(gains[best])), len(newly)))
+        remaining[newly] = 0.0
+    return picks
+
+
 def greedy_sites(
     uncovered_lats: np.ndarray,
     uncovered_lons: np.ndarray,
@@ -279,36 +330,21 @@ def greedy_sites(
     """Greedy maximum coverage: up to k (candidate index, weight newly covered, points newly covered).
 
     With provinces for both sides, a candidate covers points of its own province only. Stops early
-    when no candidate covers anything more. Ties go to the lower candidate index.
+    when no candidate covers anything more. Ties go to the lower candidate index. (`analyse` builds
+    the matrix once for every category and calls `greedy_picks` itself.)
     """
     if not len(uncovered_lats) or not len(candidate_lats) or k < 1:
         return []
-    demand = cKDTree(_xyz(uncovered_lats, uncovered_lons))
-    sites = cKDTree(_xyz(candidate_lats, candidate_lons))
-    pairs = sites.sparse_distance_matrix(demand, _km_to_chord(radius_km) * (1 + 1e-12) + 1e-15, output_type="ndarray")
-    within = _chord_to_km(pairs["v"]) <= radius_km  # the chord's slack is trimmed back to the exact radius
-    if uncovered_provinces is not None and candidate_provinces is not None:
-        same = (
-            np.asarray(candidate_provinces, dtype=object)[pairs["i"]]
-            == np.asarray(uncovered_provinces, dtype=object)[pairs["j"]]
-        )
-        within &= same.astype(bool)
-    rows, cols = pairs["i"][within], pairs["j"][within]
-    matrix = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(candidate_lats), len(uncovered_lats))
+    matrix = coverage_matrix(
+        uncovered_lats,
+        uncovered_lons,
+        candidate_lats,
+        candidate_lons,
+        radius_km,
+        uncovered_provinces,
+        candidate_provinces,
     )
-    remaining = np.asarray(weights, dtype=np.float64).copy()
-    picks: list[tuple[int, int, int]] = []
-    for _ in range(k):
-        gains = matrix @ remaining
-        best = int(np.argmax(gains))
-        if gains[best] <= 0:
-            break
-        covered = matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]
-        newly = covered[remaining[covered] > 0]
-        picks.append((best, int(round(gains[best])), len(newly)))
-        remaining[newly] = 0.0
-    return picks
+    return greedy_picks(matrix, weights, k)
 
 
 def analyse(
@@ -429,20 +465,11 @@ def analyse(
             return chosen_sites[j]
 
         n_candidates = len(candidates)
+    # One candidate × place matrix for every category: a category's covered places weigh nothing.
+    reach = coverage_matrix(lats, lons, cand_lats, cand_lons, radius_km, place_provinces, cand_provinces)
     suggestions: dict[str, list[Suggestion]] = {}
     for c in cats:
-        open_ = ~covered[c]
-        picks = greedy_sites(
-            lats[open_],
-            lons[open_],
-            weights[open_],
-            cand_lats,
-            cand_lons,
-            radius_km,
-            k_max,
-            uncovered_provinces=province_of[open_].tolist(),
-            candidate_provinces=cand_provinces,
-        )
+        picks = greedy_picks(reach, np.where(covered[c], 0, weights), k_max)
         running = overall.categories[c].covered_positions
         out = []
         for k, (j, gain, count) in enumerate(picks, start=1):
