@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from bettertogether.core.shared_data import shared_data
+
 pytest_plugins = ["bettertogether.core.tests.browser.harness"]
 
-SHARED_DATA = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent / "shared")) / "data"
+SHARED_DATA = shared_data()
 CHROMIUM = os.environ.get("BT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
