@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import translation
 
+from bettertogether.core.geocode import locate, stored_point
 from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
 
@@ -79,18 +80,7 @@ def _geocode(place: PlaceData) -> tuple[float | None, float | None, str]:
     """Coordinates of a place from the offline geocoder: the postal code if known, else the town."""
     if place.location_type != "physical":
         return None, None, ""  # a PO box says nothing about where to go
-    try:
-        from bettertogether.core.geocode import geocode
-    except ImportError:  # geocoder not installed: store the address without a point
-        return None, None, ""
-    point = None
-    if place.postal_code:
-        point = geocode(place.postal_code, province=place.province)
-    if point is None:
-        point = geocode(place.city, province=place.province)
-    if point is None:
-        return None, None, ""
-    return round(point.latitude, 6), round(point.longitude, 6), point.precision
+    return stored_point(locate(place.postal_code, place.city, province=place.province))
 
 
 def _load_location(org: OrganizationData, place: PlaceData, counts: Counter[str]) -> uuid.UUID:
