@@ -1,6 +1,6 @@
 """Coverage of approved TFW positions by support services: the gap analysis' computation.
 
-Plain module (no Django, no database): it takes places and service points as plain data and
+Plain module (no database, no request): it takes places and service points as plain data and
 returns plain dataclasses, so the page, the JSON endpoint, the report command and the benchmark
 all compute the same numbers the same way.
 
@@ -37,9 +37,9 @@ from scipy import sparse
 from scipy.spatial import cKDTree
 
 from bettertogether.core.geo import EARTH_RADIUS_KM, PointIndex
+from bettertogether.core.languages import MANY_LANGUAGES
 
 ANY = "any"
-MANY_LANGUAGES = "mul"
 DEFAULT_RADIUS_KM = 30.0
 DEFAULT_K = 5
 DEFAULT_GAPS = 25

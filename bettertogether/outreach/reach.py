@@ -20,13 +20,14 @@ the yearly figures stay right; raw identifiers are never stored beside it.
 import hashlib
 import hmac
 import re
-import unicodedata
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Sum
 from django.utils import timezone
+
+from bettertogether.core.text import fold
 
 from .models import Attendance, Event
 
@@ -53,9 +54,7 @@ def normalise_email(email: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name or "")
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    return " ".join(name.casefold().split())
+    return " ".join(fold(name or "").split())
 
 
 def person_key(*, phone: str = "", email: str = "", name: str = "", organization_id: str = "") -> str:

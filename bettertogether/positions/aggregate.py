@@ -10,7 +10,6 @@ are counted in every total and listed as "not placed on the map": never dropped.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from bettertogether.core.provinces import MARITIMES, Province
-from bettertogether.core.text import find_control
+from bettertogether.core.text import find_control, fold
 
 from .lmia import OUTSIDE_CANADA, canonical_stream
 from .models import ApprovedPosition, ImportRun
@@ -376,10 +375,9 @@ def summarize(
     return summary
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
+def _spelling_key(text: str) -> str:
+    """One key for the spellings of a place: accents, case and punctuation ignored."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
 
 
 def top_communities(groups: Iterable[tuple[str, str, int]], top: int = TOP) -> list[tuple[str, int]]:
@@ -388,7 +386,7 @@ def top_communities(groups: Iterable[tuple[str, str, int]], top: int = TOP) -> l
     totals: dict[tuple[str, str], int] = {}
     spellings: dict[tuple[str, str], dict[str, int]] = {}
     for place, province, positions in groups:
-        key = (_fold(place), province)
+        key = (_spelling_key(place), province)
         totals[key] = totals.get(key, 0) + positions
         names = spellings.setdefault(key, {})
         names[place] = names.get(place, 0) + positions
