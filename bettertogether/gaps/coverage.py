@@ -27,16 +27,14 @@ Method (docs/gaps.md):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from scipy import sparse
-from scipy.spatial import cKDTree
 
-from bettertogether.core.geo import EARTH_RADIUS_KM, PointIndex
+from bettertogether.core.geo import PointIndex
 from bettertogether.core.languages import MANY_LANGUAGES
 
 ANY = "any"
@@ -198,19 +196,6 @@ class Analysis:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _km_to_chord(km: float) -> float:
-    return 2 * math.sin(min(km / EARTH_RADIUS_KM, math.pi) / 2)
-
-
-def _chord_to_km(chord: np.ndarray) -> np.ndarray:
-    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2)), dtype=np.float64)
-
-
-def _xyz(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    phi, lam = np.radians(lats), np.radians(lons)
-    return np.column_stack((np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)))
-
-
 def nearest_by_category(
     lats: np.ndarray,
     lons: np.ndarray,
@@ -282,17 +267,13 @@ def coverage_matrix(
     shape = (len(candidate_lats), len(demand_lats))
     if not len(demand_lats) or not len(candidate_lats):
         return sparse.csr_matrix(shape, dtype=np.float64)
-    demand = cKDTree(_xyz(demand_lats, demand_lons))
-    sites = cKDTree(_xyz(candidate_lats, candidate_lons))
-    pairs = sites.sparse_distance_matrix(demand, _km_to_chord(radius_km) * (1 + 1e-12) + 1e-15, output_type="ndarray")
-    rows, cols, chords = pairs["i"], pairs["j"], pairs["v"]
+    sites = PointIndex(np.column_stack((candidate_lats, candidate_lons)))
+    rows, cols, _km = sites.pairs_within(PointIndex(np.column_stack((demand_lats, demand_lons))), radius_km)
     if demand_provinces is not None and candidate_provinces is not None:
         # Provinces as small integers: comparing millions of pairs as Python strings is slow.
         _, codes = np.unique(np.asarray([*candidate_provinces, *demand_provinces], dtype=str), return_inverse=True)
         same = codes[: len(candidate_lats)][rows] == codes[len(candidate_lats) :][cols]
-        rows, cols, chords = rows[same], cols[same], chords[same]
-    within = _chord_to_km(chords) <= radius_km  # the chord's slack is trimmed back to the exact radius
-    rows, cols = rows[within], cols[within]
+        rows, cols = rows[same], cols[same]
     return sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=shape)
 
 
