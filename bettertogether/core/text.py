@@ -1,5 +1,6 @@
 """Text in and text compared: control characters at input (the one definition, and the places it is
-applied), and accent folding (`fold`, `strip_accents`) wherever two spellings must compare equal.
+applied), accent folding (`fold`, `strip_accents`) wherever two spellings must compare equal, and the
+guard on text written to CSV downloads (`csv_safe`).
 
 Refused everywhere text comes in: C0 controls (NUL included, which PostgreSQL cannot store) except
 tab, line feed and carriage return in multi-line text; DEL and the C1 controls; and the
@@ -47,3 +48,13 @@ def strip_accents(text: str) -> str:
 def fold(text: str) -> str:
     """`text` as it is compared: without accents and case-folded ('Église' → 'eglise', 'Straße' → 'strasse')."""
     return strip_accents(text).casefold()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A spreadsheet must never run a cell as a formula: text starting with = + - @ (or tab/CR) gets a quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
