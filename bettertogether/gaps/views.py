@@ -19,15 +19,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from bettertogether.positions.aggregate import (
-    PROVINCE_CODES,
-    STREAM_NAMES,
-    FilterError,
-    PositionFilters,
-    available_quarters,
-)
-from bettertogether.positions.aggregate import province_name as _province_name
-from bettertogether.positions.views import NOC_BROAD
+from bettertogether.positions.aggregate import FilterError, PositionFilters
+from bettertogether.positions.choices import filter_choices
 
 from . import report
 from .coverage import ANY
@@ -70,12 +63,9 @@ def page(request: HttpRequest) -> HttpResponse:
     query = urlencode(filters.as_query())
     context = {
         **report.report_context(result, data),
+        **filter_choices(filters.positions),
         "filters": filters,
         "errors": errors,
-        "quarters": available_quarters(),
-        "province_choices": [(code, _province_name(code)) for code in PROVINCE_CODES],
-        "stream_choices": STREAM_NAMES,
-        "noc_choices": list(NOC_BROAD.items()),
         "category_choices": [(c, category_label(c)) for c in (*CATEGORIES, ANY)],
         "language_choices": language_choices(),
         "data_url": f"{reverse('gaps:data')}?{query}",

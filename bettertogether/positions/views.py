@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 from collections.abc import Iterator
-from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -18,39 +17,22 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from bettertogether.core.cache import cached, keep
 
 from .aggregate import (
-    PROVINCE_CODES,
-    STREAM_NAMES,
     FilterError,
     PositionFilters,
-    available_quarters,
     csv_rows,
     data_version,
     filtered_rows,
     geojson,
-    province_name,
     summarize,
 )
 from .charts import bar_chart
+from .choices import filter_choices
 
-# NOC broad occupational categories (the first digit; the same ten in NOC 2011 and NOC 2021).
-NOC_BROAD = {
-    "0": gettext_lazy("Management"),
-    "1": gettext_lazy("Business, finance and administration"),
-    "2": gettext_lazy("Natural and applied sciences"),
-    "3": gettext_lazy("Health"),
-    "4": gettext_lazy("Education, law, social, community and government services"),
-    "5": gettext_lazy("Art, culture, recreation and sport"),
-    "6": gettext_lazy("Sales and service"),
-    "7": gettext_lazy("Trades, transport and equipment operators"),
-    "8": gettext_lazy("Natural resources, agriculture and related production"),
-    "9": gettext_lazy("Manufacturing and utilities"),
-}
 PLACES_SHOWN = 50
 # The whole of Canada for a year is ~16,000 places, ~4 MB of GeoJSON: worth keeping for a few minutes.
 GEOJSON_CACHE_SECONDS = 600
@@ -69,18 +51,6 @@ def _filters_or_error(request: HttpRequest) -> tuple[PositionFilters, list[str]]
         return PositionFilters.from_query(request.GET), []
     except FilterError as exc:
         return PositionFilters.default(), exc.messages
-
-
-def _form_context(filters: PositionFilters) -> dict[str, Any]:
-    return {
-        "quarters": sorted(
-            set(available_quarters()) | {filters.period_from, filters.period_to}, key=lambda q: (q[:4], q[-1])
-        ),
-        "province_choices": [(code, province_name(code)) for code in PROVINCE_CODES],
-        "stream_choices": STREAM_NAMES,
-        "noc_choices": list(NOC_BROAD.items()),
-        "filters": filters,
-    }
 
 
 def _links(filters: PositionFilters) -> dict[str, str]:
@@ -116,7 +86,8 @@ def map_page(request: HttpRequest) -> HttpResponse:
         ("communities", _("Top communities"), summary.top_communities),
     ]
     context = {
-        **_form_context(filters),
+        **filter_choices(filters),
+        "filters": filters,
         **_links(filters),
         "errors": errors,
         "summary": summary,
@@ -150,7 +121,8 @@ def table_page(request: HttpRequest) -> HttpResponse:
     page = paginator.page(number)
     query = urlencode(filters.as_query())
     context = {
-        **_form_context(filters),
+        **filter_choices(filters),
+        "filters": filters,
         **_links(filters),
         "errors": errors,
         "page": page,

@@ -216,3 +216,14 @@ def test_default_period_follows_the_latest_imported_quarters(coordinator: Any, w
     # An explicit period still wins.
     data = coordinator.get("/en/gaps/data.json?from=2021Q3&to=2021Q3").json()
     assert data["period"] == {"from": "2021Q3", "to": "2021Q3"}
+
+
+def test_filter_choices_are_the_positions_pages(coordinator: Any, world: None) -> None:
+    """One builder for the filter form of the positions pages and of the gap analysis."""
+    query = "from=2019Q1&to=2021Q3&province=NS"  # a chosen quarter without data is still offered
+    gaps = coordinator.get(f"/en/gaps/?{query}").context
+    positions = coordinator.get(f"/en/positions/?{query}").context
+    for key in ("quarters", "province_choices", "stream_choices", "noc_choices"):
+        assert gaps[key] == positions[key], key
+    assert gaps["quarters"][0] == "2019Q1" and "2021Q4" in gaps["quarters"]
+    assert [code for code, _label in gaps["noc_choices"]] == [str(d) for d in range(10)]
