@@ -13,7 +13,6 @@ from django.core.management import call_command
 
 from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES, sign_in
-from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.gaps import report
 from bettertogether.gaps.inputs import GapFilters, analyse
 from bettertogether.positions.models import ImportRun
@@ -22,29 +21,9 @@ from .conftest import pdf_missing_reason
 
 pytestmark = pytest.mark.django_db
 QUERY = "from=2021Q3&to=2021Q3&province=NS&radius=30&category=health"
-URLS = ("/en/gaps/", f"/en/gaps/?{QUERY}", f"/en/gaps/data.json?{QUERY}", f"/en/gaps/report.csv?{QUERY}")
 
 
-@pytest.mark.parametrize("url", URLS)
-@pytest.mark.parametrize(
-    "role, expected",
-    [
-        (None, 302),
-        (Role.PARTNER_STAFF, 404),
-        (Role.CASE_WORKER, 404),
-        (Role.FUNDER_APPROVER, 404),
-        (Role.COORDINATOR, 200),
-        (Role.ADMINISTRATOR, 200),
-    ],
-)
-def test_access_matrix(client: Any, world: None, url: str, role: str | None, expected: int) -> None:
-    if role is not None:
-        kwargs = {"organization": OrganizationFactory()} if role in (Role.PARTNER_STAFF, Role.CASE_WORKER) else {}
-        sign_in(client, ROLE_FACTORIES[role](**kwargs))
-    response = client.get(url)
-    assert response.status_code == expected
-    if expected == 302:
-        assert response["Location"].startswith("/en/accounts/login/?next=")
+# Who may open which URL: test_authorization_matrix.py, generated from urls.py.
 
 
 def test_inactive_coordinator_is_refused(client: Any, world: None) -> None:
