@@ -23,4 +23,4 @@ def test_the_environment_moves_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 
 
 def test_settings_agree() -> None:
-    assert settings.SHARED_DIR == shared_dir()
+    assert shared_dir() == settings.SHARED_DIR

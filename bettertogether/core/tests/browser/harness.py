@@ -136,9 +136,7 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     """
     # Judge the page at rest: a popup still fading in or out blends its colours with the map's and
     # reads as low contrast to axe, though no visitor ever has to read it that way.
-    page.wait_for_function(
-        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000
-    )
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
     page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(
         """async () => {
