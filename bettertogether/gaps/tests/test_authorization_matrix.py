@@ -4,6 +4,8 @@ roles are not told the pages exist (404); anonymous visitors are sent to sign in
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -16,12 +18,23 @@ from bettertogether.gaps import urls
 pytestmark = pytest.mark.django_db
 
 URLCONFS = {"gaps": urls}
-ROLES = [None, Role.PARTNER_STAFF, Role.CASE_WORKER, Role.FUNDER_APPROVER, Role.COORDINATOR, Role.ADMINISTRATOR]
-COORDINATORS = {None: 302, Role.PARTNER_STAFF: 404, Role.CASE_WORKER: 404, Role.FUNDER_APPROVER: 404} | {
+ROLES: list[Role | None] = [
+    None,
+    Role.PARTNER_STAFF,
+    Role.CASE_WORKER,
+    Role.FUNDER_APPROVER,
+    Role.COORDINATOR,
+    Role.ADMINISTRATOR,
+]
+COORDINATORS: dict[Role | None, int] = {
+    None: 302,
+    Role.PARTNER_STAFF: 404,
+    Role.CASE_WORKER: 404,
+    Role.FUNDER_APPROVER: 404,
     Role.COORDINATOR: 200,
     Role.ADMINISTRATOR: 200,
 }
-EXPECTED: dict[str, dict[str | None, int]] = {
+EXPECTED: dict[str, dict[Role | None, int]] = {
     "gaps:page": COORDINATORS,
     "gaps:data": COORDINATORS,
     "gaps:download": COORDINATORS,
@@ -39,11 +52,11 @@ def test_every_url_has_expectations() -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_matrix(name: str, role: str | None, world: None) -> None:
+def test_matrix(name: str, role: Role | None, world: None) -> None:
     user = None
     if role is not None:
-        kwargs = {"organization": OrganizationFactory()} if role in (Role.PARTNER_STAFF, Role.CASE_WORKER) else {}
-        user = ROLE_FACTORIES[role](**kwargs)
+        member_of: dict[str, Any] = {"organization": OrganizationFactory()}
+        user = ROLE_FACTORIES[role](**(member_of if role in (Role.PARTNER_STAFF, Role.CASE_WORKER) else {}))
     client = client_for(user)
     for kwargs in ARGUMENTS.get(name, [{}]):
         for query in ("", QUERY):

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from bettertogether.core.roles import Role
-from bettertogether.core.tests.url_matrix import client_for, missing_rows, named_patterns
+from bettertogether.core.tests.url_matrix import UrlConf, client_for, missing_rows, named_patterns
 from bettertogether.directory.models import Membership
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.outreach import services, urls
@@ -23,7 +23,7 @@ from .factories import EventFactory, ResourceFactory, UserFactory, partner_staff
 
 pytestmark = pytest.mark.django_db
 
-URLCONFS = {"outreach": urls, "outreach_feeds": urls.feed_urlpatterns}
+URLCONFS: dict[str, UrlConf] = {"outreach": urls, "outreach_feeds": urls.feed_urlpatterns}
 ROLES = ["anonymous", "partner", "case_worker", "no_membership", "funder", "coordinator", "administrator"]
 PUBLIC = dict.fromkeys(ROLES, 200)
 # The organizers' pages: members of an organization, coordinators and administrators; others are refused.
