@@ -2,7 +2,8 @@
 so a new URL fails its app's matrix test until someone says who may open it.
 
 Each app's `tests/test_authorization_matrix.py` names its urlconfs (namespace → module or pattern list)
-and an EXPECTED table keyed by 'namespace:name'; `named_patterns()` and `missing_rows()` do the rest."""
+and an EXPECTED table keyed by 'namespace:name'; `named_patterns()`, `missing_rows()` and
+`assert_answers()` do the rest."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from django.test import Client
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, reverse
 
 from bettertogether.core.tests.factories import sign_in
 
@@ -41,3 +42,12 @@ def client_for(user: Any) -> Client:
     """A client signed in as `user` (second factor passed where the role needs it), or anonymous for None."""
     client = Client()
     return client if user is None else sign_in(client, user)
+
+
+def assert_answers(client: Client, url: str, expected: int, *context: object) -> Any:
+    """GET `url` and check its status; a 302 must send the visitor to sign in and come back."""
+    response = client.get(url)
+    assert response.status_code == expected, (*context, url, response.status_code)
+    if expected == 302:
+        assert response["Location"].startswith(f"{reverse('login')}?next="), response["Location"]
+    return response

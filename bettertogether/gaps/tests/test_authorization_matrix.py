@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES
-from bettertogether.core.tests.url_matrix import client_for, missing_rows, named_patterns
+from bettertogether.core.tests.url_matrix import assert_answers, client_for, missing_rows, named_patterns
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.gaps import urls
 
@@ -61,9 +61,6 @@ def test_matrix(name: str, role: Role | None, world: None) -> None:
     for kwargs in ARGUMENTS.get(name, [{}]):
         for query in ("", QUERY):
             url = reverse(name, kwargs=kwargs) + query
-            response = client.get(url)
-            assert response.status_code == EXPECTED[name][role], (name, role, url, response.status_code)
-            if role is None:
-                assert response["Location"].startswith(f"{reverse('login')}?next="), response["Location"]
-            elif response.status_code == 200:
+            response = assert_answers(client, url, EXPECTED[name][role], name, role)
+            if response.status_code == 200:
                 assert "no-store" in response.get("Cache-Control", "") or name == "gaps:page"

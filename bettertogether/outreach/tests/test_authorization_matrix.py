@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from bettertogether.core.roles import Role
-from bettertogether.core.tests.url_matrix import UrlConf, client_for, missing_rows, named_patterns
+from bettertogether.core.tests.url_matrix import UrlConf, assert_answers, client_for, missing_rows, named_patterns
 from bettertogether.directory.models import Membership
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.outreach import services, urls
@@ -128,7 +128,4 @@ def test_matrix(name: str, role: str, world: dict[str, Any]) -> None:
         bound = name in OBJECT_OF and EXPECTED[name] is ORGANIZERS
         if side == "other" and bound and role in ORGANIZATION_BOUND:
             expected = 404
-        response = client.get(url)
-        assert response.status_code == expected, (name, role, side, url, response.status_code)
-        if expected == 302:
-            assert response["Location"].startswith(f"{reverse('login')}?next="), response["Location"]
+        assert_answers(client, url, expected, name, role, side)
