@@ -17,9 +17,11 @@ from django.db import connection
 from django.utils import translation
 from hypothesis import HealthCheck, settings
 
+from bettertogether.core.shared_data import shared_data
+
 pytest_plugins = ["bettertogether.core.tests.browser.harness"]
 
-SHARED_DATA = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent / "shared")) / "data"
+SHARED_DATA = shared_data()
 CHROMIUM = os.environ.get("BT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 

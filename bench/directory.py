@@ -31,8 +31,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bettertogether.core.shared_data import shared_data
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(os.environ.get("BT_SHARED_DIR", ROOT.parent / "shared")) / "data" / "bench" / "directory-20k"
+DATA = shared_data("bench", "directory-20k")
 QUERIES = 240
 HTTP_REQUESTS = 400  # per endpoint, spread over the clients
 CLIENTS = 10

@@ -20,8 +20,9 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
+
+from bettertogether.core.shared_data import shared_data
 
 SEED_FILES = (
     "tfwp_2021q3_positive_en.xlsx",
@@ -31,11 +32,6 @@ SEED_FILES = (
 )
 NATIONAL_SERVICES = 20_000
 REPEATS = 5
-
-
-def shared_data() -> Path:
-    root = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent.parent / "shared"))
-    return root / "data"
 
 
 def _timed(fn: Callable[[], Any], repeats: int = REPEATS) -> tuple[Any, dict[str, float]]:

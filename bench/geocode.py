@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from bettertogether.core.shared_data import shared_data
+
 SEED_FILES = (
     "tfwp_2021q3_positive_en.xlsx",
     "tfwp_2021q4_positive_en.xlsx",
@@ -15,11 +17,6 @@ SEED_FILES = (
     "tfwp_2022q2_positive_en.xlsx",
 )
 MARITIME_NAMES = {"Nova Scotia": "NS", "New Brunswick": "NB", "Prince Edward Island": "PE"}
-
-
-def shared_data() -> Path:
-    root = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent.parent / "shared"))
-    return root / "data"
 
 
 def lmia_rows(path: Path) -> Iterator[tuple[str, str]]:

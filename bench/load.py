@@ -36,8 +36,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bettertogether.core.shared_data import shared_data
+
 ROOT = Path(__file__).resolve().parent.parent
-LMIA = Path(os.environ.get("BT_SHARED_DIR", ROOT.parent / "shared")) / "data" / "lmia"
+LMIA = shared_data("lmia")
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))

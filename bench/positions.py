@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-
-def shared_lmia() -> Path:
-    root = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent.parent / "shared"))
-    return root / "data" / "lmia"
+from bettertogether.core.shared_data import shared_data
 
 
 def best_of(times: int, call: Callable[[], object]) -> float:
@@ -52,7 +48,7 @@ def run() -> Iterable[dict]:
     from bettertogether.positions.lmia_import import import_lmia_files
     from bettertogether.positions.models import ImportRun
 
-    folder = shared_lmia()
+    folder = shared_data("lmia")
     files = sorted(p for p in folder.glob("*.*") if p.suffix in (".xlsx", ".csv"))
     files += sorted((folder / "converted-csv").glob("*.csv"))
     if not files:

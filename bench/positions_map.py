@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from bettertogether.core.shared_data import shared_data
+
 SEED_FILES = (
     "tfwp_2021q3_positive_en.xlsx",
     "tfwp_2021q4_positive_en.xlsx",
@@ -32,11 +34,6 @@ STATIC = (
     "vendor/leaflet-1.9.4/leaflet.css",
     "vendor/leaflet-1.9.4/leaflet.js",
 )
-
-
-def shared_lmia() -> Path:
-    root = Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parent.parent.parent / "shared"))
-    return root / "data" / "lmia"
 
 
 def timings(times: int, call: Callable[[], object]) -> dict:
@@ -69,7 +66,7 @@ def run() -> Iterable[dict]:
     from bettertogether.positions.aggregate import PositionFilters, summarize
     from bettertogether.positions.lmia_import import import_lmia_files
 
-    folder = shared_lmia()
+    folder = shared_data("lmia")
     paths = [folder / name for name in SEED_FILES]
     if not all(p.exists() for p in paths):
         yield {"skipped": f"seed files not found in {folder}"}

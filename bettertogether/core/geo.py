@@ -93,6 +93,19 @@ class PointIndex:
         order = np.lexsort((indices, km))
         return [(int(indices[i]), float(km[i])) for i in order]
 
+    def pairs_within(self, other: PointIndex, radius_km: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every pair of a point of this index and a point of `other` within radius_km, in no set order:
+        three arrays (index here, index in `other`, km)."""
+        if self._tree is None or other._tree is None or radius_km < 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        # The same hair of slack as within(), trimmed back to the exact radius below.
+        pairs = self._tree.sparse_distance_matrix(
+            other._tree, _km_to_chord(radius_km) * (1 + 1e-12) + 1e-15, output_type="ndarray"
+        )
+        km = _chord_to_km(pairs["v"])
+        keep = km <= radius_km
+        return pairs["i"][keep].astype(np.int64), pairs["j"][keep].astype(np.int64), km[keep]
+
     def nearest_many(self, lats: ArrayLike, lons: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         """For each query point, the index of the nearest point and its distance in km.
 

@@ -429,3 +429,23 @@ def geocode(query: str, province: str | None = None) -> GeoPoint | None:
         if place is not None:
             return _place_point(place)
     return None
+
+
+def locate(*queries: str | None, province: str | None = None) -> GeoPoint | None:
+    """The geocoder's one entry point for a place someone typed or the directory stores: the point of the
+    first query it can place (a postal code, then the town, say), in `province` when given; None when
+    it places none. (LMIA rows go through `geocode_address`, which also reports what it read.)"""
+    for query in queries:
+        if query:
+            point = geocode(query, province)
+            if point is not None:
+                return point
+    return None
+
+
+def stored_point(point: GeoPoint | None) -> tuple[float | None, float | None, str]:
+    """A point as a location stores it: (latitude, longitude) to 6 decimals (about 0.1 m) and its
+    precision; (None, None, '') without a point."""
+    if point is None:
+        return None, None, ""
+    return round(point.latitude, 6), round(point.longitude, 6), point.precision

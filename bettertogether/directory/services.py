@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from bettertogether.core.geocode import geocode
+from bettertogether.core.geocode import locate, stored_point
 from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 from bettertogether.core.users import Account
 
@@ -345,17 +345,6 @@ def record_change(
     )
 
 
-def _geocode_address(address: Address) -> tuple[float | None, float | None, str]:
-    point = None
-    if address.postal_code:
-        point = geocode(address.postal_code, province=address.state_province or None)
-    if point is None and address.city:
-        point = geocode(address.city, province=address.state_province or None)
-    if point is None:
-        return None, None, ""
-    return round(point.latitude, 6), round(point.longitude, 6), point.precision
-
-
 def update_location(location_id: uuid.UUID, edit: LocationEdit, *, by: Account) -> LocationResult:
     """Change a location and its address; re-geocode it when asked or when the address changed.
 
@@ -379,7 +368,9 @@ def update_location(location_id: uuid.UUID, edit: LocationEdit, *, by: Account) 
                 address.save()
         geocoded = location.has_point
         if address is not None and (edit.regeocode or address_changed):
-            lat, lon, precision = _geocode_address(address)
+            lat, lon, precision = stored_point(
+                locate(address.postal_code, address.city, province=address.state_province or None)
+            )
             old_point = f"{_text(location.latitude)},{_text(location.longitude)} {location.geo_precision}"
             location.latitude, location.longitude, location.geo_precision = lat, lon, precision
             new_point = f"{_text(lat)},{_text(lon)} {precision}"

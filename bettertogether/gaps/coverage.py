@@ -1,6 +1,6 @@
 """Coverage of approved TFW positions by support services: the gap analysis' computation.
 
-Plain module (no Django, no database): it takes places and service points as plain data and
+Plain module (no database, no request): it takes places and service points as plain data and
 returns plain dataclasses, so the page, the JSON endpoint, the report command and the benchmark
 all compute the same numbers the same way.
 
@@ -27,19 +27,17 @@ Method (docs/gaps.md):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from scipy import sparse
-from scipy.spatial import cKDTree
 
-from bettertogether.core.geo import EARTH_RADIUS_KM, PointIndex
+from bettertogether.core.geo import PointIndex
+from bettertogether.core.languages import MANY_LANGUAGES
 
 ANY = "any"
-MANY_LANGUAGES = "mul"
 DEFAULT_RADIUS_KM = 30.0
 DEFAULT_K = 5
 DEFAULT_GAPS = 25
@@ -198,19 +196,6 @@ class Analysis:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _km_to_chord(km: float) -> float:
-    return 2 * math.sin(min(km / EARTH_RADIUS_KM, math.pi) / 2)
-
-
-def _chord_to_km(chord: np.ndarray) -> np.ndarray:
-    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2)), dtype=np.float64)
-
-
-def _xyz(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    phi, lam = np.radians(lats), np.radians(lons)
-    return np.column_stack((np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)))
-
-
 def nearest_by_category(
     lats: np.ndarray,
     lons: np.ndarray,
@@ -265,6 +250,53 @@ def _column(values: np.ndarray, missing: np.ndarray) -> list[Any]:
     return list(column.tolist())
 
 
+def coverage_matrix(
+    demand_lats: np.ndarray,
+    demand_lons: np.ndarray,
+    candidate_lats: np.ndarray,
+    candidate_lons: np.ndarray,
+    radius_km: float,
+    demand_provinces: Sequence[str] | None = None,
+    candidate_provinces: Sequence[str] | None = None,
+) -> sparse.csr_matrix:
+    """Which candidate reaches which demand point: a sparse candidate × point matrix of ones.
+
+    A pair counts when the great-circle distance is within `radius_km` and, with provinces for both
+    sides, the candidate and the point are in the same province.
+    """
+    shape = (len(candidate_lats), len(demand_lats))
+    if not len(demand_lats) or not len(candidate_lats):
+        return sparse.csr_matrix(shape, dtype=np.float64)
+    sites = PointIndex(np.column_stack((candidate_lats, candidate_lons)))
+    rows, cols, _km = sites.pairs_within(PointIndex(np.column_stack((demand_lats, demand_lons))), radius_km)
+    if demand_provinces is not None and candidate_provinces is not None:
+        # Provinces as small integers: comparing millions of pairs as Python strings is slow.
+        _, codes = np.unique(np.asarray([*candidate_provinces, *demand_provinces], dtype=str), return_inverse=True)
+        same = codes[: len(candidate_lats)][rows] == codes[len(candidate_lats) :][cols]
+        rows, cols = rows[same], cols[same]
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=shape)
+
+
+def greedy_picks(matrix: sparse.csr_matrix, weights: np.ndarray, k: int) -> list[tuple[int, int, int]]:
+    """Greedy maximum coverage over a `coverage_matrix`: up to k (candidate index, weight newly
+    covered, points newly covered). Points of weight 0 (already covered) count for nothing. Stops
+    early when no candidate covers anything more. Ties go to the lower candidate index."""
+    if matrix.shape[0] == 0 or matrix.shape[1] == 0 or k < 1:
+        return []
+    remaining = np.asarray(weights, dtype=np.float64).copy()
+    picks: list[tuple[int, int, int]] = []
+    for _ in range(k):
+        gains = matrix @ remaining
+        best = int(np.argmax(gains))
+        if gains[best] <= 0:
+            break
+        covered = matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]
+        newly = covered[remaining[covered] > 0]
+        picks.append((best, int(round(gains[best])), len(newly)))
+        remaining[newly] = 0.0
+    return picks
+
+
 def greedy_sites(
     uncovered_lats: np.ndarray,
     uncovered_lons: np.ndarray,
@@ -279,36 +311,21 @@ def greedy_sites(
     """Greedy maximum coverage: up to k (candidate index, weight newly covered, points newly covered).
 
     With provinces for both sides, a candidate covers points of its own province only. Stops early
-    when no candidate covers anything more. Ties go to the lower candidate index.
+    when no candidate covers anything more. Ties go to the lower candidate index. (`analyse` builds
+    the matrix once for every category and calls `greedy_picks` itself.)
     """
     if not len(uncovered_lats) or not len(candidate_lats) or k < 1:
         return []
-    demand = cKDTree(_xyz(uncovered_lats, uncovered_lons))
-    sites = cKDTree(_xyz(candidate_lats, candidate_lons))
-    pairs = sites.sparse_distance_matrix(demand, _km_to_chord(radius_km) * (1 + 1e-12) + 1e-15, output_type="ndarray")
-    within = _chord_to_km(pairs["v"]) <= radius_km  # the chord's slack is trimmed back to the exact radius
-    if uncovered_provinces is not None and candidate_provinces is not None:
-        same = (
-            np.asarray(candidate_provinces, dtype=object)[pairs["i"]]
-            == np.asarray(uncovered_provinces, dtype=object)[pairs["j"]]
-        )
-        within &= same.astype(bool)
-    rows, cols = pairs["i"][within], pairs["j"][within]
-    matrix = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(candidate_lats), len(uncovered_lats))
+    matrix = coverage_matrix(
+        uncovered_lats,
+        uncovered_lons,
+        candidate_lats,
+        candidate_lons,
+        radius_km,
+        uncovered_provinces,
+        candidate_provinces,
     )
-    remaining = np.asarray(weights, dtype=np.float64).copy()
-    picks: list[tuple[int, int, int]] = []
-    for _ in range(k):
-        gains = matrix @ remaining
-        best = int(np.argmax(gains))
-        if gains[best] <= 0:
-            break
-        covered = matrix.indices[matrix.indptr[best] : matrix.indptr[best + 1]]
-        newly = covered[remaining[covered] > 0]
-        picks.append((best, int(round(gains[best])), len(newly)))
-        remaining[newly] = 0.0
-    return picks
+    return greedy_picks(matrix, weights, k)
 
 
 def analyse(
@@ -429,20 +446,11 @@ def analyse(
             return chosen_sites[j]
 
         n_candidates = len(candidates)
+    # One candidate × place matrix for every category: a category's covered places weigh nothing.
+    reach = coverage_matrix(lats, lons, cand_lats, cand_lons, radius_km, place_provinces, cand_provinces)
     suggestions: dict[str, list[Suggestion]] = {}
     for c in cats:
-        open_ = ~covered[c]
-        picks = greedy_sites(
-            lats[open_],
-            lons[open_],
-            weights[open_],
-            cand_lats,
-            cand_lons,
-            radius_km,
-            k_max,
-            uncovered_provinces=province_of[open_].tolist(),
-            candidate_provinces=cand_provinces,
-        )
+        picks = greedy_picks(reach, np.where(covered[c], 0, weights), k_max)
         running = overall.categories[c].covered_positions
         out = []
         for k, (j, gain, count) in enumerate(picks, start=1):

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bettertogether.core.languages import language_name
+from bettertogether.core.text import csv_safe
 from bettertogether.positions.door import dict_of_pairs, province_name
 
 from .coverage import ANY, Analysis, CategoryCoverage
@@ -29,7 +30,6 @@ LMIA_SOURCE = (
 )
 GAPS_SHOWN = 25
 DISTANCE_BANDS = (1, 2, 4)  # multiples of the radius: the map's colour classes
-_INJECTION = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _km(value: float | None) -> float | None:
@@ -192,7 +192,7 @@ def csv_rows(data: dict[str, Any]) -> Iterator[list[Any]]:
     for p in data["places"]:
         km = [p["nearest_km"][c] for c in categories]
         yield [
-            _safe(p["name"]),
+            csv_safe(p["name"]),
             p["province"],
             "" if p["latitude"] is None else p["latitude"],
             "" if p["longitude"] is None else p["longitude"],
@@ -204,10 +204,6 @@ def csv_rows(data: dict[str, Any]) -> Iterator[list[Any]]:
             data["period"]["to"],
             radius,
         ]
-
-
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(_INJECTION) else value
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from bettertogether.positions.door import (
     FilterError,
     PositionFilters,
     available_quarters,
+    filter_choices,
 )
 from bettertogether.positions.door import province_name as _province_name
 
@@ -70,12 +71,9 @@ def page(request: HttpRequest) -> HttpResponse:
     query = urlencode(filters.as_query())
     context = {
         **report.report_context(result, data),
+        **filter_choices(filters.positions),
         "filters": filters,
         "errors": errors,
-        "quarters": available_quarters(),
-        "province_choices": [(code, _province_name(code)) for code in PROVINCE_CODES],
-        "stream_choices": STREAM_NAMES,
-        "noc_choices": list(NOC_BROAD.items()),
         "category_choices": [(c, category_label(c)) for c in (*CATEGORIES, ANY)],
         "language_choices": language_choices(),
         "data_url": f"{reverse('gaps:data')}?{query}",

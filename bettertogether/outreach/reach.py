@@ -26,12 +26,15 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Sum
 from django.utils import timezone
 
 from bettertogether.core.periods import Period
+from bettertogether.core.text import fold
 
 from .models import Attendance, Event
 
@@ -87,9 +90,7 @@ def normalise_email(email: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name or "")
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    return " ".join(name.casefold().split())
+    return " ".join(fold(name or "").split())
 
 
 def person_key(*, phone: str = "", email: str = "", name: str = "", organization_id: str = "") -> str:

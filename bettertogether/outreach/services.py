@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from bettertogether.core.geocode import geocode
+from bettertogether.core.geocode import locate
 from bettertogether.core.users import Account
 
 from .models import Attendance, Event, Registration
@@ -212,18 +212,11 @@ def record_attendance(
 def save_event(event: Event, *, geocode_address: bool = True) -> Event:
     """Save an event, placing its address on the map when it has no point yet."""
     if geocode_address and event.address and not event.has_point:
-        point = _geocode(event.address, event.province)
+        point = locate(event.address, province=event.province or None)
         if point is not None:
-            event.latitude, event.longitude = point
+            event.latitude, event.longitude = point.latitude, point.longitude
     with transaction.atomic():
         event.save()
         if event.capacity is not None or event.registrations.filter(status=Registration.Status.WAITLISTED).exists():
             promote_waiting(event.pk)
     return event
-
-
-def _geocode(address: str, province: str) -> tuple[float, float] | None:
-    point = geocode(address, province=province or None)
-    if point is None:
-        return None
-    return (point.latitude, point.longitude)

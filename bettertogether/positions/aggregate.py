@@ -10,7 +10,6 @@ are counted in every total and listed as "not placed on the map": never dropped.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from bettertogether.core.periods import Period, parse_period
 from bettertogether.core.provinces import MARITIMES, Province
-from bettertogether.core.text import find_control
+from bettertogether.core.text import csv_safe, find_control, fold
 
 from .lmia import OUTSIDE_CANADA, canonical_stream
 from .models import ApprovedPosition, ImportRun
@@ -382,10 +381,9 @@ def summarize(
     return summary
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
+def _spelling_key(text: str) -> str:
+    """One key for the spellings of a place: accents, case and punctuation ignored."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
 
 
 def top_communities(groups: Iterable[tuple[str, str, int]], top: int = TOP) -> list[tuple[str, int]]:
@@ -394,7 +392,7 @@ def top_communities(groups: Iterable[tuple[str, str, int]], top: int = TOP) -> l
     totals: dict[tuple[str, str], int] = {}
     spellings: dict[tuple[str, str], dict[str, int]] = {}
     for place, province, positions in groups:
-        key = (_fold(place), province)
+        key = (_spelling_key(place), province)
         totals[key] = totals.get(key, 0) + positions
         names = spellings.setdefault(key, {})
         names[place] = names.get(place, 0) + positions
@@ -490,54 +488,29 @@ def available_quarters() -> list[str]:
 # ---------------------------------------------------------------------------------------------------------------
 # Downloads
 
-CSV_HEADER: Sequence[str] = (
-    "period",
-    "province",
-    "stream",
-    "employer",
-    "address",
-    "postal_code",
-    "place",
-    "noc_code",
-    "noc_version",
-    "occupation",
-    "lmias",
-    "positions",
-    "latitude",
-    "longitude",
-    "location_precision",
-    "source_file",
-    "source_row",
+# The download's columns: (header, ApprovedPosition field read for it), in order.
+CSV_COLUMNS: Sequence[tuple[str, str]] = (
+    ("period", "period"),
+    ("province", "province"),
+    ("stream", "stream"),
+    ("employer", "employer"),
+    ("address", "address"),
+    ("postal_code", "postal_code"),
+    ("place", "place"),
+    ("noc_code", "noc_code"),
+    ("noc_version", "noc_version"),
+    ("occupation", "noc_title"),
+    ("lmias", "lmias"),
+    ("positions", "positions"),
+    ("latitude", "latitude"),
+    ("longitude", "longitude"),
+    ("location_precision", "geo_precision"),
+    ("source_file", "run__file_name"),
+    ("source_row", "row_number"),
 )
-_INJECTION = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> object:
-    """A spreadsheet must never run a cell as a formula: text starting with = + - @ (or tab/CR) gets a quote."""
-    if isinstance(value, str) and value.startswith(_INJECTION):
-        return "'" + value
-    return value
-
-
-_CSV_FIELDS = (
-    "period",
-    "province",
-    "stream",
-    "employer",
-    "address",
-    "postal_code",
-    "place",
-    "noc_code",
-    "noc_version",
-    "noc_title",
-    "lmias",
-    "positions",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "run__file_name",
-    "row_number",
-)
+CSV_HEADER: Sequence[str] = tuple(header for header, _field in CSV_COLUMNS)
+_CSV_FIELDS = tuple(field for _header, field in CSV_COLUMNS)
+_CSV_COORDINATES = tuple(i for i, field in enumerate(_CSV_FIELDS) if field in ("latitude", "longitude"))
 
 
 def csv_rows(filters: PositionFilters) -> Iterator[list[object]]:
@@ -545,7 +518,7 @@ def csv_rows(filters: PositionFilters) -> Iterator[list[object]]:
     yield list(CSV_HEADER)
     for values in filtered_rows(filters).values_list(*_CSV_FIELDS).iterator(chunk_size=5000):
         row = [csv_safe(v) if isinstance(v, str) else ("" if v is None else v) for v in values]
-        for i in (12, 13):  # latitude, longitude
+        for i in _CSV_COORDINATES:
             if row[i] != "":
                 row[i] = round(float(row[i]), 6)  # type: ignore[arg-type]
         yield row

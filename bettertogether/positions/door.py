@@ -20,7 +20,7 @@ from .aggregate import (
     province_name,
 )
 from .lmia_values import OUTSIDE_CANADA
-from .noc import NOC_BROAD
+from .choices import NOC_BROAD, filter_choices
 from .permissions import can_manage_positions
 from .query import positions_in
 from .worklist import PositionsWork, positions_work
@@ -37,6 +37,7 @@ __all__ = [
     "available_quarters",
     "can_manage_positions",
     "dict_of_pairs",
+    "filter_choices",
     "places",
     "positions_in",
     "positions_work",

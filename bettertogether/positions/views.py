@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 from collections.abc import Iterator
-from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -23,20 +22,16 @@ from django.views.decorators.http import require_GET
 from bettertogether.core.cache import cached, keep
 
 from .aggregate import (
-    PROVINCE_CODES,
-    STREAM_NAMES,
     FilterError,
     PositionFilters,
-    available_quarters,
     csv_rows,
     data_version,
     filtered_rows,
     geojson,
-    province_name,
     summarize,
 )
 from .charts import bar_chart
-from .noc import NOC_BROAD
+from .choices import filter_choices
 
 PLACES_SHOWN = 50
 # The whole of Canada for a year is ~16,000 places, ~4 MB of GeoJSON: worth keeping for a few minutes.
@@ -56,18 +51,6 @@ def _filters_or_error(request: HttpRequest) -> tuple[PositionFilters, list[str]]
         return PositionFilters.from_query(request.GET), []
     except FilterError as exc:
         return PositionFilters.default(), exc.messages
-
-
-def _form_context(filters: PositionFilters) -> dict[str, Any]:
-    return {
-        "quarters": sorted(
-            set(available_quarters()) | {filters.period_from, filters.period_to}, key=lambda q: (q[:4], q[-1])
-        ),
-        "province_choices": [(code, province_name(code)) for code in PROVINCE_CODES],
-        "stream_choices": STREAM_NAMES,
-        "noc_choices": list(NOC_BROAD.items()),
-        "filters": filters,
-    }
 
 
 def _links(filters: PositionFilters) -> dict[str, str]:
@@ -103,7 +86,8 @@ def map_page(request: HttpRequest) -> HttpResponse:
         ("communities", _("Top communities"), summary.top_communities),
     ]
     context = {
-        **_form_context(filters),
+        **filter_choices(filters),
+        "filters": filters,
         **_links(filters),
         "errors": errors,
         "summary": summary,
@@ -137,7 +121,8 @@ def table_page(request: HttpRequest) -> HttpResponse:
     page = paginator.page(number)
     query = urlencode(filters.as_query())
     context = {
-        **_form_context(filters),
+        **filter_choices(filters),
+        "filters": filters,
         **_links(filters),
         "errors": errors,
         "page": page,

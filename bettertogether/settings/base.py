@@ -7,12 +7,14 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from bettertogether.core.shared_data import shared_dir
+
 from .env import env_bool, env_int, env_list, env_proxies, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "bettertogether"
 DATA_DIR = Path(env_str("BT_DATA_DIR", BASE_DIR / "data"))
-SHARED_DIR = Path(env_str("BT_SHARED_DIR", BASE_DIR.parent / "shared"))
+SHARED_DIR = shared_dir()  # ../shared beside the project, or $BT_SHARED_DIR
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..text import strip_accents
 
 # Letters Canada Post never uses in letter positions; W and Z never start a code.
 _BAD_LETTERS = frozenset("DFIOQU")
@@ -77,12 +78,6 @@ _ANY_POSTAL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][0-9][A-Za-z](?:[ \-]*[0-9
 def remove_postal_codes(text: str) -> str:
     """Text without any postal-code-shaped words (addresses repeat their tail: 'ON L6X 4X7, ON L6X 4X7')."""
     return _ANY_POSTAL_RE.sub(" ", text)
-
-
-def strip_accents(text: str) -> str:
-    if text.isascii():
-        return text
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def strip_rural_route(text: str) -> str:

@@ -84,3 +84,22 @@ def test_k_larger_than_index_and_radius_zero():
     assert index.within(45.0, -64.0, 0) == [(0, 0.0)]
     assert index.within(45.5, -64.0, 1) == []
     assert index.nearest(45.1, -64.0, k=0) == []
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_pairs_within_matches_within(seed):
+    """Every pair of two indexes within a radius: the same pairs and distances as one within() per point."""
+    rng = random.Random(seed)
+    here = PointIndex(random_points(rng, 150, (43.0, 48.0, -68.0, -60.0)))
+    there_points = random_points(rng, 120, (43.0, 48.0, -68.0, -60.0)) + [(45.0, -64.0), (45.0, -64.0)]
+    there = PointIndex(there_points)
+    radius = 60.0
+    i, j, km = here.pairs_within(there, radius)
+    got = sorted(zip(i.tolist(), j.tolist(), km.tolist(), strict=True))
+    expected = sorted((a, b, d) for b, (lat, lon) in enumerate(there_points) for a, d in here.within(lat, lon, radius))
+    assert [(a, b) for a, b, _ in got] == [(a, b) for a, b, _ in expected]
+    assert [d for *_, d in got] == pytest.approx([d for *_, d in expected], rel=1e-12, abs=1e-9)
+    assert all(d <= radius for d in km)
+    empty = PointIndex([])
+    assert [len(a) for a in here.pairs_within(empty, radius)] == [0, 0, 0]
+    assert [len(a) for a in empty.pairs_within(here, radius)] == [0, 0, 0]

@@ -319,3 +319,18 @@ def test_postal_code_spellings_normalise_alike(a, b, c, d, e, f, sep, lower):
 def test_arbitrary_text_never_raises(text, province):
     for point in (gc.geocode(text, province=province), gc.geocode_address(text, province, use_fixes=False).point):
         assert point is None or (41 <= point.latitude <= 84 and -142 <= point.longitude <= -52)
+
+
+def test_locate_takes_the_first_query_it_can_place():
+    """The one entry point pages, the API, the directory, events and the demo loader use."""
+    assert gc.locate("B4N 1A1", "Halifax").precision == "postal_code"
+    town = gc.locate("", None, "A0A 0A0", "Kentville", province="NS")  # empty, missing and placeholder skipped
+    assert town.precision == "place" and near(town, *KENTVILLE, 10)
+    assert gc.locate("Kentville", province="NB") is None  # not a town of that province
+    assert gc.locate() is None and gc.locate("", "zzzz") is None
+
+
+def test_stored_point_rounds_to_six_decimals():
+    point = gc.GeoPoint(45.07751234567, -64.49451234567, "fsa", "B4N", "NS")
+    assert gc.stored_point(point) == (45.077512, -64.494512, "fsa")
+    assert gc.stored_point(None) == (None, None, "")

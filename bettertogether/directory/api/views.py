@@ -25,7 +25,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from bettertogether.core.geocode import geocode
+from bettertogether.core.geocode import locate
 from bettertogether.core.throttling import ClientRateThrottle
 
 from .. import hsds
@@ -79,10 +79,6 @@ class HSDSThrottle(ClientRateThrottle):
         if getattr(settings, "REST_FRAMEWORK_THROTTLE_DISABLED", False):
             return True
         return super().allow_request(request, view)
-
-
-def _geocode(postcode: str) -> Any:
-    return geocode(postcode)
 
 
 class HSDSView(APIView):
@@ -197,7 +193,7 @@ class HSDSView(APIView):
             raise ParseError("Parameter 'proximity' needs 'postcode'.")
         if not postcode:
             return (), None, None
-        found = _geocode(postcode)
+        found = locate(postcode)
         if found is None:
             raise ParseError(f"Unknown postcode '{postcode}'.")
         provinces = (found.province,) if found.province else queries.postcode_provinces(postcode)

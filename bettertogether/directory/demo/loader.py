@@ -15,7 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import translation
 
-from bettertogether.core.geocode import geocode_address
+from bettertogether.core.geocode import locate, stored_point
 from bettertogether.core.imports import ImportReport, sha256_of, upsert
 from bettertogether.core.languages import CONTENT_LANGUAGES, language_name
 from bettertogether.core.provinces import Province
@@ -65,11 +65,8 @@ def _point(place: PlaceData) -> tuple[float | None, float | None, str]:
     """Where a place is, by the geocoder every import uses (core.geocode.geocode_address): a coordinator's
     fix, else the postal code, its area, or the town. A PO box says nothing about where to go."""
     if place.location_type != "physical":
-        return None, None, ""
-    point = geocode_address(f"{place.city}, {place.province} {place.postal_code}".strip(), place.province).point
-    if point is None:
-        return None, None, ""
-    return round(point.latitude, 6), round(point.longitude, 6), point.precision
+        return None, None, ""  # a PO box says nothing about where to go
+    return stored_point(locate(place.postal_code, place.city, province=place.province))
 
 
 def _load_location(org: OrganizationData, place: PlaceData, report: ImportReport) -> uuid.UUID:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-HSDS_DIR = (
-    Path(os.environ.get("BT_SHARED_DIR", Path(__file__).resolve().parents[3].parent / "shared")) / "data" / "hsds-3.0"
-)
+from bettertogether.core.shared_data import shared_data
+
+HSDS_DIR = shared_data("hsds-3.0")
 RAW = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 
 

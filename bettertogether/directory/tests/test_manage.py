@@ -56,44 +56,7 @@ def url(name, obj=None):
     return reverse(f"directory_manage:{name}", args=[obj.pk] if obj is not None else [])
 
 
-# page → (url name, object key or None)
-PAGES = {
-    "index": ("index", None),
-    "own service": ("service", "service"),
-    "other service": ("service", "other_service"),
-    "own location": ("location", "location"),
-    "other location": ("location", "other_location"),
-    "queue": ("suggestions", None),
-    "own suggestion": ("suggestion", "suggestion"),
-    "other suggestion": ("suggestion", "other_suggestion"),
-}
-OWN_ONLY = {"index": 200, "queue": 200, "own service": 200, "own location": 200, "own suggestion": 200}
-EVERYTHING = dict.fromkeys(PAGES, 200)
-EXPECTED = {
-    "partner": {**dict.fromkeys(PAGES, 404), **OWN_ONLY},
-    "caseworker": {**dict.fromkeys(PAGES, 404), **OWN_ONLY},
-    "coordinator": EVERYTHING,
-    "admin": EVERYTHING,
-    "funder": dict.fromkeys(PAGES, 403),
-}
-
-
-@pytest.mark.parametrize("page", list(PAGES))
-def test_anonymous_is_sent_to_sign_in(client, world, page):
-    name, key = PAGES[page]
-    target = url(name, world[key] if key else None)
-    response = client.get(target)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/en/accounts/login/?next=")
-
-
-@pytest.mark.parametrize("who", list(EXPECTED))
-@pytest.mark.parametrize("page", list(PAGES))
-def test_permission_matrix(client, world, who, page):
-    sign_in(client, world[who])
-    name, key = PAGES[page]
-    response = client.get(url(name, world[key] if key else None))
-    assert response.status_code == EXPECTED[who][page]
+# Who may open which page: test_authorization_matrix.py, generated from the urls.py files.
 
 
 def test_login_page_and_sign_in(client, world):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -132,6 +133,47 @@ def test_first_suggestion_is_the_best_single_site(ps: list[Place], ss: list[Serv
         assert gains == sorted(gains, reverse=True)
         assert picks[-1].cumulative_positions == sum(gains) <= result.overall.categories[c].uncovered_positions
         assert len(picks) <= 5
+
+
+@settings(max_examples=60, deadline=None)
+@given(places(), services(max_size=10), st.sampled_from((15.0, 30.0, 60.0)))
+def test_suggestions_equal_a_fresh_greedy_run_per_category(
+    ps: list[Place], ss: list[ServicePoint], radius: float
+) -> None:
+    """`analyse` builds the candidate × place matrix once for every category; its picks are exactly those
+    of greedy_sites run on each category's uncovered places alone."""
+    assume(_clear_of_boundary(ps, ss, radius))
+    placed = sorted((p for p in ps if p.placed), key=lambda p: (-p.positions, p.province, p.name))
+    assume(
+        all(
+            abs(haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) - radius) > 1e-6  # type: ignore[arg-type]
+            for a in placed
+            for b in placed
+        )
+    )
+    result = analyse(ps, ss, categories=CATS, radius_km=radius)
+    lats = np.asarray([p.latitude for p in placed], dtype=np.float64)
+    lons = np.asarray([p.longitude for p in placed], dtype=np.float64)
+    weights = np.asarray([p.positions for p in placed], dtype=np.int64)
+    provinces = np.asarray([p.province for p in placed], dtype=object)
+    for c in (*CATS, ANY):
+        open_ = np.asarray(
+            [(r.nearest_km[c] is None or r.nearest_km[c] > radius) for r in result.places[: len(placed)]],
+            dtype=bool,
+        )
+        picks = greedy_sites(
+            lats[open_],
+            lons[open_],
+            weights[open_],
+            lats,
+            lons,
+            radius,
+            5,
+            uncovered_provinces=provinces[open_].tolist(),
+            candidate_provinces=provinces.tolist(),
+        )
+        got = [(s.candidate.name, s.new_positions, s.new_places) for s in result.suggestions[c]]
+        assert got == [(placed[j].name, gain, count) for j, gain, count in picks]
 
 
 def test_unplaced_places_are_reported_and_count_as_not_covered() -> None:

@@ -13,7 +13,6 @@ from django.core.management import call_command
 
 from bettertogether.core.roles import Role
 from bettertogether.core.tests.factories import ROLE_FACTORIES, sign_in
-from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.gaps import report
 from bettertogether.gaps.coverage import Place, ServicePoint
 from bettertogether.gaps.inputs import GapFilters, analyse, towns_for
@@ -24,29 +23,9 @@ from .conftest import pdf_missing_reason
 
 pytestmark = pytest.mark.django_db
 QUERY = "from=2021Q3&to=2021Q3&province=NS&radius=30&category=health"
-URLS = ("/en/gaps/", f"/en/gaps/?{QUERY}", f"/en/gaps/data.json?{QUERY}", f"/en/gaps/report.csv?{QUERY}")
 
 
-@pytest.mark.parametrize("url", URLS)
-@pytest.mark.parametrize(
-    "role, expected",
-    [
-        (None, 302),
-        (Role.PARTNER_STAFF, 404),
-        (Role.CASE_WORKER, 404),
-        (Role.FUNDER_APPROVER, 404),
-        (Role.COORDINATOR, 200),
-        (Role.ADMINISTRATOR, 200),
-    ],
-)
-def test_access_matrix(client: Any, world: None, url: str, role: str | None, expected: int) -> None:
-    if role is not None:
-        kwargs = {"organization": OrganizationFactory()} if role in (Role.PARTNER_STAFF, Role.CASE_WORKER) else {}
-        sign_in(client, ROLE_FACTORIES[role](**kwargs))
-    response = client.get(url)
-    assert response.status_code == expected
-    if expected == 302:
-        assert response["Location"].startswith("/en/accounts/login/?next=")
+# Who may open which URL: test_authorization_matrix.py, generated from urls.py.
 
 
 def test_inactive_coordinator_is_refused(client: Any, world: None) -> None:
@@ -213,3 +192,14 @@ def test_default_period_follows_the_latest_imported_quarters(coordinator: Any, w
     # An explicit period still wins.
     data = coordinator.get("/en/gaps/data.json?from=2021Q3&to=2021Q3").json()
     assert data["period"] == {"from": "2021Q3", "to": "2021Q3"}
+
+
+def test_filter_choices_are_the_positions_pages(coordinator: Any, world: None) -> None:
+    """One builder for the filter form of the positions pages and of the gap analysis."""
+    query = "from=2019Q1&to=2021Q3&province=NS"  # a chosen quarter without data is still offered
+    gaps = coordinator.get(f"/en/gaps/?{query}").context
+    positions = coordinator.get(f"/en/positions/?{query}").context
+    for key in ("quarters", "province_choices", "stream_choices", "noc_choices"):
+        assert gaps[key] == positions[key], key
+    assert gaps["quarters"][0] == "2019Q1" and "2021Q4" in gaps["quarters"]
+    assert [code for code, _label in gaps["noc_choices"]] == [str(d) for d in range(10)]

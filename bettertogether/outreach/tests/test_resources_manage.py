@@ -62,7 +62,7 @@ def world() -> dict[str, Any]:
     }
 
 
-# The same answers as the event organizer pages (test_manage.EXPECTED).
+# The same answers as the event organizer pages (test_authorization_matrix.py), plus the program's own resources.
 EXPECTED = {
     # role: (list, new, edit own, edit another organization's, edit the program's own)
     "anonymous": (302, 302, 302, 302, 302),

@@ -5,7 +5,8 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from bettertogether.positions.aggregate import FilterError, PositionFilters, csv_safe
+from bettertogether.core.text import csv_safe
+from bettertogether.positions.aggregate import FilterError, PositionFilters
 
 pytestmark = pytest.mark.django_db
 
