@@ -34,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("BT_SHARED_DIR", ROOT.parent / "shared")) / "data" / "bench" / "directory-20k"
 QUERIES = 240
-HTTP_REQUESTS = 400  # per endpoint, spread over the clients
+HTTP_REQUESTS = int(os.environ.get("BENCH_REQUESTS", "400"))  # per endpoint, spread over the clients
 CLIENTS = 10
 WORKERS = 4
 PEER = {"peer_in_process_p50_ms": 84, "peer_in_process_p95_ms": 177, "peer_http_rps": 20.5}
@@ -188,7 +188,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _gunicorn() -> Iterator[int]:
+def _gunicorn() -> Iterator[tuple[int, int]]:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
@@ -203,7 +203,7 @@ def _gunicorn() -> Iterator[int]:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
                 break
             time.sleep(0.2)
-        yield port
+        yield port, process.pid
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -251,25 +251,65 @@ def _load(port: int, paths: list[str], requests: int) -> dict[str, Any]:
             "statuses": {str(k): v for k, v in sorted(statuses.items())}}  # fmt: skip
 
 
+FIXED_PAGE = "/en/services/?near=" + urllib.parse.quote("B4N 1A1")
+FIXED_API = "/api/hsds/service_at_locations?postcode=B4N1A1&proximity=60000&per_page=30"
+CEILING = "/api/hsds/"
+
+
+def _first_request(port: int, path: str) -> float:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    t = time.perf_counter()
+    conn.request("GET", path, headers={"Accept-Language": "en"})
+    conn.getresponse().read()
+    conn.close()
+    return round((time.perf_counter() - t) * 1000, 1)
+
+
+def _worker_rss_mb(server_pid: int) -> list[float]:
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children")
+    sizes = []
+    for pid in children.read_text().split() if children.exists() else []:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(round(int(line.split()[1]) / 1024, 1))
+    return sizes
+
+
 def _http(name: str, term: str, codes: list[str]) -> Iterator[dict[str, Any]]:
     quote = urllib.parse.quote
     endpoints = {
-        "/en/services/?near&category": [f"/en/services/?near={quote(c)}&category={quote(term)}" for c in codes],
-        "/api/hsds/services?postcode&proximity=60000": [
-            f"/api/hsds/services?postcode={quote(c)}&proximity=60000&per_page=30" for c in codes
+        f"ceiling {CEILING}": [CEILING],
+        FIXED_PAGE: [FIXED_PAGE],
+        FIXED_API: [FIXED_API],
+        "/en/services/?near=<240 postal codes>&category": [
+            f"/en/services/?near={quote(c)}&category={quote(term)}" for c in codes
+        ],
+        "/api/hsds/service_at_locations?postcode=<240 postal codes>&proximity=60000&per_page=30": [
+            f"/api/hsds/service_at_locations?postcode={quote(c.replace(' ', ''))}&proximity=60000&per_page=30"
+            for c in codes
         ],
     }
-    with _gunicorn() as port:
+    with _gunicorn() as (port, pid):
+        # A fresh worker's first search (gunicorn has just started; nothing is warm).
+        yield {"database": name, "step": "HTTP first search of a fresh worker", "path": FIXED_PAGE,
+               "ms": _first_request(port, FIXED_PAGE)}  # fmt: skip
+        ceiling = None
         for label, paths in endpoints.items():
             _load(port, paths[:40], 40)  # warm every worker (postal-code tables load once per process)
+            result = _load(port, paths, HTTP_REQUESTS)
+            if ceiling is None:
+                ceiling = result["requests_per_s"]
             yield {
                 "database": name,
                 "step": f"HTTP {label}",
                 "clients": CLIENTS,
                 "workers": WORKERS,
-                **_load(port, paths, HTTP_REQUESTS),
+                **result,
+                "share_of_ceiling": round(result["requests_per_s"] / ceiling, 3) if ceiling else None,
                 **PEER,
             }
+        yield {"database": name, "step": "gunicorn worker memory after the runs", "rss_mb": _worker_rss_mb(pid)}
 
 
 if __name__ == "__main__":
