@@ -54,7 +54,7 @@ def box(lat: float, lon: float, km: float) -> tuple[tuple[float, float], tuple[f
 def pairs_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float) -> list[PairDistance]:
     """The pairs of `pairs` whose location lies within km of the point, with their distances."""
     lats, lons = box(lat, lon, km)
-    near = pairs.filter(location__latitude__range=lats, location__longitude__isnull=False)
+    near = pairs.prefetch_related(None).filter(location__latitude__range=lats, location__longitude__isnull=False)
     if lons is not None:
         near = near.filter(location__longitude__range=lons)
     rows: list[tuple[Any, ...]] = list(
