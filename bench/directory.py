@@ -196,7 +196,7 @@ def _rss_mb() -> float:
 
 def _at_scale(name: str, term: str, points: list[Any]) -> dict[str, Any]:
     """SCALE× the directory (jittered copies of every service, place and category), then search it."""
-    from bettertogether.directory import version  # noqa: PLC0415
+    from bettertogether.directory import search_near, version  # noqa: PLC0415
     from bettertogether.directory.models import Attribute, Location, Service, ServiceAtLocation  # noqa: PLC0415
     from bettertogether.directory.search import search_services  # noqa: PLC0415
 
@@ -225,6 +225,7 @@ def _at_scale(name: str, term: str, points: list[Any]) -> dict[str, Any]:
             (Attribute(service_id=new_service[s], taxonomy_term_id=t) for s, t in attributes), batch_size=5000
         )
     version.bump()
+    search_near.refresh_statistics()  # as the importer does after its bulk writes
     built = time.perf_counter() - started
     results: dict[str, Any] = {}
     for label, category in (("", None), ("_category", term)):

@@ -14,7 +14,7 @@ from django.db import connections, transaction
 from django.db import models as djm
 from django.utils import translation
 
-from . import hsds_addresses, hsds_changes, version
+from . import hsds_addresses, hsds_changes, search_near, version
 from . import models as m
 from .hsds_read import (
     SKIP,
@@ -570,4 +570,5 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
         importer.write_translations()
     else:
         importer.write()
+        search_near.refresh_statistics()
     return importer.report
