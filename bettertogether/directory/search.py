@@ -25,8 +25,9 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import get_language
 
 from bettertogether.core.geo import haversine_km_many
+from bettertogether.core.geocode import geocode
 from bettertogether.core.languages import content_language
-from bettertogether.core.provinces import PROVINCE_ALIASES
+from bettertogether.core.provinces import MARITIMES, PROVINCE_ALIASES, Province
 
 from . import hours, search_near, version
 from .models import (
@@ -473,8 +474,6 @@ def resolve_place(text: str | None, province: str | None = None) -> Any:
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             return PointPlace(lat, lon)
         return None
-    from bettertogether.core.geocode import geocode
-
     return geocode(text.strip()[:100], province=province)
 
 
@@ -526,8 +525,6 @@ class HelplineGroup:
 def helplines(category: str = "helpline") -> list[HelplineGroup]:
     """Active services in the helpline category: Canada-wide (or all-Maritimes) lines first, then
     one group per province they serve (NS, NB, PE, then the rest)."""
-    from bettertogether.core.provinces import MARITIMES, Province
-
     services = (
         Service.objects.active()
         .filter(Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id__in=term_ids_for(category))))
