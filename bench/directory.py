@@ -73,7 +73,7 @@ def _child(name: str, url: str) -> Iterator[dict[str, Any]]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=1800,
+        timeout=int(os.environ.get("BENCH_CHILD_TIMEOUT", "5400")),  # the 200,000-service step writes a million rows
     )
     for line in process.stdout.splitlines():
         if line.startswith("{"):
