@@ -4,11 +4,17 @@ For a fresh temporary SQLite database (and PostgreSQL when BENCH_DATABASE_URL is
 1. `import_hsds` of the 20,000-service data package (wall time);
 2. in-process: `search_services(near=<postal code's point>, category=<term>, limit=30)` around
    varied Canadian postal codes (Annapolis Valley first, then across the country), p50/p95;
-3. over HTTP: gunicorn (4 workers, 127.0.0.1, a free port, stopped afterwards) with 10 concurrent
-   clients on `/en/services/?near=...&category=...` and `/api/hsds/services?postcode=...&proximity=60000`
-   (HSDS proximity is in metres: 60 km), requests/s, p50, p95.
+3. over HTTP: gunicorn (4 workers, 127.0.0.1, a free port, stopped afterwards): the first search of
+   a freshly started worker, then 10 concurrent clients on the API root `/api/hsds/` (the
+   framework's own ceiling on this machine), `/en/services/?near=B4N 1A1`,
+   `/api/hsds/service_at_locations?postcode=B4N1A1&proximity=60000&per_page=30` (HSDS proximity is
+   in metres: 60 km), and both again over 240 postal codes: requests/s, p50, p95 and the share of
+   the ceiling; then the workers' resident memory;
+4. BENCH_SCALE (10) times the directory, made of jittered copies (200,000 services): in-process
+   search p50/p95 with and without the category, and the process's resident memory.
 Each database runs in a child process so Django is configured for it alone. Figures are printed,
-never asserted. The peer figures from the data set's README are printed beside ours.
+never asserted (this machine is shared: they move with its load). The peer figures from the data
+set's README are printed beside ours.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import csv
 import http.client
 import json
 import os
+import random
 import signal
 import socket
 import statistics
@@ -27,6 +34,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -36,11 +44,12 @@ from bettertogether.core.shared_data import shared_data
 ROOT = Path(__file__).resolve().parent.parent
 DATA = shared_data("bench", "directory-20k")
 QUERIES = 240
-HTTP_REQUESTS = 400  # per endpoint, spread over the clients
+HTTP_REQUESTS = int(os.environ.get("BENCH_REQUESTS", "400"))  # per endpoint, spread over the clients
 CLIENTS = 10
 WORKERS = 4
 PEER = {"peer_in_process_p50_ms": 84, "peer_in_process_p95_ms": 177, "peer_http_rps": 20.5}
 KENTVILLE = (45.077, -64.495)
+SCALE = int(os.environ.get("BENCH_SCALE", "10"))  # 200,000 services for the last step
 
 
 def run() -> Iterable[dict[str, Any]]:
@@ -66,7 +75,7 @@ def _child(name: str, url: str) -> Iterator[dict[str, Any]]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=1800,
+        timeout=int(os.environ.get("BENCH_CHILD_TIMEOUT", "5400")),  # the 200,000-service step writes a million rows
     )
     for line in process.stdout.splitlines():
         if line.startswith("{"):
@@ -176,6 +185,69 @@ def _child_main(name: str) -> None:
     connection.close()
     for record in _http(name, term, codes):
         _emit(record)
+    if SCALE > 1:
+        _emit(_at_scale(name, term, list(points.values())))
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def _at_scale(name: str, term: str, points: list[Any]) -> dict[str, Any]:
+    """SCALE× the directory (jittered copies of every service, place and category), then search it."""
+    from bettertogether.directory import search_near, version
+    from bettertogether.directory.models import Attribute, Location, Service, ServiceAtLocation
+    from bettertogether.directory.search import search_services
+
+    rng = random.Random(20)
+    started = time.perf_counter()
+    services = list(Service.objects.values_list("id", "organization_id", "name", "status", "is_free"))
+    places = list(Location.objects.values_list("id", "name", "latitude", "longitude", "geo_precision"))
+    pairs = list(ServiceAtLocation.objects.values_list("service_id", "location_id"))
+    attributes = list(Attribute.objects.values_list("service_id", "taxonomy_term_id"))
+    for copy in range(1, SCALE):
+        new_service = {sid: uuid.uuid4() for sid, *_rest in services}
+        new_place = {lid: uuid.uuid4() for lid, *_rest in places}
+        Service.objects.bulk_create(
+            (Service(id=new_service[s], organization_id=o, name=f"{n} {copy}", name_en=f"{n} {copy}", status=st,
+                     is_free=free) for s, o, n, st, free in services), batch_size=2000)  # fmt: skip
+        Location.objects.bulk_create(
+            (Location(id=new_place[lid], name=n, name_en=n, geo_precision=g,
+                      latitude=None if lat is None else lat + rng.uniform(-0.05, 0.05),
+                      longitude=None if lon is None else lon + rng.uniform(-0.05, 0.05))
+             for lid, n, lat, lon, g in places), batch_size=2000)  # fmt: skip
+        ServiceAtLocation.objects.bulk_create(
+            (ServiceAtLocation(service_id=new_service[s], location_id=new_place[lid]) for s, lid in pairs),
+            batch_size=5000,
+        )
+        Attribute.objects.bulk_create(
+            (Attribute(service_id=new_service[s], taxonomy_term_id=t) for s, t in attributes), batch_size=5000
+        )
+    version.bump()
+    search_near.refresh_statistics()  # as the importer does after its bulk writes
+    built = time.perf_counter() - started
+    results: dict[str, Any] = {}
+    for label, category in (("", None), ("_category", term)):
+        search_services(near=points[0], category=category, limit=30)
+        times = []
+        for point in points:
+            t = time.perf_counter()
+            search_services(near=point, category=category, limit=30)
+            times.append(time.perf_counter() - t)
+        results.update({f"{k}{label}": v for k, v in _ms(times).items()})
+    return {
+        "database": name,
+        "step": f"in-process search_services(near=postal code, limit=30) at {SCALE}x: jittered copies",
+        "services": Service.objects.count(),
+        "service_at_locations": ServiceAtLocation.objects.count(),
+        "copies_written_s": round(built, 1),
+        "queries": len(points),
+        **results,
+        "process_rss_mb": _rss_mb(),
+    }
 
 
 def _free_port() -> int:
@@ -190,7 +262,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _gunicorn() -> Iterator[int]:
+def _gunicorn() -> Iterator[tuple[int, int]]:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
@@ -205,7 +277,7 @@ def _gunicorn() -> Iterator[int]:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
                 break
             time.sleep(0.2)
-        yield port
+        yield port, process.pid
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -253,25 +325,65 @@ def _load(port: int, paths: list[str], requests: int) -> dict[str, Any]:
             "statuses": {str(k): v for k, v in sorted(statuses.items())}}  # fmt: skip
 
 
+FIXED_PAGE = "/en/services/?near=" + urllib.parse.quote("B4N 1A1")
+FIXED_API = "/api/hsds/service_at_locations?postcode=B4N1A1&proximity=60000&per_page=30"
+CEILING = "/api/hsds/"
+
+
+def _first_request(port: int, path: str) -> float:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    t = time.perf_counter()
+    conn.request("GET", path, headers={"Accept-Language": "en"})
+    conn.getresponse().read()
+    conn.close()
+    return round((time.perf_counter() - t) * 1000, 1)
+
+
+def _worker_rss_mb(server_pid: int) -> list[float]:
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children")
+    sizes = []
+    for pid in children.read_text().split() if children.exists() else []:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(round(int(line.split()[1]) / 1024, 1))
+    return sizes
+
+
 def _http(name: str, term: str, codes: list[str]) -> Iterator[dict[str, Any]]:
     quote = urllib.parse.quote
     endpoints = {
-        "/en/services/?near&category": [f"/en/services/?near={quote(c)}&category={quote(term)}" for c in codes],
-        "/api/hsds/services?postcode&proximity=60000": [
-            f"/api/hsds/services?postcode={quote(c)}&proximity=60000&per_page=30" for c in codes
+        f"ceiling {CEILING}": [CEILING],
+        FIXED_PAGE: [FIXED_PAGE],
+        FIXED_API: [FIXED_API],
+        "/en/services/?near=<240 postal codes>&category": [
+            f"/en/services/?near={quote(c)}&category={quote(term)}" for c in codes
+        ],
+        "/api/hsds/service_at_locations?postcode=<240 postal codes>&proximity=60000&per_page=30": [
+            f"/api/hsds/service_at_locations?postcode={quote(c.replace(' ', ''))}&proximity=60000&per_page=30"
+            for c in codes
         ],
     }
-    with _gunicorn() as port:
+    with _gunicorn() as (port, pid):
+        # A fresh worker's first search (gunicorn has just started; nothing is warm).
+        yield {"database": name, "step": "HTTP first search of a fresh worker", "path": FIXED_PAGE,
+               "ms": _first_request(port, FIXED_PAGE)}  # fmt: skip
+        ceiling = None
         for label, paths in endpoints.items():
             _load(port, paths[:40], 40)  # warm every worker (postal-code tables load once per process)
+            result = _load(port, paths, HTTP_REQUESTS)
+            if ceiling is None:
+                ceiling = result["requests_per_s"]
             yield {
                 "database": name,
                 "step": f"HTTP {label}",
                 "clients": CLIENTS,
                 "workers": WORKERS,
-                **_load(port, paths, HTTP_REQUESTS),
+                **result,
+                "share_of_ceiling": round(result["requests_per_s"] / ceiling, 3) if ceiling else None,
                 **PEER,
             }
+        yield {"database": name, "step": "gunicorn worker memory after the runs", "rss_mb": _worker_rss_mb(pid)}
 
 
 if __name__ == "__main__":

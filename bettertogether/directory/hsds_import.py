@@ -16,7 +16,7 @@ from django.utils import translation
 
 from bettertogether.core.imports import ImportFailed, ImportProblem, ImportReport, sha256_of_files
 
-from . import hsds_addresses, hsds_changes, search_index
+from . import hsds_addresses, hsds_changes, search_near, version
 from . import models as m
 from .hsds_read import (
     SKIP,
@@ -383,6 +383,7 @@ class _Importer:
             for resource in IMPORT_ORDER:
                 self._upsert(resource)
             self._upsert_attributes()
+            version.bump()  # bulk writes send no signal: the directory changed, in this transaction
             self._update_stash_owners()
             moved = hsds_changes.services_to_touch(self.touched, set(in_package) - existing)
             m.Service.objects.filter(id__in=list(moved)).update(updated_at=dt.datetime.now(dt.UTC))
@@ -555,6 +556,7 @@ class _Importer:
         nearly all of it in the ORM; auto_now fields (a service's updated_at) are not touched either way.
         """
         with transaction.atomic():
+            version.bump()  # raw writes send no signal: the directory changed, in this transaction
             for resource, (targets, changed) in self.updates.items():
                 model = MAPPINGS[resource].model
                 meta, connection = model._meta, connections[model._default_manager.db]
@@ -599,7 +601,7 @@ def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, la
         importer.write_translations()
     else:
         importer.write()
-    _refresh_search_index()
+        search_near.refresh_statistics()
     return importer.report
 
 
@@ -607,9 +609,3 @@ def _refused(importer: _Importer) -> ImportFailed:
     """The package's problems as the error to raise, its run record (marked failed) attached."""
     importer.report.fail(failure := ImportFailed(importer.errors))
     return failure
-
-
-def _refresh_search_index() -> None:
-    """Bulk and raw writes send no signal and an update changes no row count: say the directory changed,
-    once the import is committed (inside the command's transaction for several languages)."""
-    transaction.on_commit(search_index.invalidate)

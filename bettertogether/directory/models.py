@@ -455,3 +455,17 @@ class ChangeLog(models.Model):
         if self.pk is not None:
             raise ValueError("ChangeLog entries are never changed.")
         super().save(*args, **kwargs)
+
+
+class DirectoryVersion(models.Model):
+    """One row: a token that changes, in the writing transaction, whenever the public directory does.
+
+    Every worker reads it once per search; caches of search results and the search index are keyed on
+    it, so an edit, an import or an unpublish is seen by every worker's next request (directory/version.py).
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token

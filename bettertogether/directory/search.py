@@ -1,9 +1,13 @@
 """Public search over the directory: the door other parts call is `search_services()`.
 
-Filters, text matching and distance ranking run on an in-memory index of the active directory
-(search_index.py: arrays per service, rebuilt when the directory changes), so a search near
-Kentville among 20,000 services is numpy work; then only the services of the page are loaded from
-the database, with their relations prefetched. Results are the same on SQLite and PostgreSQL.
+Two engines, one answer (tests compare them on every kind of directory):
+- near a place, with category, language or free filters: the database (search_near.py, a bounding
+  box on the indexed coordinates widened until it holds the page), the same search as the HSDS
+  API's proximity; its counts are kept in the cache under the directory's version (version.py);
+- with text, open-now or a province filter (and the map): the in-memory index (search_index.py),
+  whose folded texts and per-language names the database cannot match accent-blind on SQLite.
+Then only the services of the page are loaded, with their relations prefetched. Results are the
+same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ from django.utils.translation import get_language
 
 from bettertogether.core.geo import haversine_km_many
 from bettertogether.core.geocode import geocode
-from bettertogether.core.languages import content_language
+from bettertogether.core.languages import MANY_LANGUAGES, content_language
 from bettertogether.core.provinces import MARITIMES, PROVINCE_ALIASES, Province
 
-from . import hours
+from . import hours, search_near, version
 from .models import (
     Attribute,
     HolidayClosure,
@@ -38,8 +42,7 @@ from .models import (
 )
 from .sanctuary import sanctuary_service_ids
 from .search_index import DirectoryIndex, get_index
-
-MANY_LANGUAGES = "mul"
+from .search_index import fold as fold  # the one folding rule, named here for callers of the search
 
 
 class PlaceLike(Protocol):
@@ -73,17 +76,6 @@ class SearchResults:
     open_state: dict[uuid.UUID, bool | None] = field(default_factory=dict)
     offset: int = 0
     limit: int = 30
-
-
-# --- text folding ---
-_ACCENTED = "àáâãäåāèéêëēìíîïīòóôõöøōùúûüūçñÿ"
-_PLAIN = "aaaaaaaeeeeeiiiiiooooooouuuuucny"
-_FOLD_TABLE = str.maketrans(_ACCENTED, _PLAIN)
-
-
-def fold(text: str | None) -> str | None:
-    """Lower-case without the common Latin accents, so 'Église' matches 'eglise'."""
-    return None if text is None else text.lower().translate(_FOLD_TABLE)
 
 
 # --- filters ---
@@ -262,6 +254,86 @@ def search_services(
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     place = PointPlace(float(near[0]), float(near[1])) if isinstance(near, tuple | list) else near
+    point = _point_of(place)
+    if point is not None and not (q or "").strip() and not open_now and not province and not sanctuary:
+        total, ranked = _ranked_near(
+            point, getattr(place, "province", None), category=category, language=language, free=free,
+            offset=offset, limit=limit,
+        )  # fmt: skip
+    else:
+        total, ranked = _ranked_by_index(
+            point, place, q=q, category=category, language=language, province=province, free=free,
+            open_now=open_now, at=at, offset=offset, limit=limit, sanctuary=sanctuary,
+        )  # fmt: skip
+    items = _load_page(ranked)
+    page_states = open_states([item.service.id for item in items], at)
+    return SearchResults(
+        total=total,
+        items=items,
+        place=place,
+        open_state={item.service.id: page_states.get(item.service.id) for item in items},
+        offset=offset,
+        limit=limit,
+    )
+
+
+Ranked = list[tuple[Any, Any, float | None]]  # (service id, location id or None, km or None), in order
+
+
+def _ranked_near(
+    point: tuple[float, float],
+    place_province: str | None,
+    *,
+    category: str | None,
+    language: str | None,
+    free: bool | None,
+    offset: int,
+    limit: int,
+) -> tuple[int, Ranked]:
+    """The database engine: nearest located services, then the unlocated ones serving the place."""
+    terms = sorted(term_ids_for(category)) if category else None
+    on_pair = search_near.service_conditions(
+        "service_id", "service__", category_terms=terms, language=language, free=free
+    )
+    on_service = search_near.service_conditions(category_terms=terms, language=language, free=free)
+    lang = _lang()
+    token = version.current()
+    parts = (terms, language, free, place_province, lang)
+    located = version.remember(token, "located", parts, lambda: search_near.located_count(on_pair))
+    tail = version.remember(
+        token, "unlocated", parts, lambda: _by_name(search_near.unlocated_services(on_service, place_province), lang)
+    )
+    nearest = search_near.nearest_services(search_near.located_pairs(on_pair), point[0], point[1], offset + limit)
+    ranked: Ranked = [(p.service, p.location, p.km) for p in nearest[offset : offset + limit]]
+    if len(ranked) < limit:
+        start = max(0, offset - located)
+        ranked += [(sid, None, None) for sid in tail[start : start + limit - len(ranked)]]
+    return located + len(tail), ranked
+
+
+def _by_name(services: Any, lang: str) -> list[uuid.UUID]:
+    """Ids in the index's name order: the name in lang (else English), folded, then the id."""
+    fields = ("id", f"name_{lang}", "name_en") if lang != "en" else ("id", "name_en", "name_en")
+    rows = services.order_by().values_list(*fields)
+    return [r[0] for r in sorted(rows, key=lambda r: (fold(r[1] or r[2] or "") or "", str(r[0])))]
+
+
+def _ranked_by_index(
+    point: tuple[float, float] | None,
+    place: Any,
+    *,
+    q: str | None,
+    category: str | None,
+    language: str | None,
+    province: str | None,
+    free: bool | None,
+    open_now: bool,
+    at: dt.datetime | None,
+    offset: int,
+    limit: int,
+    sanctuary: bool = False,
+) -> tuple[int, Ranked]:
+    """The in-memory engine: any filter, text included."""
     index = get_index()
     mask = _mask(
         index,
@@ -275,8 +347,7 @@ def search_services(
         sanctuary=sanctuary,
     )
     by_name = index.name_order(_lang())
-    point = _point_of(place)
-    ranked: list[tuple[Any, Any, float | None]] = []
+    ranked: Ranked = []
     if point is None:
         matched = by_name[mask[by_name]]
         total = len(matched)
@@ -304,17 +375,7 @@ def search_services(
         if len(ranked) < limit:
             start = max(0, offset - len(nearest))
             ranked += [(index.ids[i], None, None) for i in tail[start : start + limit - len(ranked)].tolist()]
-
-    items = _load_page(ranked)
-    page_states = open_states([item.service.id for item in items], at)
-    return SearchResults(
-        total=total,
-        items=items,
-        place=place,
-        open_state={item.service.id: page_states.get(item.service.id) for item in items},
-        offset=offset,
-        limit=limit,
-    )
+    return total, ranked
 
 
 def map_features(

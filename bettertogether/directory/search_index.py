@@ -1,20 +1,15 @@
-"""An in-memory index of the active directory, so a search is numpy work plus one page load.
+"""An in-memory index of the active directory, for the searches the database cannot answer alone.
 
-At national scale (20,000 services, 27,000 service-location pairs) the SQL form of a filtered,
-distance-ranked search costs hundreds of milliseconds on SQLite. The index holds, per service, the
-few facts filters need (categories, languages, provinces, free, points, names) as arrays; it is
-built once per process and rebuilt when the directory changes:
-- any save/delete of a directory model in this process bumps a generation (signals);
-- a shared version in the cache (bumped by the same signals) reaches other processes when the
-  cache is shared (database cache, Redis);
-- a stamp of row counts catches rolled-back tests and bulk inserts;
-- and the index never lives longer than BT_SEARCH_INDEX_TTL seconds (default 300).
-Importers that write with bulk_create/update should call `invalidate()` when done.
+Text search (every word, accents and case ignored, in two languages), open-now and the map's
+markers run on arrays per service (categories, languages, provinces, free, points, names); a search
+near a place without those runs in the database (search.py). The index is built once per process
+and rebuilt when the directory's version (version.py: one row, changed in the same transaction as
+any directory write) differs from the one it was built at, so no worker ever answers from a stale
+index. Importers that write in bulk call `invalidate()` (that is, `version.bump()`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import threading
 import time
@@ -24,56 +19,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
-from django.db.models.signals import post_delete, post_save
 
-from bettertogether.core.cache import cached
 from bettertogether.core.provinces import province_code
+from bettertogether.core.text import fold as core_fold
 
 from . import models as m
+from . import version
 
-CACHE_KEY = "bt:directory:index-version"
 FREEZE_AT = 5000  # services
 _lock = threading.Lock()
-_generation = 0
 _current: DirectoryIndex | None = None
 
-
-def invalidate(**kwargs: Any) -> None:
-    """Mark the index stale here and, through the cache, in other processes."""
-    global _generation
-    _generation += 1
-    with contextlib.suppress(Exception):  # a cache outage must not break a save
-        cache.set(CACHE_KEY, uuid.uuid4().hex, None)
+invalidate = version.bump
 
 
-_WATCHED = (
-    m.Service,
-    m.Organization,
-    m.Location,
-    m.Address,
-    m.ServiceAtLocation,
-    m.Attribute,
-    m.TaxonomyTerm,
-    m.Language,
-    m.ServiceArea,
-    m.Phone,
-)
-for _model in _WATCHED:
-    post_save.connect(invalidate, sender=_model, dispatch_uid=f"bt-index-save-{_model.__name__}")
-    post_delete.connect(invalidate, sender=_model, dispatch_uid=f"bt-index-delete-{_model.__name__}")
-
-
-def _stamp() -> tuple[Any, ...]:
-    """Row counts, in one round trip (cheap: a MAX over a text-heavy table would scan it)."""
-    tables = [model._meta.db_table for model in (m.Service, m.ServiceAtLocation, m.Attribute, m.Location)]
-    counts = ", ".join(f"(SELECT COUNT(*) FROM {qn})" for qn in map(connection.ops.quote_name, tables))  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {counts}")  # table names only
-        row = cursor.fetchone()
-    return tuple(row)
+def fold(text: str | None) -> str | None:
+    """The index's texts and the words searched for, compared as `core.text.fold` compares them."""
+    return None if text is None else core_fold(text)
 
 
 @dataclass
@@ -92,9 +54,7 @@ class DirectoryIndex:
     pt_lat: np.ndarray
     pt_lon: np.ndarray
     built_at: float
-    stamp: tuple[Any, ...]
-    generation: int
-    version: Any
+    version: str
     _names: dict[str, list[str]] = field(default_factory=dict)
     _name_order: dict[str, np.ndarray] = field(default_factory=dict)
     _org_names: dict[str, list[str]] = field(default_factory=dict)
@@ -126,8 +86,6 @@ class DirectoryIndex:
         names = self.names(lang)
         with self._lock:
             if lang not in self._name_order:
-                from .search import fold  # noqa: PLC0415  (the search <-> search_index cycle, being untied)
-
                 keys = [(fold(name) or "", str(sid)) for name, sid in zip(names, self.ids, strict=True)]
                 self._name_order[lang] = np.array(sorted(range(self.size), key=keys.__getitem__), dtype=np.int64)
             return self._name_order[lang]
@@ -150,8 +108,6 @@ class DirectoryIndex:
         organization's names, and its categories' names."""
         with self._lock:
             if lang not in self._texts:
-                from .search import fold  # noqa: PLC0415  (the search <-> search_index cycle, being untied)
-
                 fields = ["name_en", "alternate_name", "description_en"]
                 fields += ["organization__name_en", "organization__alternate_name"]
                 term_fields = ["taxonomy_term__name_en"]
@@ -176,7 +132,7 @@ def _positions(pairs: Any, position: dict[uuid.UUID, int]) -> dict[Any, np.ndarr
     return {key: np.array(sorted(found), dtype=np.int64) for key, found in grouped.items()}
 
 
-def _build(stamp: tuple[Any, ...], generation: int, version: Any) -> DirectoryIndex:
+def _build(token: str) -> DirectoryIndex:
     rows = list(m.Service.objects.active().order_by().values_list("id", "is_free"))
     ids = [r[0] for r in rows]
     position = {sid: i for i, sid in enumerate(ids)}
@@ -218,30 +174,22 @@ def _build(stamp: tuple[Any, ...], generation: int, version: Any) -> DirectoryIn
         pt_lat=np.array([p[2] for p in points], dtype=np.float64),
         pt_lon=np.array([p[3] for p in points], dtype=np.float64),
         built_at=time.monotonic(),
-        stamp=stamp,
-        generation=generation,
-        version=version,
+        version=token,
     )
 
 
 def get_index() -> DirectoryIndex:
-    """The current index, rebuilt if anything says the directory changed."""
+    """The index at the directory's current version (built here if this process has none yet)."""
     global _current
-    ttl = float(getattr(settings, "BT_SEARCH_INDEX_TTL", 300))
-    stamp = _stamp()
-    version = cached(CACHE_KEY)
+    token = version.current()
     index = _current
-    if (
-        index is not None
-        and index.generation == _generation
-        and index.stamp == stamp
-        and index.version == version
-        and time.monotonic() - index.built_at < ttl
-    ):
+    if index is not None and index.version == token:
         return index
     with _lock:
-        generation = _generation
-        index = _build(stamp, generation, version)
+        index = _current
+        if index is not None and index.version == token:
+            return index
+        index = _build(token)
         _current = index
         # At national scale the index is tens of thousands of long-lived objects: keep the cyclic
         # garbage collector from walking them on every full collection (a 100+ ms pause).

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET
 from bettertogether.core.languages import language_name
 from bettertogether.core.provinces import Province
 
-from . import hours
+from . import hours, version
 from .forms import SearchForm
 from .models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
 from .permissions import sees_staff_notes
@@ -53,6 +53,15 @@ def _page_number(request: HttpRequest) -> int:
 
 @require_GET
 def service_list(request: HttpRequest) -> HttpResponse:
+    """The public list. Its page is the same for every visitor (no cookie, no user, no token), so it
+    is kept in the cache under the directory's version (never stale) and the minute (open badges)."""
+    lang = translation.get_language() or "en"
+    parts = (lang, sorted(request.GET.lists()), int(time.time() // 60))
+    body = version.remember(version.current(), "services-page", parts, lambda: _service_list(request).content)
+    return HttpResponse(body)
+
+
+def _service_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     filters = form.filters() if form.is_bound else _empty_filters()
     near_text = (request.GET.get("near") or "").strip()[:100]

@@ -20,15 +20,10 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from bettertogether.positions.door import (
-    NOC_BROAD,
-    PROVINCE_CODES,
-    STREAM_NAMES,
     FilterError,
     PositionFilters,
-    available_quarters,
     filter_choices,
 )
-from bettertogether.positions.door import province_name as _province_name
 
 from . import report
 from .coverage import ANY

@@ -22,12 +22,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Sum

@@ -19,8 +19,8 @@ from .aggregate import (
     places,
     province_name,
 )
-from .lmia_values import OUTSIDE_CANADA
 from .choices import NOC_BROAD, filter_choices
+from .lmia_values import OUTSIDE_CANADA
 from .permissions import can_manage_positions
 from .query import positions_in
 from .worklist import PositionsWork, positions_work

@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from bettertogether.core.geo import haversine_km_many
 from bettertogether.core.provinces import POSTAL_LETTER_PROVINCES
 
-from ..models import Attribute, Language, Location, Service, ServiceArea, ServiceAtLocation
+from .. import search_near
+from ..models import Attribute, Language, Service, ServiceArea, ServiceAtLocation
 from ..search import term_ids_for
 
 # Public lists leave defunct services out unless `status` asks for them (HSDS exposes status).
@@ -83,68 +81,23 @@ def covering(queryset: QuerySet[Service], provinces: tuple[str, ...]) -> QuerySe
     return queryset.filter(Q(id__in=areas.filter(province__in=provinces)) | ~Q(id__in=areas))
 
 
-def _bbox(lat: float, lon: float, km: float) -> dict[str, tuple[float, float]]:
-    dlat = km / 111.0
-    dlon = km / max(1e-6, 111.320 * math.cos(math.radians(lat)))
-    return {"lat": (lat - dlat, lat + dlat), "lon": (lon - dlon, lon + dlon)}
-
-
-CHUNK = 5000
-
-
-def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def locations_within(lat: float, lon: float, km: float) -> dict[uuid.UUID, float]:
-    """Location id -> km for the located places within km (bounding box on the indexed columns first)."""
-    box = _bbox(lat, lon, km)
-    rows: list[tuple[uuid.UUID, float, float]] = list(
-        Location.objects.filter(latitude__range=box["lat"], longitude__range=box["lon"]).values_list(  # type: ignore[arg-type]
-            "id", "latitude", "longitude"
-        )
-    )
-    if not rows:
-        return {}
-    distances = haversine_km_many(lat, lon, [r[1] for r in rows], [r[2] for r in rows]).tolist()
-    return {r[0]: d for r, d in zip(rows, distances, strict=True) if d <= km}
-
-
-def _allowed(queryset: QuerySet[Any], ids: list[Any]) -> set[Any]:
-    allowed: set[Any] = set()
-    for chunk in _chunks(ids):
-        allowed.update(queryset.order_by().filter(pk__in=chunk).values_list("pk", flat=True))
-    return allowed
-
-
 def services_by_distance(queryset: QuerySet[Service], lat: float, lon: float, km: float) -> list[uuid.UUID]:
     """Ids of the filtered services within km of the point, nearest first (by their nearest place).
 
-    Driven from the places near the point, so the cost follows the neighbourhood, not the directory.
+    The directory's one proximity search (search_near.py): a bounding box on the indexed
+    coordinates with the filters in the same query, so the cost follows the neighbourhood.
     """
-    places = locations_within(lat, lon, km)
+    pairs = ServiceAtLocation.objects.filter(service__in=queryset.order_by().values("id"))
     best: dict[uuid.UUID, float] = {}
-    for chunk in _chunks(list(places)):
-        for service_id, location_id in ServiceAtLocation.objects.filter(location_id__in=chunk).values_list(
-            "service_id", "location_id"
-        ):
-            distance = places[location_id]
-            if distance < best.get(service_id, float("inf")):
-                best[service_id] = distance
-    allowed = _allowed(queryset, list(best))
-    return sorted(allowed, key=lambda k: (best[k], str(k)))
+    for found in search_near.pairs_within(pairs, lat, lon, km):
+        if found.km < best.get(found.service, math.inf):
+            best[found.service] = found.km
+    return sorted(best, key=lambda k: (best[k], str(k)))
 
 
 def service_at_locations_by_distance(
     queryset: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float
 ) -> list[uuid.UUID]:
-    places = locations_within(lat, lon, km)
-    distance: dict[uuid.UUID, float] = {}
-    for chunk in _chunks(list(places)):
-        for sal_id, location_id in ServiceAtLocation.objects.filter(location_id__in=chunk).values_list(
-            "id", "location_id"
-        ):
-            distance[sal_id] = places[location_id]
-    allowed = _allowed(queryset, list(distance))
-    return sorted(allowed, key=lambda k: (distance[k], str(k)))
+    """Ids of the filtered service-location pairs within km of the point, nearest first."""
+    found = search_near.pairs_within(queryset, lat, lon, km)
+    return [p.pair for p in sorted(found, key=lambda p: (p.km, str(p.pair)))]

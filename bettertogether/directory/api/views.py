@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 from bettertogether.core.geocode import locate
 from bettertogether.core.throttling import ClientRateThrottle
 
-from .. import hsds
+from .. import hsds, version
 from ..models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from . import queries
 from .pagination import paginate_ids, paginate_queryset
@@ -171,6 +171,14 @@ class HSDSView(APIView):
             body = paginate_queryset(queryset, page, per_page, render)
         return Response(body)
 
+    def remembered(self, request: Request, answer: Callable[[], Any]) -> Any:
+        """A page of a list, kept in the cache under the directory's version: a repeated query is
+        served from the cache, and any directory change gives the next one a fresh answer."""
+        if self.params.output_format() == "ndjson":
+            return answer()
+        parts = (request.path, self.lang, sorted(request.query_params.lists()))
+        return Response(version.remember(version.current(), "hsds", parts, lambda: answer().data))
+
     def service_filters(self) -> queries.ServiceFilters:
         status = self.params.choice("status", tuple(Service.Status.values))
         return queries.ServiceFilters(
@@ -269,6 +277,9 @@ class ServiceListView(HSDSView):
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
+        return self.remembered(request, self.answer)
+
+    def answer(self) -> Any:
         full = self.params.boolean("full")
         minimal = self.params.boolean("minimal")
         filters = self.service_filters()
@@ -382,6 +393,9 @@ class ServiceAtLocationListView(HSDSView):
         tags=["hsds"],
     )
     def get(self, request: Request) -> Any:
+        return self.remembered(request, self.answer)
+
+    def answer(self) -> Any:
         full = self.params.boolean("full")
         filters = self.service_filters()
         provinces, point, km = self.place()

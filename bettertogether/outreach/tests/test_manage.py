@@ -4,7 +4,6 @@ import pytest
 from django.test import Client
 
 from bettertogether.core.roles import Role
-from bettertogether.core.tests.factories import sign_in
 from bettertogether.directory.models import Membership
 from bettertogether.directory.tests.factories import OrganizationFactory
 from bettertogether.outreach import permissions, services
