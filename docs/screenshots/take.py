@@ -77,6 +77,18 @@ def whole_page(page: Page, path: str, name: str) -> None:
     image.save(target, optimize=True)
 
 
+def clipped(page: Page, first: str, last: str, name: str) -> None:
+    """From the top of `first` to the bottom of `last`, the page's width, reduced to 256 colours."""
+    top, bottom = page.locator(first).first.bounding_box(), page.locator(last).last.bounding_box()
+    assert top and bottom, (first, last)
+    width = page.viewport_size["width"] if page.viewport_size else 1280
+    clip = {"x": 0, "y": top["y"] - 8, "width": width, "height": bottom["y"] + bottom["height"] - top["y"] + 16}
+    target = OUT / f"{name}.png"
+    page.screenshot(path=target, full_page=True, clip=clip)
+    image = Image.open(target).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    image.save(target, optimize=True)
+
+
 def public(browser: Browser, base: str) -> None:
     for size in SIZES:
         context = new_context(browser, base, size)
@@ -119,9 +131,17 @@ def program(browser: Browser, base: str) -> None:
     for size, width in (("phone", 360), ("desktop", 1280)):
         context = new_context(browser, base, size, state)
         page = context.new_page()
-        for name, path in PROGRAM.items():
-            for lang, suffix in (("en", ""), ("fr", "-fr")):
+        for lang, suffix in (("en", ""), ("fr", "-fr")):
+            for name, path in PROGRAM.items():
                 whole_page(page, path.format(lang=lang), f"{name}-{width}{suffix}")
+            # The README's parts of them: the reach per province, the charts, the first rows of the ranking.
+            page.goto(PROGRAM["program-results"].format(lang=lang), wait_until="networkidle")
+            reach_heading = "main h2:has(+ p.definition + .table-scroll)"
+            clipped(page, reach_heading, "main dl.definition", f"program-reach-{width}{suffix}")
+            clipped(page, "section.trend h2", "section.trend", f"program-trend-{width}{suffix}")
+            page.goto(PROGRAM["program-calls-ranking"].format(lang=lang), wait_until="networkidle")
+            last_row = "main table tbody tr:nth-child(3)" if size == "phone" else "main table"
+            clipped(page, "main h1", last_row, f"program-ranking-{width}{suffix}")
         context.close()
 
 
