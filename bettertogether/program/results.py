@@ -179,16 +179,12 @@ def results(period: Period | None = None, reached_in: Period | None = None) -> d
 
 def partner_reach(reached_in: Period) -> list[dict[str, Any]]:
     """Reach per partner organization holding a counted agreement (coordinators only: partner detail)."""
-    orgs = (
-        SubAgreement.objects.filter(status__in=lifecycle.COUNTED)
-        .values_list("organization_id", "organization__name")
-        .distinct()
-        .order_by("organization__name")
-    )
+    # The organizations themselves, not `organization__name`: their names in the reader's language.
+    counted = SubAgreement.objects.filter(status__in=lifecycle.COUNTED).values("organization_id")
     rows = []
-    for org_id, name in orgs:
-        figures = reach(reached_in, org_id)
-        rows.append({"organization": name, "events": figures.events, "unique_people": figures.unique_people})
+    for org in sorted(Organization.objects.filter(id__in=counted), key=lambda o: o.name.casefold()):
+        figures = reach(reached_in, org.id)
+        rows.append({"organization": org.name, "events": figures.events, "unique_people": figures.unique_people})
     return rows
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bettertogether.core.periods import parse_period
 from bettertogether.outreach import services as outreach
@@ -118,3 +118,14 @@ def test_public_summary_has_no_partner_detail(world: dict[str, Any]) -> None:
         {"organization": "Other Centre", "events": 0, "unique_people": 0},
         {"organization": "Own Centre", "events": 2, "unique_people": 3 + 2},
     ]
+
+
+def test_partner_reach_names_each_organization_in_the_readers_language(world: dict[str, Any]) -> None:
+    own = world["own"]
+    own.name_fr = "Centre propre"
+    own.save()
+    with translation.override("fr"):
+        names = [row["organization"] for row in partner_reach(_reached_in())]
+    assert names == ["Centre propre", "Other Centre"]
+    with translation.override("en"):
+        assert [row["organization"] for row in partner_reach(_reached_in())] == ["Other Centre", "Own Centre"]
