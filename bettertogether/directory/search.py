@@ -177,10 +177,6 @@ def open_states(service_ids: Any = None, at: dt.datetime | None = None, narrow: 
 # --- distances ---
 
 
-def haversine_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    return haversine_km_many(lat, lon, lats, lons)
-
-
 def _mask(
     index: DirectoryIndex,
     *,
@@ -354,7 +350,7 @@ def _ranked_by_index(
         ranked = [(index.ids[i], None, None) for i in matched[offset : offset + limit].tolist()]
     else:
         chosen = np.flatnonzero(mask[index.pt_service])
-        distances = haversine_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
+        distances = haversine_km_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
         order = np.argsort(distances, kind="stable")
         # The first time a service appears in distance order is its nearest location.
         _, first = np.unique(index.pt_service[chosen][order], return_index=True)
@@ -411,7 +407,7 @@ def map_features(
     chosen = np.flatnonzero(mask[index.pt_service])
     point = _point_of(near)
     if point is not None and limit is not None and len(chosen) > limit:
-        distances = haversine_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
+        distances = haversine_km_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
         chosen = chosen[np.argsort(distances, kind="stable")[: max(0, limit)]]
     if not len(chosen):
         return []

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 from django.utils import translation
 
+from bettertogether.core.geo import haversine_km_many
 from bettertogether.directory.hours import LOCAL_TZ
 from bettertogether.directory.models import Service
-from bettertogether.directory.search import PointPlace, contact_phones, haversine_many, search_services
+from bettertogether.directory.search import PointPlace, contact_phones, search_services
 from bettertogether.directory.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ MONDAY_10 = dt.datetime(2026, 11, 23, 10, tzinfo=LOCAL_TZ)
 
 
 def _brute_force_order(services: list[tuple[Service, float, float]], lat: float, lon: float) -> list[str]:
-    d = haversine_many(lat, lon, np.array([s[1] for s in services]), np.array([s[2] for s in services]))
+    d = haversine_km_many(lat, lon, np.array([s[1] for s in services]), np.array([s[2] for s in services]))
     return [services[i][0].name for i in np.argsort(d, kind="stable")]
 
 
