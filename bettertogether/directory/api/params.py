@@ -112,7 +112,13 @@ class Params:
             value = None
         if value is None:
             raise ParseError(f"Parameter '{name}' must be an ISO 8601 date or date-time.")
-        return timezone.make_aware(value, dt.UTC) if timezone.is_naive(value) else value
+        if timezone.is_naive(value):
+            return timezone.make_aware(value, dt.UTC)
+        # Compared in UTC: PostgreSQL refuses offsets beyond ±15:59 that Python's parser accepts.
+        try:
+            return value.astimezone(dt.UTC)
+        except OverflowError:
+            raise ParseError(f"Parameter '{name}' is out of range.") from None
 
     def code(self, name: str) -> str:
         value = self.given(name)
