@@ -37,6 +37,7 @@ from .models import (
     Phone,
     Schedule,
     Service,
+    ServiceArea,
     ServiceAtLocation,
     TaxonomyTerm,
 )
@@ -288,18 +289,21 @@ def _ranked_near(
 ) -> tuple[int, Ranked]:
     """The database engine: nearest located services, then the unlocated ones serving the place."""
     terms = sorted(term_ids_for(category)) if category else None
-    on_pair = search_near.service_conditions(
-        "service_id", "service__", category_terms=terms, language=language, free=free
-    )
-    on_service = search_near.service_conditions(category_terms=terms, language=language, free=free)
+    condition = search_near.service_conditions(category_terms=terms, language=language, free=free)
     lang = _lang()
     token = version.current()
-    parts = (terms, language, free, place_province, lang)
-    located = version.remember(token, "located", parts, lambda: search_near.located_count(on_pair))
-    tail = version.remember(
-        token, "unlocated", parts, lambda: _by_name(search_near.unlocated_services(on_service, place_province), lang)
+    parts = (terms, language, free)
+    located = version.remember(token, "located", parts, lambda: search_near.located_count(condition))
+    # Kept once for every place: the province only picks from it (a count per province cost a
+    # whole-table read at each province's first search).
+    unlocated = version.remember(
+        token,
+        "unlocated",
+        (*parts, lang),
+        lambda: _by_name_with_provinces(search_near.unlocated_services(condition), lang),
     )
-    nearest = search_near.nearest_services(search_near.located_pairs(on_pair), point[0], point[1], offset + limit)
+    tail = [sid for sid, served in unlocated if not place_province or not served or place_province in served]
+    nearest = search_near.nearest_services(search_near.located_pairs(condition), point[0], point[1], offset + limit)
     ranked: Ranked = [(p.service, p.location, p.km) for p in nearest[offset : offset + limit]]
     if len(ranked) < limit:
         start = max(0, offset - located)
@@ -307,11 +311,17 @@ def _ranked_near(
     return located + len(tail), ranked
 
 
-def _by_name(services: Any, lang: str) -> list[uuid.UUID]:
-    """Ids in the index's name order: the name in lang (else English), folded, then the id."""
+def _by_name_with_provinces(services: Any, lang: str) -> list[tuple[uuid.UUID, frozenset[str]]]:
+    """(id, provinces its service areas name) in the index's name order: the name in lang (else
+    English), folded, then the id."""
     fields = ("id", f"name_{lang}", "name_en") if lang != "en" else ("id", "name_en", "name_en")
-    rows = services.order_by().values_list(*fields)
-    return [r[0] for r in sorted(rows, key=lambda r: (fold(r[1] or r[2] or "") or "", str(r[0])))]
+    rows = list(services.order_by().values_list(*fields))
+    served: dict[uuid.UUID, set[str]] = defaultdict(set)
+    areas = ServiceArea.objects.filter(service_id__in=services.order_by().values("id")).exclude(province="")
+    for sid, province in areas.values_list("service_id", "province"):
+        served[sid].add(province)
+    ordered = sorted(rows, key=lambda r: (fold(r[1] or r[2] or "") or "", str(r[0])))
+    return [(r[0], frozenset(served.get(r[0], ()))) for r in ordered]
 
 
 def _ranked_by_index(

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from bettertogether.core.geo import EARTH_RADIUS_KM, haversine_km_many
@@ -64,43 +64,77 @@ def box(lat: float, lon: float, km: float) -> tuple[tuple[float, float], tuple[f
     return lats, (lon - dlon, lon + dlon)
 
 
-def pairs_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float) -> list[PairDistance]:
-    """The pairs of `pairs` whose location lies within km of the point, with their distances."""
+Key = Any  # an id as the database returns it: text on SQLite, a UUID on PostgreSQL
+
+
+def as_uuid(value: Key) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
+def order_key(value: Key) -> str:
+    """A sort key giving the order of str(uuid) whichever form the id came in (the dashes of
+    str(uuid) stand at the same places in every id, so they never change an order)."""
+    return value if isinstance(value, str) else str(value)
+
+
+def rows_within(
+    pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float
+) -> list[tuple[Key, Key, Key, float]]:
+    """(pair, service, location, km) of the pairs of `pairs` whose location lies within km of the point.
+
+    Read as raw rows: converting every id of a city's box to a UUID cost more than the query, so
+    callers convert only the ids they keep (`_uuid`).
+    """
     lats, lons = box(lat, lon, km)
     near = pairs.prefetch_related(None).filter(location__latitude__range=lats, location__longitude__isnull=False)
     if lons is not None:
         near = near.filter(location__longitude__range=lons)
-    rows: list[tuple[Any, ...]] = list(
-        near.order_by().values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")
-    )
+    query = near.order_by().values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     if not rows:
         return []
     distances: list[float] = haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist()
-    return [PairDistance(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True) if d <= km]
+    return [(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True) if d <= km]
+
+
+def pairs_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float) -> list[PairDistance]:
+    """The pairs of `pairs` whose location lies within km of the point, with their distances."""
+    return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for p, s, loc, d in rows_within(pairs, lat, lon, km)]
+
+
+def pairs_of(
+    services: QuerySet[Service], among: QuerySet[ServiceAtLocation] | None = None
+) -> QuerySet[ServiceAtLocation]:
+    """The service-location pairs (of `among`, else all) of these services, written so the database starts from the
+    coordinates' index and checks each pair's service by its key: `service_id IN (services)` made
+    SQLite read every service first (81 ms against 21 ms near Halifax at 20,000 services)."""
+    pairs = ServiceAtLocation.objects.all() if among is None else among
+    return pairs.filter(Exists(services.filter(pk=OuterRef("service_id"))))
 
 
 def service_conditions(
-    ref: str = "pk",
-    prefix: str = "",
     *,
     category_terms: Iterable[uuid.UUID] | None = None,
     language: str | None = None,
     free: bool | None = None,
 ) -> Q:
-    """The public search's filters as SQL on a service (`ref`: its id, `prefix`: the path to it)."""
-    condition = Q(**{f"{prefix}status": Service.Status.ACTIVE})
+    """The public search's filters as SQL on a service."""
+    condition = Q(status=Service.Status.ACTIVE)
     if category_terms is not None:
         terms = list(category_terms)
-        condition &= Q(Exists(Attribute.objects.filter(service_id=OuterRef(ref), taxonomy_term_id__in=terms)))
+        condition &= Q(Exists(Attribute.objects.filter(service_id=OuterRef("pk"), taxonomy_term_id__in=terms)))
     if language:
         codes = Q(code__iexact=language) | Q(code__iexact=MANY_LANGUAGES)
-        condition &= Q(Exists(Language.objects.filter(codes, service_id=OuterRef(ref)))) | Q(
-            Exists(Language.objects.filter(codes, phone__service_id=OuterRef(ref)))
+        condition &= Q(Exists(Language.objects.filter(codes, service_id=OuterRef("pk")))) | Q(
+            Exists(Language.objects.filter(codes, phone__service_id=OuterRef("pk")))
         )
     if free is True:
-        condition &= Q(**{f"{prefix}is_free": True})
+        condition &= Q(is_free=True)
     elif free is False:
-        condition &= ~Q(**{f"{prefix}is_free": True})
+        condition &= ~Q(is_free=True)
     return condition
 
 
@@ -112,36 +146,36 @@ def nearest_services(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float,
     """
     km = FIRST_RADIUS_KM
     while True:
-        best: dict[uuid.UUID, PairDistance] = {}
-        for found in pairs_within(pairs, lat, lon, km):
-            held = best.get(found.service)
-            if held is None or (found.km, str(found.location)) < (held.km, str(held.location)):
-                best[found.service] = found
+        best: dict[Key, tuple[float, str, Key, Key, Key]] = {}
+        for pair, service, location, d in rows_within(pairs, lat, lon, km):
+            held = best.get(service)
+            candidate = (d, order_key(location), service, location, pair)
+            if held is None or candidate[:2] < held[:2]:
+                best[service] = candidate
         if len(best) >= count or km >= WHOLE_EARTH_KM:
-            return sorted(best.values(), key=lambda p: (p.km, str(p.service)))[:count]
+            chosen = sorted(best.values(), key=lambda b: (b[0], order_key(b[2])))[:count]
+            return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for d, _o, s, loc, p in chosen]
         km = min(km * 4, WHOLE_EARTH_KM)
 
 
 def located_pairs(condition: Q) -> QuerySet[ServiceAtLocation]:
-    """Service-location pairs with a point whose service meets `condition` (written on `service__`)."""
-    return ServiceAtLocation.objects.filter(
-        condition, location__latitude__isnull=False, location__longitude__isnull=False
+    """Service-location pairs with a point whose service meets `condition` (written on the service)."""
+    return pairs_of(Service.objects.filter(condition)).filter(
+        location__latitude__isnull=False, location__longitude__isnull=False
     )
 
 
 def located_count(condition: Q) -> int:
-    """How many services meeting `condition` have a located place."""
-    return located_pairs(condition).order_by().values("service_id").distinct().count()
-
-
-def unlocated_services(condition: Q, province: str | None) -> QuerySet[Service]:
-    """Services meeting `condition` (written on the service) without a located place; with a
-    province, only those serving it or naming no province."""
+    """How many services meeting `condition` (written on the service) have a located place."""
     points = ServiceAtLocation.objects.filter(
         service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
     )
-    services = Service.objects.filter(condition).exclude(Exists(points))
-    if province:
-        areas = ServiceArea.objects.filter(service_id=OuterRef("pk")).exclude(province="")
-        services = services.filter(~Exists(areas) | Exists(areas.filter(province=province)))
-    return services
+    return Service.objects.filter(condition).filter(Exists(points)).count()
+
+
+def unlocated_services(condition: Q) -> QuerySet[Service]:
+    """Services meeting `condition` (written on the service) without a located place."""
+    points = ServiceAtLocation.objects.filter(
+        service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
+    )
+    return Service.objects.filter(condition).exclude(Exists(points))

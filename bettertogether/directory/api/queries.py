@@ -85,19 +85,19 @@ def services_by_distance(queryset: QuerySet[Service], lat: float, lon: float, km
     """Ids of the filtered services within km of the point, nearest first (by their nearest place).
 
     The directory's one proximity search (search_near.py): a bounding box on the indexed
-    coordinates with the filters in the same query, so the cost follows the neighbourhood.
+    coordinates with the filters checked per pair, so the cost follows the neighbourhood.
     """
-    pairs = ServiceAtLocation.objects.filter(service__in=queryset.order_by().values("id"))
-    best: dict[uuid.UUID, float] = {}
-    for found in search_near.pairs_within(pairs, lat, lon, km):
-        if found.km < best.get(found.service, math.inf):
-            best[found.service] = found.km
-    return sorted(best, key=lambda k: (best[k], str(k)))
+    best: dict[search_near.Key, float] = {}
+    for _pair, service, _location, d in search_near.rows_within(search_near.pairs_of(queryset), lat, lon, km):
+        if d < best.get(service, math.inf):
+            best[service] = d
+    return [search_near.as_uuid(k) for k in sorted(best, key=lambda k: (best[k], search_near.order_key(k)))]
 
 
 def service_at_locations_by_distance(
     queryset: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float
 ) -> list[uuid.UUID]:
     """Ids of the filtered service-location pairs within km of the point, nearest first."""
-    found = search_near.pairs_within(queryset, lat, lon, km)
-    return [p.pair for p in sorted(found, key=lambda p: (p.km, str(p.pair)))]
+    found = search_near.rows_within(queryset, lat, lon, km)
+    found.sort(key=lambda row: (row[3], search_near.order_key(row[0])))
+    return [search_near.as_uuid(row[0]) for row in found]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 from bettertogether.core.geocode import locate
 from bettertogether.core.throttling import ClientRateThrottle
 
-from .. import hsds, version
+from .. import hsds, search_near, version
 from ..models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from . import queries
 from .pagination import paginate_ids, paginate_queryset
@@ -401,11 +401,11 @@ class ServiceAtLocationListView(HSDSView):
         provinces, point, km = self.place()
         unsearched = dataclasses.replace(filters, search="")
         services = queries.covering(queries.filter_services(Service.objects.all(), unsearched), provinces)
-        queryset = _sal_queryset(full).filter(service__in=services.values("id"))
+        queryset = search_near.pairs_of(services, _sal_queryset(full))
         if filters.search:  # the service's text or the place's name
             matching = queries.filter_services(Service.objects.all(), filters)
             queryset = queryset.filter(
-                Q(service__in=matching.values("id"))
+                Q(Exists(matching.filter(pk=OuterRef("service_id"))))
                 | queries._text_q("location__", ("name",), filters.search, self.lang)
             )
         render = lambda sal: hsds.service_at_location_doc(sal, full=full)  # noqa: E731
