@@ -9,6 +9,7 @@ never reach the log in clear. Bind address and worker count stay on the command 
 from gunicorn.glogging import Logger
 
 from bettertogether.core.logs import JsonFormatter, RedactFilter
+from bettertogether.warm import warm
 
 accesslog = "-"
 errorlog = "-"
@@ -28,3 +29,13 @@ class RedactingLogger(Logger):
 
 
 logger_class = RedactingLogger
+
+# The application is loaded and warmed once in the master, before the port opens, and the workers
+# are forked from it: a fresh worker (at start, or replacing one that died) answers at once, and
+# what the warm-up built is shared between workers. Code changes need a restart, not a HUP.
+preload_app = True
+
+
+def on_starting(server):  # type: ignore[no-untyped-def]
+    if server.cfg.preload_app:  # the application (and so Django) is loaded only when preloading
+        warm()

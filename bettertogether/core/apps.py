@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .geodata.tables import tables
 from .text_input import install_form_validation
 
 
@@ -11,3 +12,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         install_form_validation()  # every form field refuses control characters
+
+    def warm(self) -> None:
+        """Before a server forks (bettertogether.warm): the postal-code tables every search reads."""
+        tables()

@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         import_module(f"{self.name}.version")  # connects the signals that keep the directory's version
+
+    def warm(self) -> None:
+        """Before a server forks (bettertogether.warm): see search.warm()."""
+        import_module(f"{self.name}.search").warm(settings.MODELTRANSLATION_LANGUAGES)

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.utils import translation
 from django.utils.translation import get_language
 
 from bettertogether.core.geo import haversine_km_many
@@ -44,6 +45,8 @@ from .models import (
 from .sanctuary import sanctuary_service_ids
 from .search_index import DirectoryIndex, get_index
 from .search_index import fold as fold  # the one folding rule, named here for callers of the search
+
+MARITIMES_MIDDLE = (45.6, -63.5)  # where the map opens without a place
 
 
 class PlaceLike(Protocol):
@@ -382,6 +385,20 @@ def _ranked_by_index(
             start = max(0, offset - len(nearest))
             ranked += [(index.ids[i], None, None) for i in tail[start : start + limit - len(ranked)].tolist()]
     return total, ranked
+
+
+def warm(languages: Iterable[str]) -> None:
+    """What the first searches of every worker share, built once before a server forks: the index
+    with its names (the map's markers) in each content language and its texts in the first, and
+    the counts of a search near a place without filters."""
+    index = get_index()
+    for n, lang in enumerate(languages):
+        index.name_order(lang)
+        index.org_names(lang)
+        if n == 0:
+            index.texts(lang)
+        with translation.override(lang):
+            search_services(near=MARITIMES_MIDDLE, limit=1)
 
 
 def map_features(

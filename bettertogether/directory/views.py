@@ -31,7 +31,7 @@ from .forms import SearchForm
 from .models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
 from .permissions import sees_staff_notes
 from .sanctuary import sanctuary_service_ids
-from .search import contact_phones, map_features, resolve_place, search_services
+from .search import MARITIMES_MIDDLE, contact_phones, map_features, resolve_place, search_services
 from .search_index import get_index
 
 PAGE_SIZE = 30
@@ -39,7 +39,7 @@ GEOJSON_CACHE_SIZE = 64
 _GEOJSON_CACHE: OrderedDict[tuple[Any, ...], str] = OrderedDict()
 # Around a place the map gets the nearest markers only, so a phone never downloads the whole country.
 MAP_NEAREST = 1500
-MAP_HOME = (45.6, -63.5)  # the middle of the Maritimes
+MAP_HOME = MARITIMES_MIDDLE
 MAP_LIMIT_MAX = 5000
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 

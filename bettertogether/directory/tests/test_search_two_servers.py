@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 PAGE = "/en/services/?near=B4N%201A1"
 API = "/api/hsds/service_at_locations?postcode=B4N1A1&proximity=60000&per_page=30"
+TEXT = "/en/services/?q=harvest"  # answered by the search index, built in gunicorn's master before the edit
 
 SETUP = """
 from bettertogether.directory.models import Organization, Service, Location, ServiceAtLocation
@@ -99,11 +100,14 @@ def test_two_servers_see_every_change_on_their_next_request(tmp_path: Path) -> N
         for port in (first, second):  # both answer, and keep the answers in their own caches
             for _ in range(2):
                 assert "Harvest Legal Clinic" in _get(port, PAGE)
+                assert "Harvest Legal Clinic" in _get(port, TEXT)
                 assert _api_names(port) == ["Harvest Legal Clinic", "Orchard Health Line"]
         manage("shell", "-c", RENAME)
         for port in (first, second):
             page = _get(port, PAGE)
             assert "Harvest Rights Clinic" in page and "Harvest Legal Clinic" not in page
+            found = _get(port, TEXT)
+            assert "Harvest Rights Clinic" in found and "Harvest Legal Clinic" not in found
             assert _api_names(port) == ["Harvest Rights Clinic", "Orchard Health Line"]
         manage("shell", "-c", UNPUBLISH)
         for port in (first, second):
