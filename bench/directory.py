@@ -182,11 +182,72 @@ def _child_main(name: str) -> None:
                 **PEER,
             }
         )
+    knn = _postgis_knn(name, list(points.values()))
+    if knn:
+        _emit(knn)
     connection.close()
     for record in _http(name, term, codes):
         _emit(record)
     if SCALE > 1:
         _emit(_at_scale(name, term, list(points.values())))
+        knn = _postgis_knn(name, list(points.values()), f" at {SCALE}x")
+        if knn:
+            _emit(knn)
+        connection.close()
+        for record in _fresh_server(name, f" at {SCALE}x"):
+            _emit(record)
+
+
+KNN_SQL = """
+SELECT sal.service_id, sal.location_id
+FROM directory_location l
+JOIN directory_serviceatlocation sal ON sal.location_id = l.id
+JOIN directory_service s ON s.id = sal.service_id
+WHERE s.status = 'active' AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL
+ORDER BY geography(ST_MakePoint(l.longitude, l.latitude)) <-> geography(ST_MakePoint(%s, %s))
+LIMIT %s
+"""
+
+
+def _postgis_knn(name: str, points: list[Any], label: str = "") -> dict[str, Any] | None:
+    """PostGIS's nearest-neighbour search (a GiST index on the locations' geography, `<->`) against
+    the engine in use (search_near: a box on the B-tree index of latitude and longitude), for the
+    same question: the 30 services nearest each postal code. Only where PostGIS can be installed."""
+    from django.db import connection
+
+    from bettertogether.directory import search_near
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        except Exception as exc:  # no PostGIS on this server: nothing to compare
+            return {"database": name, "step": f"PostGIS nearest-neighbour comparison{label}", "skipped": str(exc)[:200]}
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS bench_location_geography ON directory_location "
+            "USING gist (geography(ST_MakePoint(longitude, latitude)))"
+        )
+        cursor.execute("ANALYZE directory_location")
+    condition = search_near.service_conditions()
+    timings: dict[str, list[float]] = {"knn": [], "box": []}
+    for point in points:
+        t = time.perf_counter()
+        with connection.cursor() as cursor:  # pairs nearest first: over-fetch, keep each service's first
+            cursor.execute(KNN_SQL, [point.longitude, point.latitude, 30 * 8])
+            seen: dict[Any, Any] = {}
+            for service_id, location_id in cursor.fetchall():
+                seen.setdefault(service_id, location_id)
+        timings["knn"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        search_near.nearest_services(search_near.located_pairs(condition), point.latitude, point.longitude, 30)
+        timings["box"].append(time.perf_counter() - t)
+    return {
+        "database": name,
+        "step": f"30 nearest services: PostGIS KNN (GiST, <->) against the box (B-tree){label}",
+        "queries": len(points),
+        **{f"{engine}_{k}": v for engine, values in timings.items() for k, v in _ms(values).items()},
+    }
 
 
 def _rss_mb() -> float:
@@ -272,7 +333,7 @@ def _gunicorn() -> Iterator[tuple[int, int]]:
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 600  # the master warms up before it opens the port
         while time.monotonic() < deadline:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
                 break
@@ -339,15 +400,39 @@ def _first_request(port: int, path: str) -> float:
     return round((time.perf_counter() - t) * 1000, 1)
 
 
-def _worker_rss_mb(server_pid: int) -> list[float]:
+def _worker_memory_mb(server_pid: int) -> dict[str, list[float]]:
+    """Each worker's resident memory (RSS) and its proportional share (PSS: pages shared with the
+    master and the other workers are divided between them, so PSS is what a worker adds)."""
     children = Path(f"/proc/{server_pid}/task/{server_pid}/children")
-    sizes = []
+    found: dict[str, list[float]] = {"rss_mb": [], "pss_mb": []}
     for pid in children.read_text().split() if children.exists() else []:
         with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes.append(round(int(line.split()[1]) / 1024, 1))
-    return sizes
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                key = {"Rss:": "rss_mb", "Pss:": "pss_mb"}.get(line.split(":")[0] + ":")
+                if key:
+                    found[key].append(round(int(line.split()[1]) / 1024, 1))
+    return found
+
+
+FIRST_REQUESTS = {  # a fresh worker's first request of each kind
+    "page near a postal code": FIXED_PAGE,
+    "page in French": "/fr/services/?near=" + urllib.parse.quote("B3H 1A1"),
+    "HSDS proximity": FIXED_API.replace("B4N1A1", "E1C4M3"),
+    "text search": "/en/services/?q=legal&near=" + urllib.parse.quote("B4N 1A1"),
+    "map markers": "/api/map/services.geojson?lang=en&near=45.07700,-64.49500&limit=1500",
+}
+
+
+def _fresh_server(name: str, label: str) -> Iterator[dict[str, Any]]:
+    """Start gunicorn, time until it answers, then each kind of first request, then its memory."""
+    started = time.perf_counter()
+    with _gunicorn() as (port, pid):
+        ready = round(time.perf_counter() - started, 2)
+        firsts = {kind: _first_request(port, path) for kind, path in FIRST_REQUESTS.items()}
+        yield {"database": name, "step": f"HTTP first requests of fresh workers{label}",
+               "server_ready_s": ready, "ms": firsts}  # fmt: skip
+        _load(port, list(FIRST_REQUESTS.values()) * 20, 100)
+        yield {"database": name, "step": f"gunicorn worker memory{label}", **_worker_memory_mb(pid)}
 
 
 def _http(name: str, term: str, codes: list[str]) -> Iterator[dict[str, Any]]:
@@ -364,13 +449,11 @@ def _http(name: str, term: str, codes: list[str]) -> Iterator[dict[str, Any]]:
             for c in codes
         ],
     }
+    yield from _fresh_server(name, "")
     with _gunicorn() as (port, pid):
-        # A fresh worker's first search (gunicorn has just started; nothing is warm).
-        yield {"database": name, "step": "HTTP first search of a fresh worker", "path": FIXED_PAGE,
-               "ms": _first_request(port, FIXED_PAGE)}  # fmt: skip
         ceiling = None
         for label, paths in endpoints.items():
-            _load(port, paths[:40], 40)  # warm every worker (postal-code tables load once per process)
+            _load(port, paths[:40], 40)  # every worker has answered before it is measured
             result = _load(port, paths, HTTP_REQUESTS)
             if ceiling is None:
                 ceiling = result["requests_per_s"]
@@ -383,7 +466,7 @@ def _http(name: str, term: str, codes: list[str]) -> Iterator[dict[str, Any]]:
                 "share_of_ceiling": round(result["requests_per_s"] / ceiling, 3) if ceiling else None,
                 **PEER,
             }
-        yield {"database": name, "step": "gunicorn worker memory after the runs", "rss_mb": _worker_rss_mb(pid)}
+        yield {"database": name, "step": "gunicorn worker memory after the runs", **_worker_memory_mb(pid)}
 
 
 if __name__ == "__main__":

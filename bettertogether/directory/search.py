@@ -296,15 +296,14 @@ def _ranked_near(
     lang = _lang()
     token = version.current()
     parts = (terms, language, free)
-    located = version.remember(token, "located", parts, lambda: search_near.located_count(condition))
-    # Kept once for every place: the province only picks from it (a count per province cost a
-    # whole-table read at each province's first search).
+    # Per version, kept in the shared cache: the active services without a point (few, and the same
+    # for every filter and place), then per filter how many services match and which of those few.
+    without_point = version.remember(token, "unlocated-ids", (), search_near.unlocated_ids)
+    matching = version.remember(token, "matching", parts, lambda: search_near.matching_count(condition))
     unlocated = version.remember(
-        token,
-        "unlocated",
-        (*parts, lang),
-        lambda: _by_name_with_provinces(search_near.unlocated_services(condition), lang),
+        token, "unlocated", (*parts, lang), lambda: _by_name_with_provinces(condition, without_point, lang)
     )
+    located = matching - len(unlocated)
     tail = [sid for sid, served in unlocated if not place_province or not served or place_province in served]
     nearest = search_near.nearest_services(search_near.located_pairs(condition), point[0], point[1], offset + limit)
     ranked: Ranked = [(p.service, p.location, p.km) for p in nearest[offset : offset + limit]]
@@ -314,15 +313,20 @@ def _ranked_near(
     return located + len(tail), ranked
 
 
-def _by_name_with_provinces(services: Any, lang: str) -> list[tuple[uuid.UUID, frozenset[str]]]:
-    """(id, provinces its service areas name) in the index's name order: the name in lang (else
-    English), folded, then the id."""
+def _by_name_with_provinces(
+    condition: Q, candidates: list[uuid.UUID], lang: str
+) -> list[tuple[uuid.UUID, frozenset[str]]]:
+    """(id, provinces its service areas name) of the candidates meeting `condition`, in the index's
+    name order: the name in lang (else English), folded, then the id."""
     fields = ("id", f"name_{lang}", "name_en") if lang != "en" else ("id", "name_en", "name_en")
-    rows = list(services.order_by().values_list(*fields))
+    rows: list[tuple[Any, ...]] = []
     served: dict[uuid.UUID, set[str]] = defaultdict(set)
-    areas = ServiceArea.objects.filter(service_id__in=services.order_by().values("id")).exclude(province="")
-    for sid, province in areas.values_list("service_id", "province"):
-        served[sid].add(province)
+    for start in range(0, len(candidates), search_near.IDS_PER_QUERY):
+        ids = candidates[start : start + search_near.IDS_PER_QUERY]
+        rows += Service.objects.filter(condition, id__in=ids).order_by().values_list(*fields)
+        areas = ServiceArea.objects.filter(service_id__in=ids).exclude(province="")
+        for sid, province in areas.values_list("service_id", "province"):
+            served[sid].add(province)
     ordered = sorted(rows, key=lambda r: (fold(r[1] or r[2] or "") or "", str(r[0])))
     return [(r[0], frozenset(served.get(r[0], ()))) for r in ordered]
 
@@ -387,16 +391,23 @@ def _ranked_by_index(
     return total, ranked
 
 
+# Below this many active services the index is built before a server forks and shared by its
+# workers (20,000: 1.8 s, once); above it, its build (31 s and 300 MB at 200,000) would hold every
+# start for the text searches alone, so it is built by the first of them instead.
+WARM_INDEX_UP_TO = 50_000
+
+
 def warm(languages: Iterable[str]) -> None:
-    """What the first searches of every worker share, built once before a server forks: the index
-    with its names (the map's markers) in each content language and its texts in the first, and
-    the counts of a search near a place without filters."""
-    index = get_index()
+    """What the first searches of every worker share, built once before a server forks: the counts
+    of a search near a place without filters in each content language, and (for a directory of up
+    to WARM_INDEX_UP_TO services) the index with its names in each and its texts in the first."""
+    index = get_index() if Service.objects.active().count() <= WARM_INDEX_UP_TO else None
     for n, lang in enumerate(languages):
-        index.name_order(lang)
-        index.org_names(lang)
-        if n == 0:
-            index.texts(lang)
+        if index is not None:
+            index.name_order(lang)
+            index.org_names(lang)
+            if n == 0:
+                index.texts(lang)
         with translation.override(lang):
             search_services(near=MARITIMES_MIDDLE, limit=1)
 
@@ -417,8 +428,12 @@ def map_features(
     """One GeoJSON-ready dict per located (service, location) pair matching the filters.
 
     With `near` and `limit`, only the `limit` pairs nearest the place (a bounded payload for phones
-    at national scale).
+    at national scale): answered by the database when the filters allow (category, language,
+    free), as the list beside it is, else by the index.
     """
+    point = _point_of(near)
+    if point is not None and limit is not None and not ((q or "").strip() or open_now or province or sanctuary):
+        return _map_features_near(point, max(0, limit), category=category, language=language, free=free)
     index = get_index()
     mask = _mask(
         index,
@@ -432,7 +447,6 @@ def map_features(
         sanctuary=sanctuary,
     )
     chosen = np.flatnonzero(mask[index.pt_service])
-    point = _point_of(near)
     if point is not None and limit is not None and len(chosen) > limit:
         distances = haversine_km_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
         chosen = chosen[np.argsort(distances, kind="stable")[: max(0, limit)]]
@@ -458,6 +472,49 @@ def map_features(
                 "name": names[i],
                 "organization": orgs[i],
                 "categories": sorted(categories.get(i, [])),
+            }
+        )
+    return features
+
+
+def _map_features_near(
+    point: tuple[float, float], limit: int, *, category: str | None, language: str | None, free: bool | None
+) -> list[dict[str, Any]]:
+    """map_features() by the database: the `limit` nearest pairs, then their services' names."""
+    terms = sorted(term_ids_for(category)) if category else None
+    condition = search_near.service_conditions(category_terms=terms, language=language, free=free)
+    nearest = search_near.nearest_pairs(search_near.located_pairs(condition), point[0], point[1], limit)
+    if not nearest:
+        return []
+    lang = _lang()
+    service_ids = {p.service for p in nearest}
+    fields = dict.fromkeys(["id", f"name_{lang}", "name_en", f"organization__name_{lang}", "organization__name_en"])
+    rows = {r["id"]: r for r in Service.objects.filter(id__in=service_ids).values(*fields)}
+    points = {
+        r[0]: r[1:]
+        for r in Location.objects.filter(id__in={p.location for p in nearest}).values_list(
+            "id", "latitude", "longitude"
+        )
+    }
+    categories: dict[uuid.UUID, set[str]] = defaultdict(set)
+    attributes = Attribute.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", f"taxonomy_term__name_{lang}", "taxonomy_term__name_en"
+    )
+    for sid, name, name_en in attributes:
+        if name or name_en:
+            categories[sid].add(name or name_en)
+    features = []
+    for pair in nearest:
+        row = rows[pair.service]
+        lat, lon = points[pair.location]
+        features.append(
+            {
+                "id": str(pair.service),
+                "latitude": float(lat),
+                "longitude": float(lon),
+                "name": row[f"name_{lang}"] or row["name_en"] or "",
+                "organization": row[f"organization__name_{lang}"] or row["organization__name_en"] or "",
+                "categories": sorted(categories.get(pair.service, ())),
             }
         )
     return features

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,11 @@ from bettertogether.core.languages import MANY_LANGUAGES
 
 from .models import Attribute, Language, Location, Service, ServiceArea, ServiceAtLocation
 
-FIRST_RADIUS_KM = 25.0
+FIRST_RADIUS_KM = 4.0  # a town's centre; dense cities fill it, elsewhere the circle grows
+MAX_GROWTH = 8.0
+READ_AT_ONCE = 500  # places: a bigger box is narrowed first (see smallest_circle)
+COUNT_FROM_KM = 30.0  # smaller circles are read without counting first: a town never holds too many
+IDS_PER_QUERY = 5000  # ids in one `IN (...)`, well within every database's limit on parameters
 WHOLE_EARTH_KM = math.pi * EARTH_RADIUS_KM  # every point is within this of any other
 
 
@@ -65,6 +69,7 @@ def box(lat: float, lon: float, km: float) -> tuple[tuple[float, float], tuple[f
 
 
 Key = Any  # an id as the database returns it: text on SQLite, a UUID on PostgreSQL
+Row = tuple[Key, Key, Key, float]  # pair, service, location, km
 
 
 def as_uuid(value: Key) -> uuid.UUID:
@@ -77,9 +82,7 @@ def order_key(value: Key) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def rows_within(
-    pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float
-) -> list[tuple[Key, Key, Key, float]]:
+def rows_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float) -> list[Row]:
     """(pair, service, location, km) of the pairs of `pairs` whose location lies within km of the point.
 
     Read as raw rows: converting every id of a city's box to a UUID cost more than the query, so
@@ -138,24 +141,72 @@ def service_conditions(
     return condition
 
 
+def wider(km: float, held: int, wanted: int) -> float:
+    """The next radius when a circle of `km` held `held` of the `wanted` results: the area that
+    would hold them at the density seen so far, with some room (×2 to ×8; ×2 when it held none)."""
+    growth = 1.5 * math.sqrt(wanted / held) if held else 2.0
+    return min(km * min(max(growth, 2.0), MAX_GROWTH), WHOLE_EARTH_KM)
+
+
+def locations_in_box(lat: float, lon: float, km: float) -> int:
+    """How many located places the circle's box holds: a count on the coordinates' index alone."""
+    lats, lons = box(lat, lon, km)
+    places = Location.objects.filter(latitude__range=lats, longitude__isnull=False)
+    return (places if lons is None else places.filter(longitude__range=lons)).count()
+
+
+def smallest_circle(
+    pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, wanted: int, held: Callable[[list[Row]], int]
+) -> list[Row]:
+    """The rows of a circle around the point holding `wanted` results (`held` counts them in rows).
+
+    The circle grows (`wider`) from a town's size. From COUNT_FROM_KM, a circle whose box would read
+    more than READ_AT_ONCE places is first halved towards the last one that held too few (a city
+    beyond empty country must not make the search read the whole city), until a circle that big
+    has been read. Every circle is exact: it holds every pair within its radius.
+    """
+    low, km, read_big = 0.0, FIRST_RADIUS_KM, False
+    while True:
+        if (
+            not read_big
+            and COUNT_FROM_KM <= km < WHOLE_EARTH_KM
+            and km - low > 1.0
+            and locations_in_box(lat, lon, km) > READ_AT_ONCE
+        ):
+            km = (low + km) / 2
+            continue
+        rows = rows_within(pairs, lat, lon, km)
+        found = held(rows)
+        if found >= wanted or km >= WHOLE_EARTH_KM:
+            return rows
+        read_big = read_big or len(rows) > READ_AT_ONCE
+        low, km = km, wider(km, found, wanted)
+
+
 def nearest_services(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, count: int) -> list[PairDistance]:
     """The `count` services of `pairs` nearest the point, each at its nearest location, nearest first.
 
-    The circle widens (×4) until it holds `count` services: those inside it are exactly the nearest.
+    The smallest circle holding `count` services holds exactly the nearest ones.
     Ties go to the smaller service id, then the smaller location id.
     """
-    km = FIRST_RADIUS_KM
-    while True:
-        best: dict[Key, tuple[float, str, Key, Key, Key]] = {}
-        for pair, service, location, d in rows_within(pairs, lat, lon, km):
-            held = best.get(service)
-            candidate = (d, order_key(location), service, location, pair)
-            if held is None or candidate[:2] < held[:2]:
-                best[service] = candidate
-        if len(best) >= count or km >= WHOLE_EARTH_KM:
-            chosen = sorted(best.values(), key=lambda b: (b[0], order_key(b[2])))[:count]
-            return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for d, _o, s, loc, p in chosen]
-        km = min(km * 4, WHOLE_EARTH_KM)
+    rows = smallest_circle(pairs, lat, lon, count, lambda found: len({row[1] for row in found}))
+    best: dict[Key, tuple[float, str, Key, Key, Key]] = {}
+    for pair, service, location, d in rows:
+        held = best.get(service)
+        candidate = (d, order_key(location), service, location, pair)
+        if held is None or candidate[:2] < held[:2]:
+            best[service] = candidate
+    chosen = sorted(best.values(), key=lambda b: (b[0], order_key(b[2])))[:count]
+    return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for d, _o, s, loc, p in chosen]
+
+
+def nearest_pairs(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, count: int) -> list[PairDistance]:
+    """The `count` pairs of `pairs` nearest the point, nearest first (ties: the smaller pair id)."""
+    if count <= 0:
+        return []
+    found = smallest_circle(pairs, lat, lon, count, len)
+    found.sort(key=lambda row: (row[3], order_key(row[0])))
+    return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for p, s, loc, d in found[:count]]
 
 
 def located_pairs(condition: Q) -> QuerySet[ServiceAtLocation]:
@@ -165,17 +216,31 @@ def located_pairs(condition: Q) -> QuerySet[ServiceAtLocation]:
     )
 
 
-def located_count(condition: Q) -> int:
-    """How many services meeting `condition` (written on the service) have a located place."""
-    points = ServiceAtLocation.objects.filter(
-        service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
-    )
-    return Service.objects.filter(condition).filter(Exists(points)).count()
+def matching_count(condition: Q) -> int:
+    """How many services meet `condition` (written on the service)."""
+    return Service.objects.filter(condition).count()
 
 
-def unlocated_services(condition: Q) -> QuerySet[Service]:
-    """Services meeting `condition` (written on the service) without a located place."""
-    points = ServiceAtLocation.objects.filter(
-        service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
+def unlocated_ids() -> list[uuid.UUID]:
+    """Active services without a located place: those with no place at all, and those whose places
+    all lack a point. Two reads on indexes: checking every service's places for a point read
+    the whole directory (770 ms at 200,000 services against 320)."""
+    active = Q(status=Service.Status.ACTIVE)
+    no_place = Service.objects.filter(active).exclude(
+        Exists(ServiceAtLocation.objects.filter(service_id=OuterRef("pk")))
     )
-    return Service.objects.filter(condition).exclude(Exists(points))
+    pointless = Q(location__latitude__isnull=True) | Q(location__longitude__isnull=True)
+    maybe = set(
+        ServiceAtLocation.objects.filter(pointless, service__status=Service.Status.ACTIVE).values_list(
+            "service_id", flat=True
+        )
+    )
+    located: set[uuid.UUID] = set()
+    candidates = sorted(maybe)
+    for start in range(0, len(candidates), IDS_PER_QUERY):
+        located.update(
+            located_pairs(Q())
+            .filter(service_id__in=candidates[start : start + IDS_PER_QUERY])
+            .values_list("service_id", flat=True)
+        )
+    return sorted({*no_place.values_list("id", flat=True), *(maybe - located)})

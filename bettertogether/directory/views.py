@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import time
 import uuid
-from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
@@ -32,11 +31,8 @@ from .models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
 from .permissions import sees_staff_notes
 from .sanctuary import sanctuary_service_ids
 from .search import MARITIMES_MIDDLE, contact_phones, map_features, resolve_place, search_services
-from .search_index import get_index
 
 PAGE_SIZE = 30
-GEOJSON_CACHE_SIZE = 64
-_GEOJSON_CACHE: OrderedDict[tuple[Any, ...], str] = OrderedDict()
 # Around a place the map gets the nearest markers only, so a phone never downloads the whole country.
 MAP_NEAREST = 1500
 MAP_HOME = MARITIMES_MIDDLE
@@ -239,22 +235,14 @@ def services_geojson(request: HttpRequest) -> HttpResponse:
     lang = request.GET.get("lang")
     if lang not in {code for code, _name in settings.LANGUAGES}:
         lang = translation.get_language() or "en"
-    # The same map query is asked by every visitor of the same list page: keep the answer while
-    # the directory index is unchanged (and for a minute when it depends on the clock).
-    index = get_index()
-    key = (
-        id(index),
-        index.built_at,
+    # The same map query is asked by every visitor of the same list page: keep the answer in the
+    # shared cache under the directory's version (and the minute when it depends on the clock).
+    parts = (
         lang,
-        tuple(sorted((name, tuple(values)) for name, values in request.GET.lists())),
+        sorted(request.GET.lists()),
         int(time.time() // 60) if request.GET.get("open_now") else 0,
     )
-    body = _GEOJSON_CACHE.get(key)
-    if body is None:
-        body = _geojson_body(request, lang)
-        _GEOJSON_CACHE[key] = body
-        while len(_GEOJSON_CACHE) > GEOJSON_CACHE_SIZE:
-            _GEOJSON_CACHE.popitem(last=False)
+    body = version.remember(version.current(), "map", parts, lambda: _geojson_body(request, lang))
     response = HttpResponse(body, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
     patch_vary_headers(response, ["Accept-Language"])  # names follow it when ?lang= is absent
