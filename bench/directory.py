@@ -2,16 +2,20 @@
 
 For a fresh temporary SQLite database (and PostgreSQL when BENCH_DATABASE_URL is set):
 1. `import_hsds` of the 20,000-service data package (wall time);
-2. in-process: `search_services(near=<postal code's point>, category=<term>, limit=30)` around
-   varied Canadian postal codes (Annapolis Valley first, then across the country), p50/p95;
+2. in-process, after `bettertogether.warm.warm()` as a gunicorn worker starts (preloaded and warmed
+   in the master): `search_services(near=<postal code's point>, category=<term>, limit=30)` around
+   varied Canadian postal codes (Annapolis Valley first, then across the country), p50/p95; on
+   PostgreSQL with PostGIS available, its nearest-neighbour search against ours for the same 30;
 3. over HTTP: gunicorn (4 workers, 127.0.0.1, a free port, stopped afterwards): the first search of
-   a freshly started worker, then 10 concurrent clients on the API root `/api/hsds/` (the
+   a freshly started worker of each kind (page, French page, API, text search, map), then 10
+   concurrent clients on the API root `/api/hsds/` (the
    framework's own ceiling on this machine), `/en/services/?near=B4N 1A1`,
    `/api/hsds/service_at_locations?postcode=B4N1A1&proximity=60000&per_page=30` (HSDS proximity is
    in metres: 60 km), and both again over 240 postal codes: requests/s, p50, p95 and the share of
-   the ceiling; then the workers' resident memory;
+   the ceiling; then the workers' memory (RSS, and PSS: what each adds beside the others);
 4. BENCH_SCALE (10) times the directory, made of jittered copies (200,000 services): in-process
-   search p50/p95 with and without the category, and the process's resident memory.
+   search p50/p95 with and without the category, the process's resident memory, and a fresh
+   gunicorn on it: time to ready, first requests, memory per worker.
 Each database runs in a child process so Django is configured for it alone. Figures are printed,
 never asserted (this machine is shared: they move with its load). The peer figures from the data
 set's README are printed beside ours.
@@ -147,7 +151,10 @@ def _child_main(name: str) -> None:
         if len(points) == QUERIES:
             break
     codes = list(points)
-    search_services(near=KENTVILLE, category=term, limit=30)  # build any per-process index once
+    from bettertogether.warm import warm
+
+    warm()  # as gunicorn's master does before it forks the workers
+    search_services(near=KENTVILLE, category=term, limit=30)
     times, totals = [], []
     for point in points.values():
         t = time.perf_counter()
@@ -290,6 +297,9 @@ def _at_scale(name: str, term: str, points: list[Any]) -> dict[str, Any]:
     version.bump()
     search_near.refresh_statistics()  # as the importer does after its bulk writes
     built = time.perf_counter() - started
+    from bettertogether.warm import warm
+
+    warm_s = warm()  # as gunicorn's master does before it forks the workers
     results: dict[str, Any] = {}
     for label, category in (("", None), ("_category", term)):
         search_services(near=points[0], category=category, limit=30)
@@ -305,6 +315,7 @@ def _at_scale(name: str, term: str, points: list[Any]) -> dict[str, Any]:
         "services": Service.objects.count(),
         "service_at_locations": ServiceAtLocation.objects.count(),
         "copies_written_s": round(built, 1),
+        "warm_s": warm_s,
         "queries": len(points),
         **results,
         "process_rss_mb": _rss_mb(),

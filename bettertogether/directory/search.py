@@ -255,11 +255,14 @@ def search_services(
     offset = max(0, int(offset))
     place = PointPlace(float(near[0]), float(near[1])) if isinstance(near, tuple | list) else near
     point = _point_of(place)
-    if point is not None and not (q or "").strip() and not open_now and not province and not sanctuary:
+    by_database = not (q or "").strip() and not open_now and not province and not sanctuary
+    if by_database and point is not None:
         total, ranked = _ranked_near(
             point, getattr(place, "province", None), category=category, language=language, free=free,
             offset=offset, limit=limit,
         )  # fmt: skip
+    elif by_database:
+        total, ranked = _ranked_by_name(category=category, language=language, free=free, offset=offset, limit=limit)
     else:
         total, ranked = _ranked_by_index(
             point, place, q=q, category=category, language=language, province=province, free=free,
@@ -313,6 +316,30 @@ def _ranked_near(
     return located + len(tail), ranked
 
 
+def _ranked_by_name(
+    *, category: str | None, language: str | None, free: bool | None, offset: int, limit: int
+) -> tuple[int, Ranked]:
+    """The database engine without a place: every match by name, the order kept in the shared cache
+    under the directory's version."""
+    terms = sorted(term_ids_for(category)) if category else None
+    condition = search_near.service_conditions(category_terms=terms, language=language, free=free)
+    lang = _lang()
+    fields = ("id", f"name_{lang}", "name_en") if lang != "en" else ("id", "name_en", "name_en")
+
+    def in_order() -> list[uuid.UUID]:
+        rows = Service.objects.filter(condition).order_by().values_list(*fields)
+        return [r[0] for r in sorted(rows, key=_name_order)]
+
+    parts = (terms, language, free, lang)
+    total, ids = version.remember_slice(version.current(), "by-name", parts, in_order, offset, offset + limit)
+    return total, [(sid, None, None) for sid in ids]
+
+
+def _name_order(row: tuple[Any, ...]) -> tuple[str, str]:
+    """The index's name order for (id, name in the language, English name): folded name, then id."""
+    return (fold(row[1] or row[2] or "") or "", str(row[0]))
+
+
 def _by_name_with_provinces(
     condition: Q, candidates: list[uuid.UUID], lang: str
 ) -> list[tuple[uuid.UUID, frozenset[str]]]:
@@ -327,8 +354,7 @@ def _by_name_with_provinces(
         areas = ServiceArea.objects.filter(service_id__in=ids).exclude(province="")
         for sid, province in areas.values_list("service_id", "province"):
             served[sid].add(province)
-    ordered = sorted(rows, key=lambda r: (fold(r[1] or r[2] or "") or "", str(r[0])))
-    return [(r[0], frozenset(served.get(r[0], ()))) for r in ordered]
+    return [(r[0], frozenset(served.get(r[0], ()))) for r in sorted(rows, key=_name_order)]
 
 
 def _ranked_by_index(
@@ -434,6 +460,26 @@ def map_features(
     point = _point_of(near)
     if point is not None and limit is not None and not ((q or "").strip() or open_now or province or sanctuary):
         return _map_features_near(point, max(0, limit), category=category, language=language, free=free)
+    return _map_features_by_index(
+        point, limit, q=q, category=category, language=language, province=province, free=free,
+        open_now=open_now, at=at, sanctuary=sanctuary,
+    )  # fmt: skip
+
+
+def _map_features_by_index(
+    point: tuple[float, float] | None,
+    limit: int | None,
+    *,
+    q: str | None,
+    category: str | None,
+    language: str | None,
+    province: str | None,
+    free: bool | None,
+    open_now: bool,
+    at: dt.datetime | None,
+    sanctuary: bool,
+) -> list[dict[str, Any]]:
+    """map_features() by the in-memory index (any filter, text included)."""
     index = get_index()
     mask = _mask(
         index,

@@ -65,10 +65,13 @@ for _model in WATCHED:
     post_delete.connect(bump, sender=_model, dispatch_uid=f"bt-directory-version-delete-{_model.__name__}")
 
 
+def _key(token: str, name: str, parts: tuple[Any, ...]) -> str:
+    return f"bt:directory:{name}:{token}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"
+
+
 def remember(token: str, name: str, parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """`compute()`, kept in the shared cache under the directory's version `token` (so never stale)."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"bt:directory:{name}:{token}:{digest}"
+    key = _key(token, name, parts)
     with contextlib.suppress(Exception):  # a cache outage costs time, never an answer
         found = cache.get(key, _MISSING)
         if found is not _MISSING:
@@ -77,3 +80,39 @@ def remember(token: str, name: str, parts: tuple[Any, ...], compute: Callable[[]
     with contextlib.suppress(Exception):
         cache.set(key, value, KEEP_SECONDS)
     return value
+
+
+BLOCK = 600  # items per cache entry of a long list: a page reads one or two, never the whole list
+
+
+def remember_slice(
+    token: str, name: str, parts: tuple[Any, ...], compute: Callable[[], list[T]], start: int, stop: int
+) -> tuple[int, list[T]]:
+    """(length, items[start:stop]) of the list `compute()` returns, kept in the shared cache under the
+    directory's version in blocks, so a page of a 200,000-long list never reads it all back."""
+    total = remember(token, f"{name}:length", parts, lambda: _store_blocks(token, name, parts, compute()))
+    if start >= min(stop, total):
+        return total, []
+    first, last = start // BLOCK, (min(stop, total) - 1) // BLOCK
+    items: list[T] = []
+    for block in range(first, last + 1):
+        found = _MISSING
+        with contextlib.suppress(Exception):
+            found = cache.get(_key(token, f"{name}:{block}", parts), _MISSING)
+        if found is _MISSING:  # evicted (or the cache is out): compute the list again and keep it
+            whole = compute()
+            _store_blocks(token, name, parts, whole)
+            return len(whole), whole[start:stop]
+        items += cast(list[T], found)
+    offset = first * BLOCK
+    return total, items[start - offset : stop - offset]
+
+
+def _store_blocks(token: str, name: str, parts: tuple[Any, ...], whole: list[T]) -> int:
+    blocks = {
+        _key(token, f"{name}:{n}", parts): whole[n * BLOCK : (n + 1) * BLOCK]
+        for n in range(max(1, -(-len(whole) // BLOCK)))
+    }
+    with contextlib.suppress(Exception):
+        cache.set_many(blocks, KEEP_SECONDS)
+    return len(whole)

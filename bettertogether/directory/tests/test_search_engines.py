@@ -61,6 +61,37 @@ def _same(
             assert {ours[i][0] for i in rows} == {theirs[i][0] for i in rows}
 
 
+def _by_name(limit: int = 200, offset: int = 0, **filters: Any) -> tuple[Any, Any]:
+    by_database = search._ranked_by_name(offset=offset, limit=limit, **filters)
+    by_index = search._ranked_by_index(
+        None, None, q=None, province=None, open_now=False, at=None, offset=offset, limit=limit, **filters
+    )
+    return by_database, by_index
+
+
+def _markers(point: tuple[float, float], limit: int, **filters: Any) -> tuple[list[Any], list[Any]]:
+    by_database = search._map_features_near(point, limit, **filters)
+    by_index = search._map_features_by_index(
+        point, limit, q=None, province=None, open_now=False, at=None, sanctuary=False, **filters
+    )
+    return by_database, by_index
+
+
+def _same_markers(point: tuple[float, float], limit: int, by_database: list[Any], by_index: list[Any]) -> None:
+    """The same markers (service, point, names, categories); where `limit` cuts a tie of equal
+    distances, the same distances and the same markers before that tie."""
+
+    def marker(m: dict[str, Any]) -> tuple[Any, ...]:
+        return (m["id"], m["latitude"], m["longitude"], m["name"], m["organization"], tuple(m["categories"]))
+
+    def km(m: dict[str, Any]) -> float:
+        return round(haversine_km(point[0], point[1], m["latitude"], m["longitude"]), 9)
+
+    assert sorted(map(km, by_database)) == sorted(map(km, by_index))
+    cut = max(map(km, by_database), default=0.0) if len(by_database) == limit else float("inf")
+    assert sorted(marker(m) for m in by_database if km(m) < cut) == sorted(marker(m) for m in by_index if km(m) < cut)
+
+
 def _filter_sets(categories: list[str], languages: list[str]) -> list[dict[str, Any]]:
     sets: list[dict[str, Any]] = [{"category": None, "language": None, "free": None}]
     sets += [{"category": c, "language": None, "free": None} for c in categories]
@@ -79,6 +110,12 @@ def test_the_engines_agree_on_the_demo_directory() -> None:
     for point, province in zip(PLACES, ["NS", "NS", "PE", "NB", "ON", None], strict=True):
         for filters in _filter_sets(categories, languages):
             _same(*_answers(point, province, **filters))
+            for limit in (5, 1500):
+                _same_markers(point, limit, *_markers(point, limit, **filters))
+    for filters in _filter_sets(categories, languages):
+        for offset, limit in ((0, 200), (3, 7)):
+            by_database, by_index = _by_name(limit, offset, **filters)
+            assert by_database == by_index
         # Pages of the database engine follow one another without gap or repeat.
         full = search._ranked_near(point, province, category=None, language=None, free=None, offset=0, limit=200)
         pages = [
@@ -158,6 +195,11 @@ def test_the_engines_agree_on_generated_directories(
         whole = _answers(point, province, **filters)
         _same(*whole)
         _same(*_answers(point, province, limit=3, offset=offset, **filters), whole=whole[0][1])
+        for limit in (2, 1500):
+            _same_markers(point, limit, *_markers(point, limit, **filters))
+        for page in ((0, 200), (offset, 3)):
+            by_database, by_index = _by_name(page[1], page[0], **filters)
+            assert by_database == by_index
         transaction.set_rollback(True)
 
 
