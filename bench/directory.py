@@ -5,7 +5,7 @@ For a fresh temporary SQLite database (and PostgreSQL when BENCH_DATABASE_URL is
 2. in-process, after `bettertogether.warm.warm()` as a gunicorn worker starts (preloaded and warmed
    in the master): `search_services(near=<postal code's point>, category=<term>, limit=30)` around
    varied Canadian postal codes (Annapolis Valley first, then across the country), p50/p95; on
-   PostgreSQL with PostGIS available, its nearest-neighbour search against ours for the same 30;
+   PostgreSQL with PostGIS, the circle sized by its nearest-neighbour search against widening ones;
 3. over HTTP: gunicorn (4 workers, 127.0.0.1, a free port, stopped afterwards): the first search of
    a freshly started worker of each kind (page, French page, API, text search, map), then 10
    concurrent clients on the API root `/api/hsds/` (the
@@ -205,53 +205,33 @@ def _child_main(name: str) -> None:
             _emit(record)
 
 
-KNN_SQL = """
-SELECT sal.service_id, sal.location_id
-FROM directory_location l
-JOIN directory_serviceatlocation sal ON sal.location_id = l.id
-JOIN directory_service s ON s.id = sal.service_id
-WHERE s.status = 'active' AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL
-ORDER BY geography(ST_MakePoint(l.longitude, l.latitude)) <-> geography(ST_MakePoint(%s, %s))
-LIMIT %s
-"""
-
-
 def _postgis_knn(name: str, points: list[Any], label: str = "") -> dict[str, Any] | None:
-    """PostGIS's nearest-neighbour search (a GiST index on the locations' geography, `<->`) against
-    the engine in use (search_near: a box on the B-tree index of latitude and longitude), for the
-    same question: the 30 services nearest each postal code. Only where PostGIS can be installed."""
+    """The 30 services nearest each postal code by the two ways of sizing the circle: PostGIS's
+    nearest-neighbour search on the GiST geography index (migration directory 0007), and the
+    widening circles on the B-tree coordinates (SQLite's way, and PostgreSQL's without PostGIS)."""
     from django.db import connection
 
     from bettertogether.directory import search_near
 
     if connection.vendor != "postgresql":
         return None
-    with connection.cursor() as cursor:
-        try:
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-        except Exception as exc:  # no PostGIS on this server: nothing to compare
-            return {"database": name, "step": f"PostGIS nearest-neighbour comparison{label}", "skipped": str(exc)[:200]}
-        cursor.execute(
-            "CREATE INDEX IF NOT EXISTS bench_location_geography ON directory_location "
-            "USING gist (geography(ST_MakePoint(longitude, latitude)))"
-        )
-        cursor.execute("ANALYZE directory_location")
-    condition = search_near.service_conditions()
-    timings: dict[str, list[float]] = {"knn": [], "box": []}
-    for point in points:
-        t = time.perf_counter()
-        with connection.cursor() as cursor:  # pairs nearest first: over-fetch, keep each service's first
-            cursor.execute(KNN_SQL, [point.longitude, point.latitude, 30 * 8])
-            seen: dict[Any, Any] = {}
-            for service_id, location_id in cursor.fetchall():
-                seen.setdefault(service_id, location_id)
-        timings["knn"].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        search_near.nearest_services(search_near.located_pairs(condition), point.latitude, point.longitude, 30)
-        timings["box"].append(time.perf_counter() - t)
+    step = f"30 nearest services: circle sized by PostGIS KNN (GiST) against widening circles (B-tree){label}"
+    if not search_near.knn_available():
+        return {"database": name, "step": step, "skipped": "PostGIS or its index is missing on this server"}
+    pairs = search_near.located_pairs(search_near.service_conditions())
+    timings: dict[str, list[float]] = {"knn": [], "widening": []}
+    try:
+        for point in points:
+            for engine, knn in (("knn", True), ("widening", False)):
+                search_near._knn["default"] = knn
+                t = time.perf_counter()
+                search_near.nearest_services(pairs, point.latitude, point.longitude, 30)
+                timings[engine].append(time.perf_counter() - t)
+    finally:
+        search_near._knn.pop("default", None)
     return {
         "database": name,
-        "step": f"30 nearest services: PostGIS KNN (GiST, <->) against the box (B-tree){label}",
+        "step": step,
         "queries": len(points),
         **{f"{engine}_{k}": v for engine, values in timings.items() for k, v in _ms(values).items()},
     }

@@ -552,12 +552,12 @@ def _map_features_near(
     features = []
     for pair in nearest:
         row = rows[pair.service]
-        lat, lon = points[pair.location]
+        lat, lon = points[pair.location]  # located pairs: never None
         features.append(
             {
                 "id": str(pair.service),
-                "latitude": float(lat),
-                "longitude": float(lon),
+                "latitude": float(lat or 0.0),
+                "longitude": float(lon or 0.0),
                 "name": row[f"name_{lang}"] or row["name_en"] or "",
                 "organization": row[f"organization__name_{lang}"] or row["organization__name_en"] or "",
                 "categories": sorted(categories.get(pair.service, ())),

@@ -1,11 +1,13 @@
 """An in-memory index of the active directory, for the searches the database cannot answer alone.
 
-Text search (every word, accents and case ignored, in two languages), open-now and the map's
-markers run on arrays per service (categories, languages, provinces, free, points, names); a search
-near a place without those runs in the database (search.py). The index is built once per process
-and rebuilt when the directory's version (version.py: one row, changed in the same transaction as
-any directory write) differs from the one it was built at, so no worker ever answers from a stale
-index. Importers that write in bulk call `invalidate()` (that is, `version.bump()`).
+Text search (every word, accents and case ignored, in two languages), open-now, province and
+sanctuary filters, and the map's markers with those filters, run on arrays per service
+(categories, languages, provinces, free, points, names); searches near a place or by name without
+them run in the database (search.py, search_near.py). The index is built once per process (in
+gunicorn's master before the workers fork, bettertogether.warm) and rebuilt when the directory's
+version (version.py: one row, changed in the same transaction as any directory write) differs from
+the one it was built at, so no worker ever answers from a stale index. Importers that write in
+bulk call `invalidate()` (that is, `version.bump()`).
 """
 
 from __future__ import annotations

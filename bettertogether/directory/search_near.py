@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, connections
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Value
 
 from bettertogether.core.geo import EARTH_RADIUS_KM, haversine_km_many
 from bettertogether.core.languages import MANY_LANGUAGES
@@ -92,15 +92,22 @@ def rows_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: 
     near = pairs.prefetch_related(None).filter(location__latitude__range=lats, location__longitude__isnull=False)
     if lons is not None:
         near = near.filter(location__longitude__range=lons)
-    query = near.order_by().values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")
-    sql, params = query.query.sql_with_params()
-    with connections[query.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = _raw_rows(
+        near.order_by().values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")
+    )
     if not rows:
         return []
     distances: list[float] = haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist()
     return [(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True) if d <= km]
+
+
+def _raw_rows(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a values_list() query as the database driver gives them (no field converters)."""
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
 
 
 def pairs_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float) -> list[PairDistance]:
@@ -155,28 +162,86 @@ def locations_in_box(lat: float, lon: float, km: float) -> int:
     return (places if lons is None else places.filter(longitude__range=lons)).count()
 
 
-def smallest_circle(
-    pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, wanted: int, held: Callable[[list[Row]], int]
-) -> list[Row]:
-    """The rows of a circle around the point holding `wanted` results (`held` counts them in rows).
+GEOGRAPHY_INDEX = "directory_location_geography"  # migration 0007
+_knn: dict[str, bool] = {}  # per database alias: PostGIS and the index are there
+
+
+def knn_available(using: str = "default") -> bool:
+    """PostGIS's nearest-neighbour search can answer here: PostgreSQL with the geography index."""
+    if using not in _knn:
+        found = False
+        if connections[using].vendor == "postgresql":
+            with connections[using].cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [GEOGRAPHY_INDEX])
+                found = cursor.fetchone() is not None
+        _knn[using] = found
+    return _knn[using]
+
+
+class _Geography(Func):
+    function = "ST_MakePoint"
+    template = "geography(%(function)s(%(expressions)s))"
+
+
+class _KnnDistance(Func):
+    """`a <-> b` on geographies: the order PostGIS's GiST index gives nearest first."""
+
+    arg_joiner = " <-> "
+    template = "(%(expressions)s)"
+    output_field = FloatField()
+
+
+def knn_radius(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, wanted: int, by: int) -> float:
+    """The radius of a circle holding `wanted` results, found by PostGIS's nearest-neighbour search:
+    pairs in its order until they hold them; the radius is the farthest of those (by core.geo's
+    distance, so the circle read next holds every one of them whatever the rounding of either)."""
+    here = _Geography(Value(lon), Value(lat))
+    count = max(wanted, 64)
+    while True:
+        nearest = (
+            pairs.filter(location__latitude__isnull=False, location__longitude__isnull=False)
+            .annotate(knn=_KnnDistance(_Geography(F("location__longitude"), F("location__latitude")), here))
+            .order_by("knn")
+            .values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")[:count]
+        )
+        rows = _raw_rows(nearest)
+        distances: list[float] = (
+            haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist() if rows else []
+        )
+        farthest, seen = 0.0, set()
+        for row, d in zip(rows, distances, strict=True):
+            farthest = max(farthest, d)
+            seen.add(row[by])
+            if len(seen) >= wanted:
+                return farthest
+        if len(rows) < count:
+            return WHOLE_EARTH_KM  # fewer results than wanted in all: the whole earth holds them
+        count *= 4
+
+
+def smallest_circle(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, wanted: int, by: int) -> list[Row]:
+    """The rows of a circle around the point holding `wanted` distinct results (row[by]: the pair, 0,
+    or its service, 1).
 
     The circle grows (`wider`) from a town's size. From COUNT_FROM_KM, a circle whose box would read
     more than READ_AT_ONCE places is first halved towards the last one that held too few (a city
     beyond empty country must not make the search read the whole city), until a circle that big
     has been read. Every circle is exact: it holds every pair within its radius.
     """
+    if knn_available(pairs.db):
+        return rows_within(pairs, lat, lon, knn_radius(pairs, lat, lon, wanted, by))
     low, km, read_big = 0.0, FIRST_RADIUS_KM, False
     while True:
         if (
             not read_big
             and COUNT_FROM_KM <= km < WHOLE_EARTH_KM
-            and km - low > 1.0
+            and km - low > max(1.0, low / 4)
             and locations_in_box(lat, lon, km) > READ_AT_ONCE
         ):
             km = (low + km) / 2
             continue
         rows = rows_within(pairs, lat, lon, km)
-        found = held(rows)
+        found = len({row[by] for row in rows})
         if found >= wanted or km >= WHOLE_EARTH_KM:
             return rows
         read_big = read_big or len(rows) > READ_AT_ONCE
@@ -189,7 +254,7 @@ def nearest_services(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float,
     The smallest circle holding `count` services holds exactly the nearest ones.
     Ties go to the smaller service id, then the smaller location id.
     """
-    rows = smallest_circle(pairs, lat, lon, count, lambda found: len({row[1] for row in found}))
+    rows = smallest_circle(pairs, lat, lon, count, by=1)
     best: dict[Key, tuple[float, str, Key, Key, Key]] = {}
     for pair, service, location, d in rows:
         held = best.get(service)
@@ -204,7 +269,7 @@ def nearest_pairs(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, co
     """The `count` pairs of `pairs` nearest the point, nearest first (ties: the smaller pair id)."""
     if count <= 0:
         return []
-    found = smallest_circle(pairs, lat, lon, count, len)
+    found = smallest_circle(pairs, lat, lon, count, by=0)
     found.sort(key=lambda row: (row[3], order_key(row[0])))
     return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for p, s, loc, d in found[:count]]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import uuid
 from typing import Any
 
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bettertogether.core.geo import haversine_km
-from bettertogether.directory import search
+from bettertogether.directory import search, search_near
 from bettertogether.directory.api import queries
 from bettertogether.directory.models import Language, Service, ServiceAtLocation, TaxonomyTerm
 from bettertogether.directory.search import PointPlace
@@ -233,3 +234,32 @@ def test_the_api_proximity_search_matches_a_brute_force(
             round(d, 6) for d in expected_services.values()
         )
         transaction.set_rollback(True)
+
+
+@pytest.mark.postgres
+def test_postgis_nearest_neighbour_search_sizes_the_same_circles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL with PostGIS, the circle's radius comes from the GiST index's nearest-neighbour
+    order; the answers are those of the widening circles, services and map markers alike."""
+    if not search_near.knn_available():
+        if os.environ.get("BT_REQUIRE_POSTGIS", "").strip().lower() in {"1", "true", "yes"}:
+            pytest.fail("BT_REQUIRE_POSTGIS=1 but PostGIS or its index (migration 0007) is missing", pytrace=False)
+        pytest.skip("PostGIS not installed on this PostgreSQL server; the widening circles answer alone")
+    call_command("load_demo", stdout=io.StringIO())
+    categories = sorted(set(TaxonomyTerm.objects.values_list("code", flat=True)))[:4]
+    for point in PLACES:
+        for category in [None, *categories]:
+            terms = sorted(search.term_ids_for(category)) if category else None
+            pairs = search_near.located_pairs(search_near.service_conditions(category_terms=terms))
+            answers = []
+            for knn in (True, False):
+                monkeypatch.setitem(search_near._knn, "default", knn)
+                answers.append(
+                    (
+                        search_near.nearest_services(pairs, *point, 30),
+                        search_near.nearest_services(pairs, *point, 1),
+                        search_near.nearest_pairs(pairs, *point, 7),
+                        search_near.nearest_pairs(pairs, *point, 1500),
+                    )
+                )
+            assert answers[0] == answers[1]
+            assert answers[0][0]  # the demo directory has services near every place
