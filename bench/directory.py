@@ -415,15 +415,22 @@ FIRST_REQUESTS = {  # a fresh worker's first request of each kind
 
 
 def _fresh_server(name: str, label: str) -> Iterator[dict[str, Any]]:
-    """Start gunicorn, time until it answers, then each kind of first request, then its memory."""
+    """Start gunicorn, time until it answers and each kind of first request, and its memory after
+    the searches the database answers, then after text searches (which use the in-memory index)."""
     started = time.perf_counter()
     with _gunicorn() as (port, pid):
         ready = round(time.perf_counter() - started, 2)
-        firsts = {kind: _first_request(port, path) for kind, path in FIRST_REQUESTS.items()}
+        by_database = {kind: path for kind, path in FIRST_REQUESTS.items() if kind != "text search"}
+        firsts = {kind: _first_request(port, path) for kind, path in by_database.items()}
+        _load(port, list(by_database.values()) * 20, 100)
+        memory = _worker_memory_mb(pid)
+        firsts["text search"] = _first_request(port, FIRST_REQUESTS["text search"])
         yield {"database": name, "step": f"HTTP first requests of fresh workers{label}",
                "server_ready_s": ready, "ms": firsts}  # fmt: skip
-        _load(port, list(FIRST_REQUESTS.values()) * 20, 100)
-        yield {"database": name, "step": f"gunicorn worker memory{label}", **_worker_memory_mb(pid)}
+        yield {"database": name, "step": f"gunicorn worker memory{label}, database searches", **memory}
+        _load(port, [FIRST_REQUESTS["text search"]] * 20, 20)
+        yield {"database": name, "step": f"gunicorn worker memory{label}, after text searches (index)",
+               **_worker_memory_mb(pid)}  # fmt: skip
 
 
 def _http(name: str, term: str, codes: list[str]) -> Iterator[dict[str, Any]]:
