@@ -25,6 +25,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,22 +162,47 @@ def _restore_database(folder: Path, vendor: str) -> None:
         finally:
             source.close()
     else:
+        # Extensions (PostGIS) belong to the server's administrator, who installs them before the
+        # first migrate: the restore leaves them and their own tables' rows (spatial_ref_sys) in
+        # place instead of dropping or rewriting what it does not own.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT c.relname FROM pg_extension e JOIN pg_class c ON c.oid = ANY (e.extconfig)")
+            extension_tables = {row[0] for row in cursor.fetchall()}
         connection.close()
         env, database = _pg_env_and_args()
-        _run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--single-transaction",
-                "--exit-on-error",
-                *database,
-                str(folder / PG_FILE),
-            ],
-            env,
+        listing = subprocess.run(
+            ["pg_restore", "--list", str(folder / PG_FILE)], env=env, capture_output=True, text=True, check=False
         )
+        if listing.returncode != 0:
+            raise BackupError(f"pg_restore failed: {listing.stderr.strip()[:500]}")
+        kept = [
+            line
+            for line in listing.stdout.splitlines()
+            if " EXTENSION " not in line
+            and not any(" TABLE DATA " in line and line.split()[-2] == name for name in extension_tables)
+        ]
+        with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False, encoding="utf-8") as handle:
+            handle.write("\n".join(kept) + "\n")
+        entries = Path(handle.name)
+        try:
+            _run(
+                [
+                    "pg_restore",
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--single-transaction",
+                    "--exit-on-error",
+                    "--use-list",
+                    str(entries),
+                    *database,
+                    str(folder / PG_FILE),
+                ],
+                env,
+            )
+        finally:
+            entries.unlink(missing_ok=True)
 
 
 def _restore_media(folder: Path) -> None:
