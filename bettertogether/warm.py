@@ -3,8 +3,8 @@
 gunicorn loads the application in its master (`preload_app` in gunicorn.conf.py) and calls `warm()`
 before it opens its port. Workers are forked from that master, so each starts with the URL
 patterns imported, every template compiled, every language's catalogue read, the postal-code tables
-and the directory's search index built: a fresh worker answers its first search at once, and the
-memory of all that is shared between workers instead of built once per worker.
+built and the directory's first counts kept in the cache: a fresh worker answers its first search at
+once, and the memory of all that is shared between workers instead of built once per worker.
 
 Each app does its own part in its AppConfig's `warm()`. A database that is not ready yet (before
 the first migrate) costs that part, never the start: it is logged and built on first use instead.

@@ -12,6 +12,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         import_module(f"{self.name}.version")  # connects the signals that keep the directory's version
+        import_module(f"{self.name}.search_text")  # and those that keep the texts searches match
 
     def warm(self) -> None:
         """Before a server forks (bettertogether.warm): see search.warm()."""

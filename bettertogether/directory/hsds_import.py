@@ -16,7 +16,7 @@ from django.utils import translation
 
 from bettertogether.core.imports import ImportFailed, ImportProblem, ImportReport, sha256_of_files
 
-from . import hsds_addresses, hsds_changes, search_near, version
+from . import hsds_addresses, hsds_changes, search_near, search_text, version
 from . import models as m
 from .hsds_read import (
     SKIP,
@@ -379,11 +379,24 @@ class _Importer:
         self.touched: dict[str, list[djm.Model]] = {}
         in_package = [o.pk for o in self.objects["service"]]
         existing = set(m.Service.objects.filter(id__in=in_package).values_list("id", flat=True))
+        links = {model: [o.pk for o in self.objects[resource]] for resource, model in SEARCHED_LINKS.items()}
         with transaction.atomic(), translation.override("en"):
+            # A link the package moves elsewhere leaves a service whose search row must lose it.
+            before = {sid for model, ids in links.items() for sid in search_text.owners(model, ids)}
             for resource in IMPORT_ORDER:
                 self._upsert(resource)
             self._upsert_attributes()
             version.bump()  # bulk writes send no signal: the directory changed, in this transaction
+            after = {sid for model, ids in links.items() for sid in search_text.owners(model, ids)}
+            search_text.refresh(
+                before
+                | after
+                | search_text.services_of(
+                    services=in_package,
+                    organizations=[o.pk for o in self.objects["organization"]],
+                    terms=[o.pk for o in self.objects["taxonomy_term"]],
+                )
+            )
             self._update_stash_owners()
             moved = hsds_changes.services_to_touch(self.touched, set(in_package) - existing)
             m.Service.objects.filter(id__in=list(moved)).update(updated_at=dt.datetime.now(dt.UTC))
@@ -557,6 +570,9 @@ class _Importer:
         """
         with transaction.atomic():
             version.bump()  # raw writes send no signal: the directory changed, in this transaction
+            changed_ids = {
+                resource: [key for key, _values in changed] for resource, (_t, changed) in self.updates.items()
+            }
             for resource, (targets, changed) in self.updates.items():
                 model = MAPPINGS[resource].model
                 meta, connection = model._meta, connections[model._default_manager.db]
@@ -570,6 +586,22 @@ class _Importer:
                 with connection.cursor() as cursor:
                     for start in range(0, len(params), BATCH):
                         cursor.executemany(sql, params[start : start + BATCH])
+            search_text.refresh(
+                search_text.services_of(
+                    services=changed_ids.get("service", ()),
+                    organizations=changed_ids.get("organization", ()),
+                    terms=changed_ids.get("taxonomy_term", ()),
+                )
+            )
+
+
+# The package's resources a service's search row is made of (search_text.LINKS).
+SEARCHED_LINKS = {
+    "attribute": m.Attribute,
+    "service_area": m.ServiceArea,
+    "service_at_location": m.ServiceAtLocation,
+    "address": m.Address,
+}
 
 
 def import_package(directory: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, lang: str | None = None) -> ImportReport:

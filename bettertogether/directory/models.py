@@ -469,3 +469,20 @@ class DirectoryVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class ServiceSearchText(models.Model):
+    """What a search matches, kept in the writing transaction (directory/search_text.py): per content
+    language, the service's and its organization's names and description and its categories' names
+    in that language, folded (core.text.fold; a search in another language than English matches its
+    own column or English's); and the provinces it serves, as " NB NS "."""
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, primary_key=True, related_name="search_text")
+    text_en = models.TextField(default="")
+    text_fr = models.TextField(default="")
+    text_es = models.TextField(default="")
+    text_tl = models.TextField(default="")
+    provinces = models.CharField(max_length=100, default="")
+
+    def __str__(self) -> str:
+        return str(self.service_id)

@@ -1,11 +1,12 @@
 """Public search over the directory: the door other parts call is `search_services()`.
 
 Two engines, one answer (tests compare them on every kind of directory):
-- near a place, with category, language or free filters: the database (search_near.py, a bounding
-  box on the indexed coordinates widened until it holds the page), the same search as the HSDS
-  API's proximity; its counts are kept in the cache under the directory's version (version.py);
-- with text, open-now or a province filter (and the map): the in-memory index (search_index.py),
-  whose folded texts and per-language names the database cannot match accent-blind on SQLite.
+- the database, for searches by text, category, language, free, province or sanctuary, near a
+  place (search_near.py: a bounding box on the indexed coordinates widened until it holds the page,
+  the same search as the HSDS API's proximity) or by name; words and provinces match the rows kept
+  per service (search_text.py); counts and orders are kept in the cache under the directory's
+  version (version.py);
+- with open-now: the in-memory index (search_index.py).
 Then only the services of the page are loaded, with their relations prefetched. Results are the
 same on SQLite and PostgreSQL.
 """
@@ -20,17 +21,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-import numpy as np
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import translation
 from django.utils.translation import get_language
 
-from bettertogether.core.geo import haversine_km_many
 from bettertogether.core.geocode import geocode
-from bettertogether.core.languages import MANY_LANGUAGES, content_language
+from bettertogether.core.languages import content_language
 from bettertogether.core.provinces import MARITIMES, PROVINCE_ALIASES, Province
+from bettertogether.core.text import fold
 
-from . import hours, search_near, version
+from . import hours, search_near, search_text, version
 from .models import (
     Attribute,
     HolidayClosure,
@@ -42,9 +42,7 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
-from .sanctuary import sanctuary_service_ids
-from .search_index import DirectoryIndex, get_index
-from .search_index import fold as fold  # the one folding rule, named here for callers of the search
+from .search_near import as_uuid
 
 MARITIMES_MIDDLE = (45.6, -63.5)  # where the map opens without a place
 
@@ -178,55 +176,7 @@ def open_states(service_ids: Any = None, at: dt.datetime | None = None, narrow: 
     return states
 
 
-# --- distances ---
-
-
-def _mask(
-    index: DirectoryIndex,
-    *,
-    q: str | None,
-    category: str | None,
-    language: str | None,
-    province: str | None,
-    free: bool | None,
-    open_now: bool,
-    at: dt.datetime | None,
-    sanctuary: bool = False,
-) -> np.ndarray:
-    """Which services of the index match every filter (a bool per service)."""
-    mask = np.ones(index.size, dtype=bool)
-
-    def only(positions: Iterable[np.ndarray | None]) -> None:
-        keep = np.zeros(index.size, dtype=bool)
-        for found in positions:
-            if found is not None:
-                keep[found] = True
-        mask[~keep] = False
-
-    if category:
-        only(index.terms.get(term_id) for term_id in term_ids_for(category))
-    if language:
-        only([index.languages.get(language.lower()), index.languages.get(MANY_LANGUAGES)])
-    if province:
-        only([index.provinces.get(province.upper())])
-    if free is True:
-        mask &= index.free
-    elif free is False:
-        mask &= ~index.free
-    if open_now and mask.any():
-        states = open_states(None, at, narrow=True)
-        only([np.array([index.position[sid] for sid, o in states.items() if o and sid in index.position], dtype=int)])
-    if sanctuary:
-        members = sanctuary_service_ids()
-        only([np.array([index.position[sid] for sid in members if sid in index.position], dtype=int)])
-    words = [w for w in (fold(q) or "").split() if w][:8]
-    if words and mask.any():
-        texts = index.texts(_lang())
-        candidates = np.flatnonzero(mask)
-        hits = [i for i in candidates.tolist() if all(w in texts[i] for w in words)]
-        mask[:] = False
-        mask[hits] = True
-    return mask
+# --- the search ---
 
 
 def search_services(
@@ -255,19 +205,14 @@ def search_services(
     offset = max(0, int(offset))
     place = PointPlace(float(near[0]), float(near[1])) if isinstance(near, tuple | list) else near
     point = _point_of(place)
-    by_database = not (q or "").strip() and not open_now and not province and not sanctuary
-    if by_database and point is not None:
+    filters = _filters(category, language, free, search_text.words_of(q), province, sanctuary)
+    among = _open_among(filters, at) if open_now else None
+    if point is not None:
         total, ranked = _ranked_near(
-            point, getattr(place, "province", None), category=category, language=language, free=free,
-            offset=offset, limit=limit,
-        )  # fmt: skip
-    elif by_database:
-        total, ranked = _ranked_by_name(category=category, language=language, free=free, offset=offset, limit=limit)
+            point, getattr(place, "province", None), filters, offset=offset, limit=limit, among=among
+        )
     else:
-        total, ranked = _ranked_by_index(
-            point, place, q=q, category=category, language=language, province=province, free=free,
-            open_now=open_now, at=at, offset=offset, limit=limit, sanctuary=sanctuary,
-        )  # fmt: skip
+        total, ranked = _ranked_by_name(filters, offset=offset, limit=limit, among=among)
     items = _load_page(ranked)
     page_states = open_states([item.service.id for item in items], at)
     return SearchResults(
@@ -283,32 +228,107 @@ def search_services(
 Ranked = list[tuple[Any, Any, float | None]]  # (service id, location id or None, km or None), in order
 
 
-def _ranked_near(
-    point: tuple[float, float],
-    place_province: str | None,
-    *,
+@dataclass(frozen=True)
+class _Filters:
+    """The filters the database engine answers: SQL on a service, checked service by service
+    (`condition`) or written to read the whole directory (`scan`, see search_text.condition), and
+    what the answer depends on besides the place (a cache key)."""
+
+    condition: Q
+    scan: Q
+    parts: tuple[Any, ...]
+    lang: str
+
+
+def _filters(
     category: str | None,
     language: str | None,
     free: bool | None,
+    words: list[str],
+    province: str | None = None,
+    sanctuary: bool = False,
+) -> _Filters:
+    terms = sorted(term_ids_for(category)) if category else None
+    lang = _lang()
+    condition, scan = (
+        search_near.service_conditions(
+            category_terms=terms,
+            language=language,
+            free=free,
+            words=words,
+            lang=lang,
+            province=province,
+            sanctuary=sanctuary,
+            scan=scan,
+        )  # fmt: skip
+        for scan in (False, True)
+    )
+    return _Filters(condition, scan, (terms, language, free, tuple(words), lang, province, sanctuary), lang)
+
+
+FEW_MATCHES = 1000  # services: read all their places rather than widen a circle (search_near.rows_of)
+
+
+def _matching(filters: _Filters, token: str) -> tuple[int, list[uuid.UUID] | None]:
+    """How many services match the filters, and which when they are few (else None): kept under the
+    directory's version."""
+    count = version.remember(token, "matching", filters.parts, lambda: search_near.matching_count(filters.scan))
+    if count > FEW_MATCHES:
+        return count, None
+    if count == 0:
+        return 0, []
+
+    def read() -> list[uuid.UUID]:
+        return list(Service.objects.filter(filters.scan).order_by().values_list("id", flat=True))
+
+    return count, version.remember(token, "few", (*filters.parts, FEW_MATCHES), read)
+
+
+def _open_among(filters: _Filters, at: dt.datetime | None) -> list[uuid.UUID]:
+    """The services matching the filters that are open at `at` (now): the open ones first, by their
+    hours (open_states), then those of them the filters' SQL keeps. Services whose hours are known
+    are a part of the directory, and those open at one moment fewer: they are read as few matches
+    are (search_near.rows_of), never by widening a circle."""
+    states = open_states(None, at, narrow=True)
+    open_ids = sorted(sid for sid, is_open in states.items() if is_open)
+    found: list[uuid.UUID] = []
+    for start in range(0, len(open_ids), search_near.IDS_PER_QUERY):
+        chunk = open_ids[start : start + search_near.IDS_PER_QUERY]
+        found += Service.objects.filter(filters.condition, id__in=chunk).values_list("id", flat=True)
+    return sorted(found)
+
+
+def _ranked_near(
+    point: tuple[float, float],
+    place_province: str | None,
+    filters: _Filters,
+    *,
     offset: int,
     limit: int,
+    among: list[uuid.UUID] | None = None,
 ) -> tuple[int, Ranked]:
-    """The database engine: nearest located services, then the unlocated ones serving the place."""
-    terms = sorted(term_ids_for(category)) if category else None
-    condition = search_near.service_conditions(category_terms=terms, language=language, free=free)
-    lang = _lang()
+    """The database engine: nearest located services, then the unlocated ones serving the place
+    (`among`: only these services, all of which match the filters)."""
+    condition, parts, lang = filters.condition, filters.parts, filters.lang
     token = version.current()
-    parts = (terms, language, free)
     # Per version, kept in the shared cache: the active services without a point (few, and the same
     # for every filter and place), then per filter how many services match and which of those few.
+    matching, few = _matching(filters, token) if among is None else (len(among), among)
     without_point = version.remember(token, "unlocated-ids", (), search_near.unlocated_ids)
-    matching = version.remember(token, "matching", parts, lambda: search_near.matching_count(condition))
     unlocated = version.remember(
-        token, "unlocated", (*parts, lang), lambda: _by_name_with_provinces(condition, without_point, lang)
+        token, "unlocated", parts, lambda: _by_name_with_provinces(condition, without_point, lang)
     )
+    if among is not None:
+        kept = set(among)
+        unlocated = [row for row in unlocated if row[0] in kept]
     located = matching - len(unlocated)
     tail = [sid for sid, served in unlocated if not place_province or not served or place_province in served]
-    nearest = search_near.nearest_services(search_near.located_pairs(condition), point[0], point[1], offset + limit)
+    rows = search_near.rows_of(few, point[0], point[1]) if few is not None and located else None
+    nearest = (
+        search_near.nearest_services(search_near.located_pairs(condition), point[0], point[1], offset + limit, rows)
+        if located
+        else []
+    )
     ranked: Ranked = [(p.service, p.location, p.km) for p in nearest[offset : offset + limit]]
     if len(ranked) < limit:
         start = max(0, offset - located)
@@ -317,21 +337,26 @@ def _ranked_near(
 
 
 def _ranked_by_name(
-    *, category: str | None, language: str | None, free: bool | None, offset: int, limit: int
+    filters: _Filters, *, offset: int, limit: int, among: list[uuid.UUID] | None = None
 ) -> tuple[int, Ranked]:
     """The database engine without a place: every match by name, the order kept in the shared cache
-    under the directory's version."""
-    terms = sorted(term_ids_for(category)) if category else None
-    condition = search_near.service_conditions(category_terms=terms, language=language, free=free)
-    lang = _lang()
+    under the directory's version (`among`: only these services, ordered here)."""
+    lang = filters.lang
     fields = ("id", f"name_{lang}", "name_en") if lang != "en" else ("id", "name_en", "name_en")
+    if among is not None:
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(among), search_near.IDS_PER_QUERY):
+            chunk = among[start : start + search_near.IDS_PER_QUERY]
+            rows += Service.objects.filter(id__in=chunk).order_by().values_list(*fields)
+        ordered = [r[0] for r in sorted(rows, key=_name_order)]
+        return len(ordered), [(sid, None, None) for sid in ordered[offset : offset + limit]]
 
     def in_order() -> list[uuid.UUID]:
-        rows = Service.objects.filter(condition).order_by().values_list(*fields)
+        rows = Service.objects.filter(filters.scan).order_by().values_list(*fields)
         return [r[0] for r in sorted(rows, key=_name_order)]
 
-    parts = (terms, language, free, lang)
-    total, ids = version.remember_slice(version.current(), "by-name", parts, in_order, offset, offset + limit)
+    token = version.current()
+    total, ids = version.remember_slice(token, "by-name", filters.parts, in_order, offset, offset + limit)
     return total, [(sid, None, None) for sid in ids]
 
 
@@ -357,83 +382,11 @@ def _by_name_with_provinces(
     return [(r[0], frozenset(served.get(r[0], ()))) for r in sorted(rows, key=_name_order)]
 
 
-def _ranked_by_index(
-    point: tuple[float, float] | None,
-    place: Any,
-    *,
-    q: str | None,
-    category: str | None,
-    language: str | None,
-    province: str | None,
-    free: bool | None,
-    open_now: bool,
-    at: dt.datetime | None,
-    offset: int,
-    limit: int,
-    sanctuary: bool = False,
-) -> tuple[int, Ranked]:
-    """The in-memory engine: any filter, text included."""
-    index = get_index()
-    mask = _mask(
-        index,
-        q=q,
-        category=category,
-        language=language,
-        province=province,
-        free=free,
-        open_now=open_now,
-        at=at,
-        sanctuary=sanctuary,
-    )
-    by_name = index.name_order(_lang())
-    ranked: Ranked = []
-    if point is None:
-        matched = by_name[mask[by_name]]
-        total = len(matched)
-        ranked = [(index.ids[i], None, None) for i in matched[offset : offset + limit].tolist()]
-    else:
-        chosen = np.flatnonzero(mask[index.pt_service])
-        distances = haversine_km_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
-        order = np.argsort(distances, kind="stable")
-        # The first time a service appears in distance order is its nearest location.
-        _, first = np.unique(index.pt_service[chosen][order], return_index=True)
-        nearest = order[np.sort(first)]
-        unlocated = mask & ~index.located
-        place_province = getattr(place, "province", None)
-        if place_province:
-            serves = ~index.has_area_province
-            found = index.area_provinces.get(place_province)
-            if found is not None:
-                serves[found] = True
-            unlocated &= serves
-        tail = by_name[unlocated[by_name]]
-        total = len(nearest) + len(tail)
-        for k in nearest[offset : offset + limit].tolist():
-            pair = chosen[k]
-            ranked.append((index.ids[index.pt_service[pair]], index.pt_location[pair], float(distances[k])))
-        if len(ranked) < limit:
-            start = max(0, offset - len(nearest))
-            ranked += [(index.ids[i], None, None) for i in tail[start : start + limit - len(ranked)].tolist()]
-    return total, ranked
-
-
-# Below this many active services the index is built before a server forks and shared by its
-# workers (20,000: 1.8 s, once); above it, its build (31 s and 300 MB at 200,000) would hold every
-# start for the text searches alone, so it is built by the first of them instead.
-WARM_INDEX_UP_TO = 50_000
-
-
 def warm(languages: Iterable[str]) -> None:
-    """What the first searches of every worker share, built once before a server forks: the counts
-    of a search near a place without filters in each content language, and (for a directory of up
-    to WARM_INDEX_UP_TO services) the index with its names in each and its texts in the first."""
-    index = get_index() if Service.objects.active().count() <= WARM_INDEX_UP_TO else None
-    for n, lang in enumerate(languages):
-        if index is not None:
-            index.name_order(lang)
-            index.org_names(lang)
-            if n == 0:
-                index.texts(lang)
+    """What the first searches of every worker share, computed once before a server forks: the
+    counts of a search near a place without filters in each content language (kept in the shared
+    cache under the directory's version)."""
+    for lang in languages:
         with translation.override(lang):
             search_services(near=MARITIMES_MIDDLE, limit=1)
 
@@ -454,116 +407,66 @@ def map_features(
     """One GeoJSON-ready dict per located (service, location) pair matching the filters.
 
     With `near` and `limit`, only the `limit` pairs nearest the place (a bounded payload for phones
-    at national scale): answered by the database when the filters allow (category, language,
-    free), as the list beside it is, else by the index.
+    at national scale), found as the list beside it finds its services; else every pair.
     """
     point = _point_of(near)
-    if point is not None and limit is not None and not ((q or "").strip() or open_now or province or sanctuary):
-        return _map_features_near(point, max(0, limit), category=category, language=language, free=free)
-    return _map_features_by_index(
-        point, limit, q=q, category=category, language=language, province=province, free=free,
-        open_now=open_now, at=at, sanctuary=sanctuary,
-    )  # fmt: skip
+    filters = _filters(category, language, free, search_text.words_of(q), province, sanctuary)
+    among = _open_among(filters, at) if open_now else None
+    if among is None:
+        _count, few = _matching(filters, version.current())
+    else:
+        few = among
+    if point is not None and limit is not None:
+        rows = search_near.rows_of(few, point[0], point[1]) if few is not None else None
+        pairs = search_near.located_pairs(filters.condition)
+        nearest = search_near.nearest_pairs(pairs, point[0], point[1], max(0, limit), rows)
+        return _features([(p.service, p.location) for p in nearest], filters.lang)
+    if few is not None:
+        located = [(as_uuid(r[1]), as_uuid(r[2])) for r in search_near.rows_of(few, 0.0, 0.0)]
+    else:
+        located = list(search_near.located_pairs(filters.scan).order_by().values_list("service_id", "location_id"))
+    return _features(sorted(located, key=lambda pair: (str(pair[0]), str(pair[1]))), filters.lang)
 
 
-def _map_features_by_index(
-    point: tuple[float, float] | None,
-    limit: int | None,
-    *,
-    q: str | None,
-    category: str | None,
-    language: str | None,
-    province: str | None,
-    free: bool | None,
-    open_now: bool,
-    at: dt.datetime | None,
-    sanctuary: bool,
-) -> list[dict[str, Any]]:
-    """map_features() by the in-memory index (any filter, text included)."""
-    index = get_index()
-    mask = _mask(
-        index,
-        q=q,
-        category=category,
-        language=language,
-        province=province,
-        free=free,
-        open_now=open_now,
-        at=at,
-        sanctuary=sanctuary,
-    )
-    chosen = np.flatnonzero(mask[index.pt_service])
-    if point is not None and limit is not None and len(chosen) > limit:
-        distances = haversine_km_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
-        chosen = chosen[np.argsort(distances, kind="stable")[: max(0, limit)]]
-    if not len(chosen):
-        return []
-    lang = _lang()
-    names, orgs = index.names(lang), index.org_names(lang)
-    term_names = {row[0]: row[1] or row[2] for row in TaxonomyTerm.objects.values_list("id", f"name_{lang}", "name_en")}
-    categories: dict[int, list[str]] = defaultdict(list)
-    for term_id, positions in index.terms.items():
-        name = term_names.get(term_id)
-        if name:
-            for i in positions[mask[positions]].tolist():
-                categories[i].append(name)
-    features = []
-    for pair in chosen.tolist():
-        i = int(index.pt_service[pair])
-        features.append(
-            {
-                "id": str(index.ids[i]),
-                "latitude": float(index.pt_lat[pair]),
-                "longitude": float(index.pt_lon[pair]),
-                "name": names[i],
-                "organization": orgs[i],
-                "categories": sorted(categories.get(i, [])),
-            }
-        )
-    return features
-
-
-def _map_features_near(
-    point: tuple[float, float], limit: int, *, category: str | None, language: str | None, free: bool | None
-) -> list[dict[str, Any]]:
-    """map_features() by the database: the `limit` nearest pairs, then their services' names."""
-    terms = sorted(term_ids_for(category)) if category else None
-    condition = search_near.service_conditions(category_terms=terms, language=language, free=free)
-    nearest = search_near.nearest_pairs(search_near.located_pairs(condition), point[0], point[1], limit)
-    if not nearest:
-        return []
-    lang = _lang()
-    service_ids = {p.service for p in nearest}
-    fields = dict.fromkeys(["id", f"name_{lang}", "name_en", f"organization__name_{lang}", "organization__name_en"])
-    rows = {r["id"]: r for r in Service.objects.filter(id__in=service_ids).values(*fields)}
-    points = {
-        r[0]: r[1:]
-        for r in Location.objects.filter(id__in={p.location for p in nearest}).values_list(
-            "id", "latitude", "longitude"
-        )
-    }
+def _features(pairs: list[tuple[uuid.UUID, uuid.UUID]], lang: str) -> list[dict[str, Any]]:
+    """The map's dict of each (service, location) pair, in the given order: its point, its service's
+    and organization's names and its categories' names in lang (else English)."""
+    service_ids = sorted({sid for sid, _lid in pairs})
+    names: dict[uuid.UUID, tuple[str, str]] = {}
+    points: dict[uuid.UUID, tuple[float, float]] = {}
     categories: dict[uuid.UUID, set[str]] = defaultdict(set)
-    attributes = Attribute.objects.filter(service_id__in=service_ids).values_list(
-        "service_id", f"taxonomy_term__name_{lang}", "taxonomy_term__name_en"
-    )
-    for sid, name, name_en in attributes:
-        if name or name_en:
-            categories[sid].add(name or name_en)
-    features = []
-    for pair in nearest:
-        row = rows[pair.service]
-        lat, lon = points[pair.location]  # located pairs: never None
-        features.append(
-            {
-                "id": str(pair.service),
-                "latitude": float(lat or 0.0),
-                "longitude": float(lon or 0.0),
-                "name": row[f"name_{lang}"] or row["name_en"] or "",
-                "organization": row[f"organization__name_{lang}"] or row["organization__name_en"] or "",
-                "categories": sorted(categories.get(pair.service, ())),
-            }
+    fields = dict.fromkeys(["id", f"name_{lang}", "name_en", f"organization__name_{lang}", "organization__name_en"])
+    for start in range(0, len(service_ids), search_near.IDS_PER_QUERY):
+        chunk = service_ids[start : start + search_near.IDS_PER_QUERY]
+        for row in Service.objects.filter(id__in=chunk).values(*fields):
+            names[row["id"]] = (
+                row[f"name_{lang}"] or row["name_en"] or "",
+                row[f"organization__name_{lang}"] or row["organization__name_en"] or "",
+            )
+        attributes = Attribute.objects.filter(service_id__in=chunk).values_list(
+            "service_id", f"taxonomy_term__name_{lang}", "taxonomy_term__name_en"
         )
-    return features
+        for sid, name, name_en in attributes:
+            if name or name_en:
+                categories[sid].add(name or name_en)
+    location_ids = sorted({lid for _sid, lid in pairs})
+    for start in range(0, len(location_ids), search_near.IDS_PER_QUERY):
+        chunk = location_ids[start : start + search_near.IDS_PER_QUERY]
+        for lid, lat, lon in Location.objects.filter(id__in=chunk).values_list("id", "latitude", "longitude"):
+            if lat is not None and lon is not None:
+                points[lid] = (lat, lon)
+    return [
+        {
+            "id": str(sid),
+            "latitude": float(points[lid][0]),
+            "longitude": float(points[lid][1]),
+            "name": names[sid][0],
+            "organization": names[sid][1],
+            "categories": sorted(categories.get(sid, ())),
+        }
+        for sid, lid in pairs
+        if sid in names and lid in points
+    ]
 
 
 def _point_of(near: Any) -> tuple[float, float] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,8 @@ from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet,
 from bettertogether.core.geo import EARTH_RADIUS_KM, haversine_km_many
 from bettertogether.core.languages import MANY_LANGUAGES
 
-from .models import Attribute, Language, Location, Service, ServiceArea, ServiceAtLocation
+from . import search_text
+from .models import Attribute, Language, Location, Organization, Service, ServiceArea, ServiceAtLocation
 
 FIRST_RADIUS_KM = 4.0  # a town's centre; dense cities fill it, elsewhere the circle grows
 MAX_GROWTH = 8.0
@@ -130,9 +131,20 @@ def service_conditions(
     category_terms: Iterable[uuid.UUID] | None = None,
     language: str | None = None,
     free: bool | None = None,
+    words: Sequence[str] = (),
+    lang: str = search_text.BASE,
+    province: str | None = None,
+    sanctuary: bool = False,
+    scan: bool = False,
 ) -> Q:
-    """The public search's filters as SQL on a service."""
+    """The public search's filters as SQL on a service (`words`: search_text.words_of() of the text
+    searched for, matched in `lang`; `province`: served there; `sanctuary`: of the network's member
+    organizations; `scan`: written for reading the whole directory, see search_text.condition)."""
     condition = Q(status=Service.Status.ACTIVE)
+    if words or province:
+        condition &= search_text.condition(words, lang, province=province, scan=scan)
+    if sanctuary:  # from the few member organizations, by the services' index on them
+        condition &= Q(organization__in=Organization.objects.filter(in_sanctuary_network=True))
     if category_terms is not None:
         terms = list(category_terms)
         condition &= Q(Exists(Attribute.objects.filter(service_id=OuterRef("pk"), taxonomy_term_id__in=terms)))
@@ -248,13 +260,16 @@ def smallest_circle(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, 
         low, km = km, wider(km, found, wanted)
 
 
-def nearest_services(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, count: int) -> list[PairDistance]:
+def nearest_services(
+    pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, count: int, among: list[Row] | None = None
+) -> list[PairDistance]:
     """The `count` services of `pairs` nearest the point, each at its nearest location, nearest first.
 
-    The smallest circle holding `count` services holds exactly the nearest ones.
+    The smallest circle holding `count` services holds exactly the nearest ones; `among`, when given,
+    holds every pair of `pairs` (see rows_of), and is read instead.
     Ties go to the smaller service id, then the smaller location id.
     """
-    rows = smallest_circle(pairs, lat, lon, count, by=1)
+    rows = smallest_circle(pairs, lat, lon, count, by=1) if among is None else among
     best: dict[Key, tuple[float, str, Key, Key, Key]] = {}
     for pair, service, location, d in rows:
         held = best.get(service)
@@ -265,13 +280,35 @@ def nearest_services(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float,
     return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for d, _o, s, loc, p in chosen]
 
 
-def nearest_pairs(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, count: int) -> list[PairDistance]:
-    """The `count` pairs of `pairs` nearest the point, nearest first (ties: the smaller pair id)."""
+def nearest_pairs(
+    pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, count: int, among: list[Row] | None = None
+) -> list[PairDistance]:
+    """The `count` pairs of `pairs` nearest the point, nearest first (ties: the smaller pair id);
+    `among` as for nearest_services()."""
     if count <= 0:
         return []
-    found = smallest_circle(pairs, lat, lon, count, by=0)
+    found = smallest_circle(pairs, lat, lon, count, by=0) if among is None else list(among)
     found.sort(key=lambda row: (row[3], order_key(row[0])))
     return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for p, s, loc, d in found[:count]]
+
+
+def rows_of(service_ids: list[uuid.UUID], lat: float, lon: float) -> list[Row]:
+    """Every located pair of these services, with its distance from the point: when a filter matches
+    few services (a rare word), reading their pairs by the services' index beats widening a circle
+    that holds almost none of them until it holds the whole country."""
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(service_ids), IDS_PER_QUERY):
+        chunk = service_ids[start : start + IDS_PER_QUERY]
+        query = ServiceAtLocation.objects.filter(
+            service_id__in=chunk, location__latitude__isnull=False, location__longitude__isnull=False
+        )
+        rows += _raw_rows(
+            query.order_by().values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")
+        )
+    if not rows:
+        return []
+    distances: list[float] = haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist()
+    return [(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True)]
 
 
 def located_pairs(condition: Q) -> QuerySet[ServiceAtLocation]:

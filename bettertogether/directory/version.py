@@ -3,8 +3,8 @@
 Written in the same transaction as the change (a save or delete of any directory model, through
 signals; importers that write in bulk call `bump()` themselves), so a rolled-back change leaves the
 token as it was and a committed one is seen by every process on its next read. Readers spend one
-primary-key read per request; search results (search.py) and the in-memory index (search_index.py)
-are cached under the token, so repeated searches are served from cache yet never stale.
+primary-key read per request; search results and counts (search.py) are cached under the token, so
+repeated searches are served from cache yet never stale.
 A fresh random token (not a counter) per change: a rolled-back transaction can never make two
 different directories share a token.
 """

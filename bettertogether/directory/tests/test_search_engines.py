@@ -3,11 +3,13 @@ proximity search gives a brute force's: on the demo directory and on generated d
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import os
 import uuid
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -16,11 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bettertogether.core.geo import haversine_km
-from bettertogether.directory import search, search_near
+from bettertogether.directory import search, search_near, search_text
 from bettertogether.directory.api import queries
 from bettertogether.directory.models import Language, Service, ServiceAtLocation, TaxonomyTerm
 from bettertogether.directory.search import PointPlace
 from bettertogether.directory.tests import factories as f
+from bettertogether.directory.tests import reference
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +31,44 @@ KENTVILLE = (45.0775, -64.4945)
 PLACES = [KENTVILLE, (44.65, -63.57), (46.24, -63.13), (45.95, -66.64), (43.65, -79.38), (49.28, -123.12)]
 
 
-def _answers(
-    point: tuple[float, float], province: str | None, *, limit: int = 200, offset: int = 0, **filters: Any
-) -> tuple[tuple[int, search.Ranked], tuple[int, search.Ranked]]:
-    place = PointPlace(point[0], point[1], province=province)
-    by_database = search._ranked_near(point, province, offset=offset, limit=limit, **filters)
-    by_index = search._ranked_by_index(
-        point, place, q=None, province=None, open_now=False, at=None, offset=offset, limit=limit, **filters
+AT = dt.datetime(2026, 12, 8, 15, 0, tzinfo=dt.UTC)  # a Tuesday, 11:00 in Halifax: open-now searches ask then
+
+
+def _with_defaults(filters: dict[str, Any]) -> dict[str, Any]:
+    return {"q": None, "province": None, "sanctuary": False, "open_now": False, **filters}
+
+
+def _database(
+    point: tuple[float, float] | None, place_province: str | None, *, limit: int, offset: int, **given: Any
+) -> tuple[int, search.Ranked]:
+    """The database engine's ranking, as search_services() asks it."""
+    f = _with_defaults(given)
+    filters = search._filters(
+        f["category"], f["language"], f["free"], search_text.words_of(f["q"]), f["province"], f["sanctuary"]
     )
-    return by_database, by_index
+    among = search._open_among(filters, AT) if f["open_now"] else None
+    if point is None:
+        return search._ranked_by_name(filters, offset=offset, limit=limit, among=among)
+    return search._ranked_near(point, place_province, filters, offset=offset, limit=limit, among=among)
+
+
+def _both_ways(answer: Any) -> Any:
+    """`answer()` as the database gives it reading all the places of few matches, and widening its
+    circle (FEW_MATCHES 0): the two must agree exactly."""
+    few = answer()
+    with mock.patch.object(search, "FEW_MATCHES", 0):
+        assert answer() == few
+    return few
+
+
+def _answers(
+    point: tuple[float, float], place_province: str | None, *, limit: int = 200, offset: int = 0, **filters: Any
+) -> tuple[tuple[int, search.Ranked], tuple[int, search.Ranked]]:
+    """(the database's answer, the reference's) near the point."""
+    place = PointPlace(point[0], point[1], province=place_province)
+    by_database = _both_ways(lambda: _database(point, place_province, limit=limit, offset=offset, **filters))
+    by_reference = reference.ranked(point, place, at=AT, offset=offset, limit=limit, **_with_defaults(filters))
+    return by_database, by_reference
 
 
 def _same(
@@ -63,19 +95,24 @@ def _same(
 
 
 def _by_name(limit: int = 200, offset: int = 0, **filters: Any) -> tuple[Any, Any]:
-    by_database = search._ranked_by_name(offset=offset, limit=limit, **filters)
-    by_index = search._ranked_by_index(
-        None, None, q=None, province=None, open_now=False, at=None, offset=offset, limit=limit, **filters
-    )
-    return by_database, by_index
+    by_database = _database(None, None, limit=limit, offset=offset, **filters)
+    by_reference = reference.ranked(None, None, at=AT, offset=offset, limit=limit, **_with_defaults(filters))
+    return by_database, by_reference
 
 
-def _markers(point: tuple[float, float], limit: int, **filters: Any) -> tuple[list[Any], list[Any]]:
-    by_database = search._map_features_near(point, limit, **filters)
-    by_index = search._map_features_by_index(
-        point, limit, q=None, province=None, open_now=False, at=None, sanctuary=False, **filters
-    )
-    return by_database, by_index
+def _markers(point: tuple[float, float] | None, limit: int | None, **filters: Any) -> tuple[list[Any], list[Any]]:
+    by_database = _both_ways(lambda: search.map_features(near=point, limit=limit, at=AT, **_with_defaults(filters)))
+    by_reference = reference.map_features(point, limit, at=AT, **_with_defaults(filters))
+    return by_database, by_reference
+
+
+def _same_whole_map(by_database: list[Any], by_reference: list[Any]) -> None:
+    """Every marker of the filters, without a place: the same ones (in any order)."""
+
+    def marker(m: dict[str, Any]) -> tuple[Any, ...]:
+        return (m["id"], m["latitude"], m["longitude"], m["name"], m["organization"], tuple(m["categories"]))
+
+    assert sorted(map(marker, by_database)) == sorted(map(marker, by_reference))
 
 
 def _same_markers(point: tuple[float, float], limit: int, by_database: list[Any], by_index: list[Any]) -> None:
@@ -100,7 +137,20 @@ def _filter_sets(categories: list[str], languages: list[str]) -> list[dict[str, 
     sets += [{"category": None, "language": None, "free": free} for free in (True, False)]
     if categories and languages:
         sets.append({"category": categories[0], "language": languages[0], "free": True})
+    # Words: common, accented, in two parts, matching nothing, and LIKE's wildcards taken literally.
+    sets += [{"q": q, "category": None, "language": None, "free": None} for q in DEMO_WORDS]
+    if categories:
+        sets.append({"q": DEMO_WORDS[0], "category": categories[0], "language": None, "free": None})
+    none = {"category": None, "language": None, "free": None}
+    sets += [{**none, "province": code} for code in ("NS", "NB", "PE", "ON", "QC")]
+    sets += [{**none, "sanctuary": True}, {**none, "sanctuary": True, "province": "NS", "q": "e"}]
+    sets += [{**none, "open_now": True}, {**none, "open_now": True, "q": "e", "province": "NS"}]
+    if categories:
+        sets.append({**none, "open_now": True, "category": categories[0]})
     return sets
+
+
+DEMO_WORDS = ["worker", "santé", "legal help", "Halifax", "zzqx", "%", "_", "e"]
 
 
 def test_the_engines_agree_on_the_demo_directory() -> None:
@@ -113,16 +163,15 @@ def test_the_engines_agree_on_the_demo_directory() -> None:
             _same(*_answers(point, province, **filters))
             for limit in (5, 1500):
                 _same_markers(point, limit, *_markers(point, limit, **filters))
+        _same_whole_map(*_markers(None, None, **filters))
     for filters in _filter_sets(categories, languages):
         for offset, limit in ((0, 200), (3, 7)):
             by_database, by_index = _by_name(limit, offset, **filters)
             assert by_database == by_index
         # Pages of the database engine follow one another without gap or repeat.
-        full = search._ranked_near(point, province, category=None, language=None, free=None, offset=0, limit=200)
-        pages = [
-            search._ranked_near(point, province, category=None, language=None, free=None, offset=o, limit=7)[1]
-            for o in range(0, full[0], 7)
-        ]
+        none = {"category": None, "language": None, "free": None}
+        full = _database(point, province, offset=0, limit=200, **none)
+        pages = [_database(point, province, offset=o, limit=7, **none)[1] for o in range(0, full[0], 7)]
         assert [row for page in pages for row in page] == full[1]
 
 
@@ -132,7 +181,7 @@ def test_the_engines_agree_on_the_demo_directory() -> None:
 _POINTS = st.sampled_from([(45.0775, -64.4945), (45.08, -64.5), (44.65, -63.57), (46.24, -63.13), (49.28, -123.12)])
 _SERVICE = st.fixed_dictionaries(
     {
-        "name": st.sampled_from(["Alpha", "alpha", "Église", "Eglise", "Zed", "Études", "bravo"]),
+        "name": st.sampled_from(["Alpha", "alpha", "Église", "Eglise", "Zed", "Études", "bravo", "50% x_y", "x-y"]),
         "status": st.sampled_from(["active", "active", "active", "inactive"]),
         "is_free": st.sampled_from([True, False, None]),
         "points": st.lists(st.one_of(_POINTS, st.none()), max_size=3),
@@ -140,6 +189,11 @@ _SERVICE = st.fixed_dictionaries(
         "languages": st.sets(st.sampled_from(["fr", "ES", "mul"]), max_size=2),
         "phone_language": st.one_of(st.none(), st.sampled_from(["fr", "tl"])),
         "areas": st.sets(st.sampled_from(["NS", "NB", "PE", "ON"]), max_size=2),
+        # The province of each place's address, in the spellings addresses come in.
+        "addresses": st.lists(st.sampled_from(["NS", "Nova Scotia", " n.s. ", "PEI", "Ontario", "Nowhere", ""])),
+        "sanctuary": st.booleans(),
+        # Hours: open at AT (Tuesday 11:00 in Halifax), closed then, or unknown.
+        "hours": st.sampled_from([None, "open", "closed", "location"]),
     }
 )
 
@@ -150,12 +204,15 @@ def _build(services: list[dict[str, Any]]) -> None:
     terms["food"].save()
     for spec in services:
         service = f.ServiceFactory(
-            name=spec["name"], name_en=spec["name"], status=spec["status"], is_free=spec["is_free"]
-        )
-        for point in spec["points"]:
+            name=spec["name"], name_en=spec["name"], status=spec["status"], is_free=spec["is_free"],
+            organization=f.OrganizationFactory(in_sanctuary_network=spec["sanctuary"]),
+        )  # fmt: skip
+        for point, province in zip(spec["points"], [*spec["addresses"], *[None] * 3], strict=False):
             lat, lon = point if point is not None else (None, None)
             location = f.LocationFactory(latitude=lat, longitude=lon)
             f.ServiceAtLocationFactory(service=service, location=location)
+            if province is not None:
+                f.AddressFactory(location=location, state_province=province)
         for code in spec["terms"]:
             f.AttributeFactory(service=service, taxonomy_term=terms[code])
         for code in spec["languages"]:
@@ -165,10 +222,23 @@ def _build(services: list[dict[str, Any]]) -> None:
             f.LanguageFactory(service=None, phone=phone, code=spec["phone_language"])
         for province in spec["areas"]:
             f.ServiceAreaFactory(service=service, province=province)
+        if spec["hours"] == "open":
+            f.ScheduleFactory(service=service, byday="TU", opens_at=dt.time(9), closes_at=dt.time(17))
+        elif spec["hours"] == "closed":
+            f.ScheduleFactory(service=service, byday="MO,WE", opens_at=dt.time(9), closes_at=dt.time(17))
+        elif spec["hours"] == "location" and spec["points"]:  # the hours of its place
+            place = service.service_at_locations.first().location
+            f.ScheduleFactory(service=None, location=place, byday="TU", opens_at=dt.time(10), closes_at=dt.time(12))
+
+
+def _or_none(values: list[Any], nones: int = 3) -> st.SearchStrategy[Any]:
+    """One of the values, or None (no such filter) as often as `nones` of them: with seven filters at
+    once, answers would otherwise be empty in nearly every example."""
+    return st.sampled_from([None] * nones + values)
 
 
 @settings(
-    max_examples=40,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -176,9 +246,13 @@ def _build(services: list[dict[str, Any]]) -> None:
     services=st.lists(_SERVICE, max_size=14),
     point=st.sampled_from(PLACES),
     province=st.sampled_from([None, "NS", "PE", "ON"]),
-    category=st.sampled_from([None, "food", "parent", "health"]),
-    language=st.sampled_from([None, "fr", "es", "tl"]),
-    free=st.sampled_from([None, True, False]),
+    category=_or_none(["food", "parent", "health"], 6),
+    language=_or_none(["fr", "es", "tl"], 6),
+    free=_or_none([True, False], 4),
+    q=_or_none(["alpha", "EGLISE", "études", "a", "zed bravo", "tudes", "50%", "x_y"], 8),
+    in_province=_or_none(["NS", "PE", "ON"], 6),
+    sanctuary=st.sampled_from([False, False, False, True]),
+    open_now=st.sampled_from([False, True]),
     offset=st.sampled_from([0, 2, 5]),
 )
 def test_the_engines_agree_on_generated_directories(
@@ -188,16 +262,22 @@ def test_the_engines_agree_on_generated_directories(
     category: str | None,
     language: str | None,
     free: bool | None,
+    q: str | None,
+    in_province: str | None,
+    sanctuary: bool,
+    open_now: bool,
     offset: int,
 ) -> None:
     with transaction.atomic():
         _build(services)
-        filters = {"category": category, "language": language, "free": free}
+        filters = {"q": q, "category": category, "language": language, "free": free, "province": in_province}
+        filters |= {"sanctuary": sanctuary, "open_now": open_now}
         whole = _answers(point, province, **filters)
         _same(*whole)
         _same(*_answers(point, province, limit=3, offset=offset, **filters), whole=whole[0][1])
         for limit in (2, 1500):
             _same_markers(point, limit, *_markers(point, limit, **filters))
+        _same_whole_map(*_markers(None, None, **filters))
         for page in ((0, 200), (offset, 3)):
             by_database, by_index = _by_name(page[1], page[0], **filters)
             assert by_database == by_index

@@ -17,13 +17,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 PAGE = "/en/services/?near=B4N%201A1"
 API = "/api/hsds/service_at_locations?postcode=B4N1A1&proximity=60000&per_page=30"
-TEXT = "/en/services/?q=harvest"  # answered by the search index, built in gunicorn's master before the edit
+TEXT = "/en/services/?q=harvest"  # words: the texts kept in the database
+NEW_WORD = "/en/services/?q=rights"  # a word only the edit brings
+IN_PROVINCE = "/en/services/?q=harvest&province=NS"  # the search index, built in gunicorn's master before the edit
 
 SETUP = """
-from bettertogether.directory.models import Organization, Service, Location, ServiceAtLocation
+from bettertogether.directory.models import Organization, Service, ServiceArea, Location, ServiceAtLocation
 org = Organization.objects.create(name="Valley Help", name_en="Valley Help")
 for n, name in enumerate(["Harvest Legal Clinic", "Orchard Health Line"]):
     service = Service.objects.create(organization=org, name=name, name_en=name, status="active")
+    ServiceArea.objects.create(service=service, province="NS")
     location = Location.objects.create(name="Office", latitude=45.0775 + n / 100, longitude=-64.4945)
     ServiceAtLocation.objects.create(service=service, location=location)
 """
@@ -101,13 +104,16 @@ def test_two_servers_see_every_change_on_their_next_request(tmp_path: Path) -> N
             for _ in range(2):
                 assert "Harvest Legal Clinic" in _get(port, PAGE)
                 assert "Harvest Legal Clinic" in _get(port, TEXT)
+                assert "Harvest Legal Clinic" in _get(port, IN_PROVINCE)
+                assert "Harvest" not in _get(port, NEW_WORD)
                 assert _api_names(port) == ["Harvest Legal Clinic", "Orchard Health Line"]
         manage("shell", "-c", RENAME)
         for port in (first, second):
             page = _get(port, PAGE)
             assert "Harvest Rights Clinic" in page and "Harvest Legal Clinic" not in page
-            found = _get(port, TEXT)
-            assert "Harvest Rights Clinic" in found and "Harvest Legal Clinic" not in found
+            for path in (TEXT, IN_PROVINCE, NEW_WORD):
+                found = _get(port, path)
+                assert "Harvest Rights Clinic" in found and "Harvest Legal Clinic" not in found, path
             assert _api_names(port) == ["Harvest Rights Clinic", "Orchard Health Line"]
         manage("shell", "-c", UNPUBLISH)
         for port in (first, second):
