@@ -1,14 +1,14 @@
 """Public search over the directory: the door other parts call is `search_services()`.
 
-Two engines, one answer (tests compare them on every kind of directory):
-- the database, for searches by text, category, language, free, province or sanctuary, near a
-  place (search_near.py: a bounding box on the indexed coordinates widened until it holds the page,
-  the same search as the HSDS API's proximity) or by name; words and provinces match the rows kept
-  per service (search_text.py); counts and orders are kept in the cache under the directory's
-  version (version.py);
-- with open-now: the in-memory index (search_index.py).
-Then only the services of the page are loaded, with their relations prefetched. Results are the
-same on SQLite and PostgreSQL.
+The database answers every search, so no process builds anything of its own and none is ever stale:
+filters are SQL on the service (words and provinces match the row kept per service, search_text.py);
+near a place, a bounding box on the indexed coordinates widened until it holds the page
+(search_near.py, the same search as the HSDS API's proximity), or every place of a few matches;
+without one, by name. Counts and orders are kept in the shared cache under the directory's version
+(version.py); open now depends on the minute and is worked out from the hours each time. Then only
+the services of the page are loaded, with their relations prefetched. Results are the same on
+SQLite and PostgreSQL, and tests hold them to the in-memory index that answered before
+(tests/reference.py).
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ def _filters(
             province=province,
             sanctuary=sanctuary,
             scan=scan,
-        )  # fmt: skip
+        )
         for scan in (False, True)
     )
     return _Filters(condition, scan, (terms, language, free, tuple(words), lang, province, sanctuary), lang)
@@ -285,10 +285,9 @@ def _matching(filters: _Filters, token: str) -> tuple[int, list[uuid.UUID] | Non
 
 
 def _open_among(filters: _Filters, at: dt.datetime | None) -> list[uuid.UUID]:
-    """The services matching the filters that are open at `at` (now): the open ones first, by their
-    hours (open_states), then those of them the filters' SQL keeps. Services whose hours are known
-    are a part of the directory, and those open at one moment fewer: they are read as few matches
-    are (search_near.rows_of), never by widening a circle."""
+    """The services matching the filters that are open at `at` (else now): those open by their hours
+    (open_states), then of those the ones the filters keep. Only services whose hours are known can
+    be open, so they are few, and ranked as few matches are (search_near.rows_of)."""
     states = open_states(None, at, narrow=True)
     open_ids = sorted(sid for sid, is_open in states.items() if is_open)
     found: list[uuid.UUID] = []

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -46,8 +45,6 @@ class DirectoryIndex:
     pt_location: list[uuid.UUID]
     pt_lat: np.ndarray
     pt_lon: np.ndarray
-    built_at: float
-    version: str
     _names: dict[str, list[str]] = field(default_factory=dict)
     _name_order: dict[str, np.ndarray] = field(default_factory=dict)
     _org_names: dict[str, list[str]] = field(default_factory=dict)
@@ -125,7 +122,7 @@ def _positions(pairs: Any, position: dict[uuid.UUID, int]) -> dict[Any, np.ndarr
     return {key: np.array(sorted(found), dtype=np.int64) for key, found in grouped.items()}
 
 
-def _build(token: str) -> DirectoryIndex:
+def _build() -> DirectoryIndex:
     rows = list(m.Service.objects.active().order_by().values_list("id", "is_free"))
     ids = [r[0] for r in rows]
     position = {sid: i for i, sid in enumerate(ids)}
@@ -166,14 +163,12 @@ def _build(token: str) -> DirectoryIndex:
         pt_location=[p[1] for p in points],
         pt_lat=np.array([p[2] for p in points], dtype=np.float64),
         pt_lon=np.array([p[3] for p in points], dtype=np.float64),
-        built_at=time.monotonic(),
-        version=token,
     )
 
 
 def get_index() -> DirectoryIndex:
     """The index of the directory as it is now."""
-    return _build("")
+    return _build()
 
 
 def mask_of(
