@@ -71,6 +71,7 @@ def box(lat: float, lon: float, km: float) -> tuple[tuple[float, float], tuple[f
 
 Key = Any  # an id as the database returns it: text on SQLite, a UUID on PostgreSQL
 Row = tuple[Key, Key, Key, float]  # pair, service, location, km
+PAIR_FIELDS = ("id", "service_id", "location_id", "location__latitude", "location__longitude")  # read for a Row
 
 
 def as_uuid(value: Key) -> uuid.UUID:
@@ -93,13 +94,17 @@ def rows_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: 
     near = pairs.prefetch_related(None).filter(location__latitude__range=lats, location__longitude__isnull=False)
     if lons is not None:
         near = near.filter(location__longitude__range=lons)
-    rows = _raw_rows(
-        near.order_by().values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")
-    )
+    return [
+        row for row in _with_distances(_raw_rows(near.order_by().values_list(*PAIR_FIELDS)), lat, lon) if row[3] <= km
+    ]
+
+
+def _with_distances(rows: list[tuple[Any, ...]], lat: float, lon: float) -> list[Row]:
+    """(pair, service, location, km) of raw PAIR_FIELDS rows, by core.geo's distance from the point."""
     if not rows:
         return []
     distances: list[float] = haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist()
-    return [(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True) if d <= km]
+    return [(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True)]
 
 
 def _raw_rows(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
@@ -214,15 +219,12 @@ def knn_radius(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, wante
             pairs.filter(location__latitude__isnull=False, location__longitude__isnull=False)
             .annotate(knn=_KnnDistance(_Geography(F("location__longitude"), F("location__latitude")), here))
             .order_by("knn")
-            .values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")[:count]
+            .values_list(*PAIR_FIELDS)[:count]
         )
-        rows = _raw_rows(nearest)
-        distances: list[float] = (
-            haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist() if rows else []
-        )
+        rows = _with_distances(_raw_rows(nearest), lat, lon)
         farthest, seen = 0.0, set()
-        for row, d in zip(rows, distances, strict=True):
-            farthest = max(farthest, d)
+        for row in rows:
+            farthest = max(farthest, row[3])
             seen.add(row[by])
             if len(seen) >= wanted:
                 return farthest
@@ -302,13 +304,8 @@ def rows_of(service_ids: list[uuid.UUID], lat: float, lon: float) -> list[Row]:
         query = ServiceAtLocation.objects.filter(
             service_id__in=chunk, location__latitude__isnull=False, location__longitude__isnull=False
         )
-        rows += _raw_rows(
-            query.order_by().values_list("id", "service_id", "location_id", "location__latitude", "location__longitude")
-        )
-    if not rows:
-        return []
-    distances: list[float] = haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist()
-    return [(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True)]
+        rows += _raw_rows(query.order_by().values_list(*PAIR_FIELDS))
+    return _with_distances(rows, lat, lon)
 
 
 def located_pairs(condition: Q) -> QuerySet[ServiceAtLocation]:

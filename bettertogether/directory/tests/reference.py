@@ -237,16 +237,9 @@ def ranked(
     """The in-memory engine: any filter, text included."""
     index = get_index()
     mask = mask_of(
-        index,
-        q=q,
-        category=category,
-        language=language,
-        province=province,
-        free=free,
-        open_now=open_now,
-        at=at,
+        index, q=q, category=category, language=language, province=province, free=free, open_now=open_now, at=at,
         sanctuary=sanctuary,
-    )
+    )  # fmt: skip
     by_name = index.name_order(_lang())
     ranked: Ranked = []
     if point is None:
@@ -295,16 +288,9 @@ def map_features(
     """map_features() by the in-memory index (any filter, text included)."""
     index = get_index()
     mask = mask_of(
-        index,
-        q=q,
-        category=category,
-        language=language,
-        province=province,
-        free=free,
-        open_now=open_now,
-        at=at,
+        index, q=q, category=category, language=language, province=province, free=free, open_now=open_now, at=at,
         sanctuary=sanctuary,
-    )
+    )  # fmt: skip
     chosen = np.flatnonzero(mask[index.pt_service])
     if point is not None and limit is not None and len(chosen) > limit:
         distances = haversine_km_many(point[0], point[1], index.pt_lat[chosen], index.pt_lon[chosen])
