@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import translation
 from django.utils.translation import get_language
 
@@ -67,6 +67,7 @@ class SearchItem(NamedTuple):
     service: Service
     location: Location | None
     distance_km: float | None
+    categories: tuple[str, ...] = ()  # its categories' names in the current language (else English), sorted
 
 
 @dataclass
@@ -324,7 +325,7 @@ def _ranked_near(
     tail = [sid for sid, served in unlocated if not place_province or not served or place_province in served]
     rows = search_near.rows_of(few, point[0], point[1]) if few is not None and located else None
     nearest = (
-        search_near.nearest_services(search_near.located_pairs(condition), point[0], point[1], offset + limit, rows)
+        search_near.nearest_services(search_near.service_pairs(condition), point[0], point[1], offset + limit, rows)
         if located
         else []
     )
@@ -417,7 +418,7 @@ def map_features(
         few = among
     if point is not None and limit is not None:
         rows = search_near.rows_of(few, point[0], point[1]) if few is not None else None
-        pairs = search_near.located_pairs(filters.condition)
+        pairs = search_near.service_pairs(filters.condition)
         nearest = search_near.nearest_pairs(pairs, point[0], point[1], max(0, limit), rows)
         return _features([(p.service, p.location) for p in nearest], filters.lang)
     if few is not None:
@@ -480,13 +481,9 @@ def _load_page(ranked: list[tuple[Any, Any, float | None]]) -> list[SearchItem]:
     if not ranked:
         return []
     service_ids = [r[0] for r in ranked]
-    services = {
-        s.id: s
-        for s in Service.objects.filter(id__in=service_ids)
-        .select_related("organization")
-        .prefetch_related(Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")))
-    }
+    services = {s.id: s for s in Service.objects.filter(id__in=service_ids).select_related("organization")}
     attach_contact_phones(list(services.values()))
+    categories = _category_names(service_ids, _lang())
     # Services without a chosen location show their first one (a located one if any).
     missing = [r[0] for r in ranked if r[1] is None]
     first_location: dict[Any, Any] = {}
@@ -505,8 +502,21 @@ def _load_page(ranked: list[tuple[Any, Any, float | None]]) -> list[SearchItem]:
             continue
         if lid is None and sid in first_location:
             lid = first_location[sid][0]
-        items.append(SearchItem(service, locations.get(lid) if lid else None, km))
+        items.append(SearchItem(service, locations.get(lid) if lid else None, km, categories.get(sid, ())))
     return items
+
+
+def _category_names(service_ids: list[Any], lang: str) -> dict[Any, tuple[str, ...]]:
+    """The names of each service's categories in lang (else English), sorted as the page lists them:
+    read as values, for term instances cost a third of a page's loading."""
+    names: dict[Any, set[str]] = defaultdict(set)
+    rows = Attribute.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", f"taxonomy_term__name_{lang}", "taxonomy_term__name_en"
+    )
+    for sid, name, name_en in rows:
+        if name or name_en:
+            names[sid].add(name or name_en)
+    return {sid: tuple(sorted(found, key=lambda n: (fold(n) or "", n))) for sid, found in names.items()}
 
 
 _COORDS = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")

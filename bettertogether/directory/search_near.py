@@ -1,11 +1,12 @@
 """Searches near a point answered by the database: the one proximity search of the pages and the API.
 
-A bounding box on the indexed latitude/longitude columns (exact for a sphere, so no point of the
-circle is missed) gives the candidate service-location pairs; their great-circle distances are
-computed here with core.geo, the same function as the in-memory index, so both give the same
-kilometres. The services page widens the circle until it holds the page's services; the HSDS API
-asks for one radius. Filters are SQL conditions on the service, so no per-process index is needed:
-a fresh worker answers its first search at once and never from stale data.
+A bounding box on the indexed latitude/longitude columns (exact for a sphere, so no place of the
+circle is missed) gives the places; their great-circle distances are computed here with core.geo,
+the same function as the tests' reference index, so both give the same kilometres. Then the pairs of the
+places inside the circle are read, their services checked against the filters. The services page
+takes places nearest first until their pairs hold the page's services; the HSDS API asks for one
+radius. Filters are SQL conditions on the service, so no per-process index is needed: a fresh
+worker answers its first search at once and never from stale data.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .models import Attribute, Language, Location, Organization, Service, Servic
 FIRST_RADIUS_KM = 4.0  # a town's centre; dense cities fill it, elsewhere the circle grows
 MAX_GROWTH = 8.0
 READ_AT_ONCE = 500  # places: a bigger box is narrowed first (see smallest_circle)
+LEAST_BATCH = 16  # places whose pairs are read at once, at the least (see batch_size)
 COUNT_FROM_KM = 30.0  # smaller circles are read without counting first: a town never holds too many
 IDS_PER_QUERY = 5000  # ids in one `IN (...)`, well within every database's limit on parameters
 WHOLE_EARTH_KM = math.pi * EARTH_RADIUS_KM  # every point is within this of any other
@@ -85,18 +87,44 @@ def order_key(value: Key) -> str:
 
 
 def rows_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float) -> list[Row]:
-    """(pair, service, location, km) of the pairs of `pairs` whose location lies within km of the point.
+    """(pair, service, location, km) of the pairs of `pairs` whose location lies within km of the point."""
+    return rows_at(pairs, places_within(lat, lon, km))
 
-    Read as raw rows: converting every id of a city's box to a UUID cost more than the query, so
-    callers convert only the ids they keep (`_uuid`).
+
+Place = tuple[float, Key]  # km from the point, location
+
+
+def places_within(lat: float, lon: float, km: float) -> list[Place]:
+    """The located places within km of the point, nearest first (ties: the smaller id).
+
+    Places first, their pairs after (rows_at): a place is one row of the coordinates' index, while
+    its pairs cost a lookup each and the filters' check, so only the pairs of places inside the
+    circle, not those in the corners of its box, are ever read. Raw rows: converting every id of a
+    city's box to a UUID cost more than the query, so callers convert only the ids they keep.
     """
     lats, lons = box(lat, lon, km)
-    near = pairs.prefetch_related(None).filter(location__latitude__range=lats, location__longitude__isnull=False)
+    near = _plain(Location).filter(latitude__range=lats, longitude__isnull=False)
     if lons is not None:
-        near = near.filter(location__longitude__range=lons)
-    return [
-        row for row in _with_distances(_raw_rows(near.order_by().values_list(*PAIR_FIELDS)), lat, lon) if row[3] <= km
-    ]
+        near = near.filter(longitude__range=lons)
+    rows = _raw_rows(near.order_by().values_list("id", "latitude", "longitude"))
+    if not rows:
+        return []
+    distances: list[float] = haversine_km_many(lat, lon, [r[1] for r in rows], [r[2] for r in rows]).tolist()
+    found = [(d, r[0]) for r, d in zip(rows, distances, strict=True) if d <= km]
+    found.sort(key=lambda place: (place[0], order_key(place[1])))
+    return found
+
+
+def rows_at(pairs: QuerySet[ServiceAtLocation], places: Sequence[Place]) -> list[Row]:
+    """(pair, service, location, km) of the pairs of `pairs` at these places, each at its place's distance."""
+    distance = {location: km for km, location in places}
+    keys = list(distance)
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(keys), IDS_PER_QUERY):
+        chunk = keys[start : start + IDS_PER_QUERY]
+        query = pairs.prefetch_related(None).filter(location_id__in=chunk).order_by()
+        rows += _raw_rows(query.values_list("id", "service_id", "location_id"))
+    return [(pair, service, location, distance[location]) for pair, service, location in rows]
 
 
 def _with_distances(rows: list[tuple[Any, ...]], lat: float, lon: float) -> list[Row]:
@@ -105,6 +133,12 @@ def _with_distances(rows: list[tuple[Any, ...]], lat: float, lon: float) -> list
         return []
     distances: list[float] = haversine_km_many(lat, lon, [r[3] for r in rows], [r[4] for r in rows]).tolist()
     return [(r[0], r[1], r[2], d) for r, d in zip(rows, distances, strict=True)]
+
+
+def _plain(model: type[Location]) -> QuerySet[Location]:
+    """A queryset of the model without its translated manager, whose values_list() selects the
+    fields in an order of its own, which raw rows (_raw_rows) would not undo."""
+    return QuerySet(model=model)
 
 
 def _raw_rows(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
@@ -208,43 +242,43 @@ class _KnnDistance(Func):
     output_field = FloatField()
 
 
-def knn_radius(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, wanted: int, by: int) -> float:
-    """The radius of a circle holding `wanted` results, found by PostGIS's nearest-neighbour search:
-    pairs in its order until they hold them; the radius is the farthest of those (by core.geo's
-    distance, so the circle read next holds every one of them whatever the rounding of either)."""
+def knn_radius(lat: float, lon: float, count: int) -> float:
+    """The radius of the circle holding the `count` places nearest the point, found by PostGIS's
+    nearest-neighbour search on the GiST index: the farthest of them by core.geo's distance (so the
+    circle read next holds every one of them whatever the rounding of either)."""
     here = _Geography(Value(lon), Value(lat))
-    count = max(wanted, 64)
-    while True:
-        nearest = (
-            pairs.filter(location__latitude__isnull=False, location__longitude__isnull=False)
-            .annotate(knn=_KnnDistance(_Geography(F("location__longitude"), F("location__latitude")), here))
-            .order_by("knn")
-            .values_list(*PAIR_FIELDS)[:count]
-        )
-        rows = _with_distances(_raw_rows(nearest), lat, lon)
-        farthest, seen = 0.0, set()
-        for row in rows:
-            farthest = max(farthest, row[3])
-            seen.add(row[by])
-            if len(seen) >= wanted:
-                return farthest
-        if len(rows) < count:
-            return WHOLE_EARTH_KM  # fewer results than wanted in all: the whole earth holds them
-        count *= 4
+    nearest = (
+        _plain(Location)
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .annotate(knn=_KnnDistance(_Geography(F("longitude"), F("latitude")), here))
+        .order_by("knn")
+        .values_list("latitude", "longitude")[:count]
+    )
+    rows = _raw_rows(nearest)
+    if len(rows) < count:
+        return WHOLE_EARTH_KM  # fewer places than wanted in all: the whole earth holds them
+    return float(haversine_km_many(lat, lon, [r[0] for r in rows], [r[1] for r in rows]).max())
 
 
 def smallest_circle(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, wanted: int, by: int) -> list[Row]:
     """The rows of a circle around the point holding `wanted` distinct results (row[by]: the pair, 0,
     or its service, 1).
 
-    The circle grows (`wider`) from a town's size. From COUNT_FROM_KM, a circle whose box would read
-    more than READ_AT_ONCE places is first halved towards the last one that held too few (a city
-    beyond empty country must not make the search read the whole city), until a circle that big
-    has been read. Every circle is exact: it holds every pair within its radius.
+    The circle grows (`wider`) from a town's size, or on PostgreSQL with PostGIS from the one that
+    holds as many places as results are wanted (knn_radius). Inside it, places are taken nearest
+    first, in batches sized by the results their pairs held so far (batch_size), until they hold
+    the results: the circle is then the distance of the last place taken, and exact, for every
+    place up to it has been read. From
+    COUNT_FROM_KM, a circle whose box would hold more than READ_AT_ONCE places is first halved
+    towards the last one that held too few (a city beyond empty country must not make the search
+    list the whole city), until a circle that big has been read.
     """
-    if knn_available(pairs.db):
-        return rows_within(pairs, lat, lon, knn_radius(pairs, lat, lon, wanted, by))
-    low, km, read_big = 0.0, FIRST_RADIUS_KM, False
+    rows: list[Row] = []
+    found: set[Key] = set()
+    taken = 0  # places whose pairs have been read
+    read_km, low, km, read_big = -1.0, 0.0, FIRST_RADIUS_KM, False
+    if knn_available(pairs.db):  # the first circle holds as many places as results are wanted
+        km = max(knn_radius(lat, lon, wanted), 0.001)
     while True:
         if (
             not read_big
@@ -254,12 +288,33 @@ def smallest_circle(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, 
         ):
             km = (low + km) / 2
             continue
-        rows = rows_within(pairs, lat, lon, km)
-        found = len({row[by] for row in rows})
-        if found >= wanted or km >= WHOLE_EARTH_KM:
+        places = [place for place in places_within(lat, lon, km) if place[0] > read_km]
+        start = 0
+        while start < len(places):
+            end = min(len(places), start + batch_size(wanted - len(found), len(found), taken))
+            while end < len(places) and places[end][0] == places[end - 1][0]:
+                end += 1  # a tie with the last place taken: take it too, or the circle is not exact
+            new = rows_at(pairs, places[start:end])
+            rows += new
+            found.update(row[by] for row in new)
+            taken += end - start
+            if len(found) >= wanted:
+                return rows
+            start = end
+        if km >= WHOLE_EARTH_KM:
             return rows
-        read_big = read_big or len(rows) > READ_AT_ONCE
-        low, km = km, wider(km, found, wanted)
+        read_big = read_big or len(places) > READ_AT_ONCE
+        read_km, low, km = km, km, wider(km, len(found), wanted)
+
+
+def batch_size(missing: int, found: int, taken: int) -> int:
+    """How many places to take next when `taken` places held `found` results and `missing` more are
+    wanted: as many as would hold them at the rate seen so far, with a quarter more, but at most four
+    times as many as so far, for a rate seen on few places is rough (at first, or when none held any,
+    as many places as results are missing, and twice as many as before)."""
+    if not found:
+        return max(missing, LEAST_BATCH, 2 * taken)
+    return max(LEAST_BATCH, min(math.ceil(1.25 * missing * taken / found), 4 * taken))
 
 
 def nearest_services(
@@ -306,6 +361,12 @@ def rows_of(service_ids: list[uuid.UUID], lat: float, lon: float) -> list[Row]:
         )
         rows += _raw_rows(query.order_by().values_list(*PAIR_FIELDS))
     return _with_distances(rows, lat, lon)
+
+
+def service_pairs(condition: Q) -> QuerySet[ServiceAtLocation]:
+    """Service-location pairs whose service meets `condition` (written on the service), for the
+    searches that take their places from the coordinates' index, hence only located ones."""
+    return pairs_of(Service.objects.filter(condition))
 
 
 def located_pairs(condition: Q) -> QuerySet[ServiceAtLocation]:

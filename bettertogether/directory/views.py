@@ -83,7 +83,7 @@ def _service_list(request: HttpRequest) -> HttpResponse:
             "distance_km": item.distance_km,
             "open": results.open_state.get(item.service.id),
             "phones": contact_phones(item.service)[:2],
-            "categories": [a.taxonomy_term.name for a in item.service.attributes.all()],
+            "categories": item.categories,
             "address": next(iter(item.location.addresses.all()), None) if item.location else None,
         }
         for item in results.items

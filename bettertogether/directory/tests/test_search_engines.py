@@ -54,9 +54,10 @@ def _database(
 
 def _both_ways(answer: Any) -> Any:
     """`answer()` as the database gives it reading all the places of few matches, and widening its
-    circle (FEW_MATCHES 0): the two must agree exactly."""
+    circle (FEW_MATCHES 0), taking its places one or two at a time (LEAST_BATCH 1, so that ties fall
+    between batches): the answers must agree exactly."""
     few = answer()
-    with mock.patch.object(search, "FEW_MATCHES", 0):
+    with mock.patch.object(search, "FEW_MATCHES", 0), mock.patch.object(search_near, "LEAST_BATCH", 1):
         assert answer() == few
     return few
 
