@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db import models as djm
 
+from bettertogether.core.batches import batches
+
 from . import models as m
 
 # resource -> the columns naming what it belongs to: a service, a location or an organization.
@@ -39,8 +41,8 @@ def compare(model: type[djm.Model], objects: list[djm.Model], fields: list[str])
     differ from the stored row (so an import counts what it creates, updates and leaves unchanged)."""
     stored: dict[Any, tuple[Any, ...]] = {}
     ids = [o.pk for o in objects]
-    for start in range(0, len(ids), 5000):
-        for row in model._default_manager.filter(pk__in=ids[start : start + 5000]).values_list("pk", *fields):
+    for chunk in batches(ids):
+        for row in model._default_manager.filter(pk__in=chunk).values_list("pk", *fields):
             stored[row[0]] = _same(row[1:])
     created = {pk for pk in ids if pk not in stored}
     return created, [o for o in objects if stored.get(o.pk) != _same(getattr(o, f) for f in fields)]

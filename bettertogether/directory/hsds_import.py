@@ -14,6 +14,7 @@ from django.db import connections, transaction
 from django.db import models as djm
 from django.utils import translation
 
+from bettertogether.core.batches import batches
 from bettertogether.core.imports import ImportFailed, ImportProblem, ImportReport, sha256_of_files
 
 from . import hsds_addresses, hsds_changes, search_near, search_text, version
@@ -410,10 +411,8 @@ class _Importer:
         if keeps_extra and objects:
             existing: dict[uuid.UUID, dict[str, Any]] = {}
             ids = [o.pk for o in objects]
-            for start in range(0, len(ids), 5000):
-                existing.update(
-                    model._default_manager.filter(id__in=ids[start : start + 5000]).values_list("id", "extra")
-                )
+            for chunk in batches(ids):
+                existing.update(model._default_manager.filter(id__in=chunk).values_list("id", "extra"))
             for obj in objects:
                 obj.extra = self._merged_extra(resource, obj.pk, existing.get(obj.pk, {}))  # type: ignore[attr-defined]
         fields = ["id"]
@@ -501,8 +500,8 @@ class _Importer:
             names = [*targets, *(f"{c.field}_{BASE_LANGUAGE}" for c in cols)]
             keys = list(self.ids.get(resource, ()))
             stored: dict[uuid.UUID, dict[str, Any]] = {}
-            for start in range(0, len(keys), 5000):
-                for values in model._default_manager.filter(id__in=keys[start : start + 5000]).values("id", *names):
+            for chunk in batches(keys):
+                for values in model._default_manager.filter(id__in=chunk).values("id", *names):
                     stored[values["id"]] = values
             changed, matched = [], 0
             for row in self.rows[resource]:

@@ -25,6 +25,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import translation
 from django.utils.translation import get_language
 
+from bettertogether.core.batches import batches
 from bettertogether.core.geocode import geocode
 from bettertogether.core.languages import content_language
 from bettertogether.core.provinces import MARITIMES, PROVINCE_ALIASES, Province
@@ -292,8 +293,7 @@ def _open_among(filters: _Filters, at: dt.datetime | None) -> list[uuid.UUID]:
     states = open_states(None, at, narrow=True)
     open_ids = sorted(sid for sid, is_open in states.items() if is_open)
     found: list[uuid.UUID] = []
-    for start in range(0, len(open_ids), search_near.IDS_PER_QUERY):
-        chunk = open_ids[start : start + search_near.IDS_PER_QUERY]
+    for chunk in batches(open_ids):
         found += Service.objects.filter(filters.condition, id__in=chunk).values_list("id", flat=True)
     return sorted(found)
 
@@ -345,8 +345,7 @@ def _ranked_by_name(
     fields = ("id", f"name_{lang}", "name_en") if lang != "en" else ("id", "name_en", "name_en")
     if among is not None:
         rows: list[tuple[Any, ...]] = []
-        for start in range(0, len(among), search_near.IDS_PER_QUERY):
-            chunk = among[start : start + search_near.IDS_PER_QUERY]
+        for chunk in batches(among):
             rows += Service.objects.filter(id__in=chunk).order_by().values_list(*fields)
         ordered = [r[0] for r in sorted(rows, key=_name_order)]
         return len(ordered), [(sid, None, None) for sid in ordered[offset : offset + limit]]
@@ -373,8 +372,7 @@ def _by_name_with_provinces(
     fields = ("id", f"name_{lang}", "name_en") if lang != "en" else ("id", "name_en", "name_en")
     rows: list[tuple[Any, ...]] = []
     served: dict[uuid.UUID, set[str]] = defaultdict(set)
-    for start in range(0, len(candidates), search_near.IDS_PER_QUERY):
-        ids = candidates[start : start + search_near.IDS_PER_QUERY]
+    for ids in batches(candidates):
         rows += Service.objects.filter(condition, id__in=ids).order_by().values_list(*fields)
         areas = ServiceArea.objects.filter(service_id__in=ids).exclude(province="")
         for sid, province in areas.values_list("service_id", "province"):
@@ -436,8 +434,7 @@ def _features(pairs: list[tuple[uuid.UUID, uuid.UUID]], lang: str) -> list[dict[
     points: dict[uuid.UUID, tuple[float, float]] = {}
     categories: dict[uuid.UUID, set[str]] = defaultdict(set)
     fields = dict.fromkeys(["id", f"name_{lang}", "name_en", f"organization__name_{lang}", "organization__name_en"])
-    for start in range(0, len(service_ids), search_near.IDS_PER_QUERY):
-        chunk = service_ids[start : start + search_near.IDS_PER_QUERY]
+    for chunk in batches(service_ids):
         for row in Service.objects.filter(id__in=chunk).values(*fields):
             names[row["id"]] = (
                 row[f"name_{lang}"] or row["name_en"] or "",
@@ -450,8 +447,7 @@ def _features(pairs: list[tuple[uuid.UUID, uuid.UUID]], lang: str) -> list[dict[
             if name or name_en:
                 categories[sid].add(name or name_en)
     location_ids = sorted({lid for _sid, lid in pairs})
-    for start in range(0, len(location_ids), search_near.IDS_PER_QUERY):
-        chunk = location_ids[start : start + search_near.IDS_PER_QUERY]
+    for chunk in batches(location_ids):
         for lid, lat, lon in Location.objects.filter(id__in=chunk).values_list("id", "latitude", "longitude"):
             if lat is not None and lon is not None:
                 points[lid] = (lat, lon)

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import connection, connections
 from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Value
 
+from bettertogether.core.batches import batches
 from bettertogether.core.geo import EARTH_RADIUS_KM, haversine_km_many
 from bettertogether.core.languages import MANY_LANGUAGES
 
@@ -31,7 +32,6 @@ MAX_GROWTH = 8.0
 READ_AT_ONCE = 500  # places: a bigger box is narrowed first (see smallest_circle)
 LEAST_BATCH = 16  # places whose pairs are read at once, at the least (see batch_size)
 COUNT_FROM_KM = 30.0  # smaller circles are read without counting first: a town never holds too many
-IDS_PER_QUERY = 5000  # ids in one `IN (...)`, well within every database's limit on parameters
 WHOLE_EARTH_KM = math.pi * EARTH_RADIUS_KM  # every point is within this of any other
 
 
@@ -118,10 +118,8 @@ def places_within(lat: float, lon: float, km: float) -> list[Place]:
 def rows_at(pairs: QuerySet[ServiceAtLocation], places: Sequence[Place]) -> list[Row]:
     """(pair, service, location, km) of the pairs of `pairs` at these places, each at its place's distance."""
     distance = {location: km for km, location in places}
-    keys = list(distance)
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(keys), IDS_PER_QUERY):
-        chunk = keys[start : start + IDS_PER_QUERY]
+    for chunk in batches(list(distance)):
         query = pairs.prefetch_related(None).filter(location_id__in=chunk).order_by()
         rows += _raw_rows(query.values_list("id", "service_id", "location_id"))
     return [(pair, service, location, distance[location]) for pair, service, location in rows]
@@ -354,8 +352,7 @@ def rows_of(service_ids: list[uuid.UUID], lat: float, lon: float) -> list[Row]:
     few services (a rare word), reading their pairs by the services' index beats widening a circle
     that holds almost none of them until it holds the whole country."""
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(service_ids), IDS_PER_QUERY):
-        chunk = service_ids[start : start + IDS_PER_QUERY]
+    for chunk in batches(service_ids):
         query = ServiceAtLocation.objects.filter(
             service_id__in=chunk, location__latitude__isnull=False, location__longitude__isnull=False
         )
@@ -396,11 +393,6 @@ def unlocated_ids() -> list[uuid.UUID]:
         )
     )
     located: set[uuid.UUID] = set()
-    candidates = sorted(maybe)
-    for start in range(0, len(candidates), IDS_PER_QUERY):
-        located.update(
-            located_pairs(Q())
-            .filter(service_id__in=candidates[start : start + IDS_PER_QUERY])
-            .values_list("service_id", flat=True)
-        )
+    for chunk in batches(sorted(maybe)):
+        located.update(located_pairs(Q()).filter(service_id__in=chunk).values_list("service_id", flat=True))
     return sorted({*no_place.values_list("id", flat=True), *(maybe - located)})

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Exists, Model, OuterRef, Q
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from bettertogether.core.batches import batches
 from bettertogether.core.provinces import province_code
 from bettertogether.core.text import fold
 
@@ -32,7 +33,7 @@ from . import models as m
 
 LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
 BASE = "en"  # every language's search matches English too
-IDS_PER_QUERY = 2000
+ROWS_AT_ONCE = 2000  # services whose rows are locked and written together
 MAX_WORDS = 8
 
 
@@ -131,8 +132,7 @@ def refresh(service_ids: Iterable[uuid.UUID] | None = None, *, create: bool = Tr
     ids = sorted(models.service.objects.values_list("id", flat=True) if service_ids is None else set(service_ids))
     written = 0
     with transaction.atomic():
-        for start in range(0, len(ids), IDS_PER_QUERY):
-            chunk = ids[start : start + IDS_PER_QUERY]
+        for chunk in batches(ids, ROWS_AT_ONCE):
             # Lock first: a concurrent change to one of these services waits, then reads ours.
             locked = models.service.objects.select_for_update().filter(id__in=chunk).order_by("id")
             chunk = list(locked.values_list("id", flat=True))
@@ -149,12 +149,6 @@ def refresh(service_ids: Iterable[uuid.UUID] | None = None, *, create: bool = Tr
     return written
 
 
-def _chunks(ids: Iterable[Any]) -> Iterable[list[Any]]:
-    values = list(set(ids))
-    for start in range(0, len(values), IDS_PER_QUERY):
-        yield values[start : start + IDS_PER_QUERY]
-
-
 def services_of(
     *,
     services: Iterable[uuid.UUID] = (),
@@ -164,11 +158,11 @@ def services_of(
 ) -> set[uuid.UUID]:
     """The services whose rows these records are part of."""
     found = set(services)
-    for chunk in _chunks(organizations):
+    for chunk in batches(set(organizations)):
         found.update(m.Service.objects.filter(organization_id__in=chunk).values_list("id", flat=True))
-    for chunk in _chunks(terms):
+    for chunk in batches(set(terms)):
         found.update(m.Attribute.objects.filter(taxonomy_term_id__in=chunk).values_list("service_id", flat=True))
-    for chunk in _chunks(locations):
+    for chunk in batches(set(locations)):
         found.update(m.ServiceAtLocation.objects.filter(location_id__in=chunk).values_list("service_id", flat=True))
     return found
 
@@ -186,7 +180,7 @@ def owners(model: type[Model], ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     """The services these links (of one of LINKS' models) are part of now."""
     key = LINKS[model]
     found: set[uuid.UUID] = set()
-    for chunk in _chunks(ids):
+    for chunk in batches(set(ids)):
         found.update(model._default_manager.filter(pk__in=chunk).values_list(key, flat=True))
     return services_of(locations=found) if key == "location_id" else found
 

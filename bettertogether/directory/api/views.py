@@ -25,6 +25,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from bettertogether.core.batches import batches
 from bettertogether.core.geocode import locate
 from bettertogether.core.throttling import ClientRateThrottle
 
@@ -157,7 +158,7 @@ class HSDSView(APIView):
         if output == "ndjson":
             items: Iterable[Any]
             if ordered_ids is not None:
-                items = (obj for chunk in _chunks(ordered_ids, 500) for obj in _in_order(queryset, chunk))
+                items = (obj for chunk in batches(ordered_ids, 500) for obj in _in_order(queryset, chunk))
             else:
                 items = (
                     queryset.iterator(chunk_size=500)
@@ -206,11 +207,6 @@ class HSDSView(APIView):
             raise ParseError(f"Unknown postcode '{postcode}'.")
         provinces = (found.province,) if found.province else queries.postcode_provinces(postcode)
         return provinces, (found.latitude, found.longitude), km
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _by_id(queryset: QuerySet[Any], ids: Iterable[Any]) -> dict[Any, Any]:
