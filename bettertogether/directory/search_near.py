@@ -308,10 +308,11 @@ def smallest_circle(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, 
 def batch_size(missing: int, found: int, taken: int) -> int:
     """How many places to take next when `taken` places held `found` results and `missing` more are
     wanted: as many as would hold them at the rate seen so far, with a quarter more, but at most four
-    times as many as so far, for a rate seen on few places is rough (at first, or when none held any,
-    as many places as results are missing, and twice as many as before)."""
+    times as many as so far, for a rate seen on few places is rough. At first, a quarter as many
+    places as results are wanted (a place mostly holds several); when none held any, twice as many
+    as before."""
     if not found:
-        return max(missing, LEAST_BATCH, 2 * taken)
+        return max(LEAST_BATCH, missing // 4, 2 * taken)
     return max(LEAST_BATCH, min(math.ceil(1.25 * missing * taken / found), 4 * taken))
 
 
