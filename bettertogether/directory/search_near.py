@@ -148,11 +148,6 @@ def _raw_rows(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
     return rows
 
 
-def pairs_within(pairs: QuerySet[ServiceAtLocation], lat: float, lon: float, km: float) -> list[PairDistance]:
-    """The pairs of `pairs` whose location lies within km of the point, with their distances."""
-    return [PairDistance(as_uuid(p), as_uuid(s), as_uuid(loc), d) for p, s, loc, d in rows_within(pairs, lat, lon, km)]
-
-
 def pairs_of(
     services: QuerySet[Service], among: QuerySet[ServiceAtLocation] | None = None
 ) -> QuerySet[ServiceAtLocation]:
@@ -325,6 +320,8 @@ def nearest_services(
     holds every pair of `pairs` (see rows_of), and is read instead.
     Ties go to the smaller service id, then the smaller location id.
     """
+    if count <= 0:
+        return []
     rows = smallest_circle(pairs, lat, lon, count, by=1) if among is None else among
     best: dict[Key, tuple[float, str, Key, Key, Key]] = {}
     for pair, service, location, d in rows:

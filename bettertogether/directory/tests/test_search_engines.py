@@ -338,6 +338,7 @@ def test_postgis_nearest_neighbour_search_sizes_the_same_circles(monkeypatch: py
                     (
                         search_near.nearest_services(pairs, *point, 30),
                         search_near.nearest_services(pairs, *point, 1),
+                        search_near.nearest_services(pairs, *point, 0),
                         search_near.nearest_pairs(pairs, *point, 7),
                         search_near.nearest_pairs(pairs, *point, 1500),
                     )
