@@ -2,7 +2,7 @@
 
 The database answers every search, so no process builds anything of its own and none is ever stale:
 filters are SQL on the service (words and provinces match the row kept per service, search_text.py);
-near a place, a bounding box on the indexed coordinates widened until it holds the page
+near a place, the nearest places of a growing circle, then their pairs until they hold the page
 (search_near.py, the same search as the HSDS API's proximity), or every place of a few matches;
 without one, by name. Counts and orders are kept in the shared cache under the directory's version
 (version.py); open now depends on the minute and is worked out from the hours each time. Then only
@@ -440,12 +440,7 @@ def _features(pairs: list[tuple[uuid.UUID, uuid.UUID]], lang: str) -> list[dict[
                 row[f"name_{lang}"] or row["name_en"] or "",
                 row[f"organization__name_{lang}"] or row["organization__name_en"] or "",
             )
-        attributes = Attribute.objects.filter(service_id__in=chunk).values_list(
-            "service_id", f"taxonomy_term__name_{lang}", "taxonomy_term__name_en"
-        )
-        for sid, name, name_en in attributes:
-            if name or name_en:
-                categories[sid].add(name or name_en)
+        categories.update(_category_names(chunk, lang))
     location_ids = sorted({lid for _sid, lid in pairs})
     for chunk in batches(location_ids):
         for lid, lat, lon in Location.objects.filter(id__in=chunk).values_list("id", "latitude", "longitude"):
@@ -479,7 +474,10 @@ def _load_page(ranked: list[tuple[Any, Any, float | None]]) -> list[SearchItem]:
     service_ids = [r[0] for r in ranked]
     services = {s.id: s for s in Service.objects.filter(id__in=service_ids).select_related("organization")}
     attach_contact_phones(list(services.values()))
-    categories = _category_names(service_ids, _lang())
+    categories = {
+        sid: tuple(sorted(found, key=lambda n: (fold(n) or "", n)))
+        for sid, found in _category_names(service_ids, _lang()).items()
+    }
     # Services without a chosen location show their first one (a located one if any).
     missing = [r[0] for r in ranked if r[1] is None]
     first_location: dict[Any, Any] = {}
@@ -502,9 +500,9 @@ def _load_page(ranked: list[tuple[Any, Any, float | None]]) -> list[SearchItem]:
     return items
 
 
-def _category_names(service_ids: list[Any], lang: str) -> dict[Any, tuple[str, ...]]:
-    """The names of each service's categories in lang (else English), sorted as the page lists them:
-    read as values, for term instances cost a third of a page's loading."""
+def _category_names(service_ids: list[Any], lang: str) -> dict[Any, set[str]]:
+    """The names of each service's categories in lang (else English), for the page and the map: read
+    as values, for term instances cost a third of a page's loading."""
     names: dict[Any, set[str]] = defaultdict(set)
     rows = Attribute.objects.filter(service_id__in=service_ids).values_list(
         "service_id", f"taxonomy_term__name_{lang}", "taxonomy_term__name_en"
@@ -512,7 +510,7 @@ def _category_names(service_ids: list[Any], lang: str) -> dict[Any, tuple[str, .
     for sid, name, name_en in rows:
         if name or name_en:
             names[sid].add(name or name_en)
-    return {sid: tuple(sorted(found, key=lambda n: (fold(n) or "", n))) for sid, found in names.items()}
+    return names
 
 
 _COORDS = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
